@@ -1,0 +1,38 @@
+package io.etcdv2.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Asks the etcd processor to generate a client class for an etcd Retrofit interface.
+ *
+ * <p>The generated class lives in the interface's package and is named after it: a trailing
+ * {@code Api} is replaced by {@code Client}, any other name gets {@code Client} appended
+ * ({@code MyEtcdApi} becomes {@code MyEtcdClient}, {@code Etcd} becomes {@code EtcdClient}). Set
+ * {@link #name()} to choose another name. The client has a builder, exposes the interface through
+ * {@code api()}, and has one public method per overload of every {@link Convenience} declared on
+ * the interface's endpoints, inherited ones included.
+ *
+ * <pre>{@code
+ * @GenerateClient
+ * public interface InventoryApi extends EtcdApi {
+ *   @GET("v2/keys/inventory{key}")
+ *   @Convenience(name = "item")
+ *   EtcdCall<KeysResult> getItem(@Key @Path(value = "key", encoded = true) String key);
+ * }
+ * // generates InventoryClient with get, set, ..., and item(String key)
+ * }</pre>
+ *
+ * <p>The processor rejects a target that is not a top-level or static nested interface, or that
+ * is generic.
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.TYPE)
+public @interface GenerateClient {
+  /** The generated class's simple name; empty to derive it from the interface's name. */
+  String name() default "";
+}

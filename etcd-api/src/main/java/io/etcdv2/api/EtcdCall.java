@@ -1,0 +1,46 @@
+package io.etcdv2.api;
+
+import okhttp3.Request;
+
+/**
+ * One HTTP exchange with etcd, not yet sent. Each call can be executed or enqueued once; {@link
+ * #clone()} makes a fresh copy.
+ *
+ * <p>Whatever etcd answers, success or error status, comes back as an {@link EtcdResponse}. A
+ * request that runs out of time comes back as the seed's 408 entity ({@link
+ * EtcdResponse#isTimeout()}). Other transport failures, such as a refused or reset connection,
+ * throw {@link EtcdException} naming the host and the operation.
+ *
+ * @param <T> the type of a successful JSON body
+ */
+public interface EtcdCall<T> extends Cloneable {
+  /** Sends the request and waits for the whole answer. */
+  EtcdResponse<T> execute();
+
+  /** Sends the request on OkHttp's dispatcher and reports to {@code callback} on its thread. */
+  void enqueue(EtcdCallback<T> callback);
+
+  /**
+   * Limits the whole exchange to {@code seconds}; 0 removes the limit (a watch that waits
+   * forever). Must be called before the call is sent.
+   *
+   * @throws IllegalArgumentException if {@code seconds} is negative
+   */
+  EtcdCall<T> timeout(long seconds);
+
+  /** Names the operation in error messages, such as {@code "setnx"}; the method name by default. */
+  EtcdCall<T> operation(String name);
+
+  /** Cancels the call; a blocked {@link #execute()} then throws {@link EtcdException}. */
+  void cancel();
+
+  boolean isCanceled();
+
+  boolean isExecuted();
+
+  /** The request that is or would be sent. */
+  Request request();
+
+  /** A new, unsent call with the same request, timeout and operation name. */
+  EtcdCall<T> clone();
+}

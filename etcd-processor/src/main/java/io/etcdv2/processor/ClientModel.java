@@ -1,0 +1,21 @@
+package io.etcdv2.processor;
+
+import com.squareup.javapoet.ClassName;
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/** A validated client declaration: what {@link ClientWriter} turns into source. */
+final class ClientModel {
+  final TypeElement origin;
+  final ClassName apiType;
+  final ClassName clientType;
+  final List<ConvenienceModel> conveniences;
+
+  ClientModel(TypeElement origin, ClassName apiType, ClassName clientType,
+      List<ConvenienceModel> conveniences) {
+    this.origin = origin;
+    this.apiType = apiType;
+    this.clientType = clientType;
+    this.conveniences = List.copyOf(conveniences);
+  }
+}

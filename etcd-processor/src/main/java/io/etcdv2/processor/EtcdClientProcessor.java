@@ -1,0 +1,73 @@
+package io.etcdv2.processor;
+
+import com.google.auto.service.AutoService;
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.JavaFile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.tools.Diagnostic;
+
+/**
+ * Generates an etcd client for every interface annotated {@code @GenerateClient}: collects the
+ * interfaces, validates each in {@link ClientDeclaration}, and writes the valid ones with {@link
+ * ClientWriter}.
+ */
+@AutoService(Processor.class)
+public final class EtcdClientProcessor extends AbstractProcessor {
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(ClassNames.GENERATE_CLIENT);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Elements elements = processingEnv.getElementUtils();
+    TypeElement annotation = elements.getTypeElement(ClassNames.GENERATE_CLIENT);
+    if (annotation == null) return false;
+    for (Element element : round.getElementsAnnotatedWith(annotation)) {
+      try {
+        Optional<ClientModel> model =
+            ClientDeclaration.createIfValid(element, elements, processingEnv.getMessager());
+        if (model.isPresent()) {
+          JavaFile file = new ClientWriter(generatedAnnotation(elements)).write(model.get());
+          file.writeTo(processingEnv.getFiler());
+        }
+      } catch (IOException | RuntimeException e) {
+        // Never crash javac: one clear error with the cause, then go on with the next interface.
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+            "@GenerateClient: the etcd processor failed on " + element + " with an unexpected "
+                + e + "; please report it with this trace:\n" + trace, element);
+      }
+    }
+    return false;
+  }
+
+  /** {@code @Generated} as the target source level spells it, or null where it has none. */
+  private ClassName generatedAnnotation(Elements elements) {
+    if (elements.getTypeElement("javax.annotation.processing.Generated") != null
+        && processingEnv.getSourceVersion().compareTo(SourceVersion.RELEASE_8) > 0) {
+      return ClassName.get("javax.annotation.processing", "Generated");
+    }
+    if (elements.getTypeElement("javax.annotation.Generated") != null) {
+      return ClassName.get("javax.annotation", "Generated");
+    }
+    return null;
+  }
+}

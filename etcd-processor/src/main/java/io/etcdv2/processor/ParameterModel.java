@@ -1,0 +1,46 @@
+package io.etcdv2.processor;
+
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.TypeName;
+
+/** One parameter of an endpoint, as conveniences see it: its HTTP name, role and type. */
+final class ParameterModel {
+  enum Role {
+    /** {@code @Key}: the caller's key, normalised and encoded by the runtime. */
+    KEY,
+    /** {@code @Value}: an object encoded by the value serializer. */
+    VALUE,
+    /** {@code @Ttl}: a {@code long} TTL with the client's default. */
+    TTL,
+    /** Anything else: passed as its own type. */
+    PLAIN
+  }
+
+  static final TypeName STRING = ClassName.get(String.class);
+  static final TypeName BOOLEAN = ClassName.get(Boolean.class);
+  static final TypeName LONG = ClassName.get(Long.class);
+  static final TypeName INTEGER = ClassName.get(Integer.class);
+
+  final String httpName;
+  /** The Retrofit annotation's simple name, such as {@code Query}. */
+  final String location;
+  final Role role;
+  final TypeName type;
+
+  ParameterModel(String httpName, String location, Role role, TypeName type) {
+    this.httpName = httpName;
+    this.location = location;
+    this.role = role;
+    this.type = type;
+  }
+
+  /** The type a convenience argument for this parameter has. */
+  TypeName argumentType() {
+    switch (role) {
+      case KEY: return STRING;
+      case VALUE: return ClassName.OBJECT;
+      case TTL: return TypeName.LONG;
+      default: return type.equals(STRING) ? STRING : type.unbox();
+    }
+  }
+}

@@ -1,0 +1,176 @@
+package io.etcdv2.runtime;
+
+import com.squareup.moshi.Moshi;
+import io.etcdv2.api.EtcdCall;
+import io.etcdv2.api.EtcdResponse;
+import io.etcdv2.api.NodeJsonAdapter;
+import io.etcdv2.api.ValueSerializer;
+import java.io.Closeable;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * What a generated client stands on: its configuration, the OkHttp and Retrofit wiring, and the
+ * argument handling of conveniences (keys, values, TTLs, indexes, timeouts).
+ *
+ * <p>Generated code calls the methods below; application code uses the generated client instead.
+ */
+public final class EtcdRuntime implements Closeable {
+  private final HttpUrl host;
+  private final long defaultTtl;
+  private final String prefix;
+  private final long timeoutSeconds;
+  private final ValueSerializer serializer;
+  private final OkHttpClient okHttpClient;
+  private final boolean ownsOkHttp;
+  private final Retrofit retrofit;
+
+  EtcdRuntime(ClientBuilder<?> builder) {
+    this.host = builder.host;
+    this.defaultTtl = builder.ttl;
+    this.prefix = builder.prefix;
+    this.timeoutSeconds = builder.timeoutSeconds;
+    this.serializer = builder.serializer;
+    this.ownsOkHttp = builder.okHttpClient == null;
+    OkHttpClient.Builder http =
+        ownsOkHttp ? new OkHttpClient.Builder() : builder.okHttpClient.newBuilder();
+    // etcd answers an unclean path with 301; following it would turn a write into a GET.
+    http.followRedirects(false).followSslRedirects(false);
+    // The call timeout bounds each request; a read timeout would cut long polls short.
+    http.callTimeout(timeoutSeconds, TimeUnit.SECONDS).readTimeout(0, TimeUnit.SECONDS);
+    if (timeoutSeconds > 0) http.connectTimeout(timeoutSeconds, TimeUnit.SECONDS);
+    this.okHttpClient = http.build();
+    Moshi base = builder.moshi != null ? builder.moshi : new Moshi.Builder().build();
+    Moshi moshi = base.newBuilder().add(NodeJsonAdapter.factory(serializer)).build();
+    this.retrofit = new Retrofit.Builder()
+        .baseUrl(baseUrl(host))
+        .client(okHttpClient)
+        .addCallAdapterFactory(new EtcdCallAdapterFactory(moshi))
+        .addConverterFactory(MoshiConverterFactory.create(moshi))
+        .build();
+  }
+
+  private static HttpUrl baseUrl(HttpUrl host) {
+    String path = host.encodedPath();
+    return path.endsWith("/") ? host : host.newBuilder().encodedPath(path + "/").build();
+  }
+
+  /** The Retrofit implementation of {@code api}. */
+  public <T> T create(Class<T> api) {
+    return retrofit.create(api);
+  }
+
+  /** The etcd member, such as {@code http://127.0.0.1:2379}. */
+  public HttpUrl host() {
+    return host;
+  }
+
+  /** The default TTL of key operations in seconds, -1 for none. */
+  public long defaultTtl() {
+    return defaultTtl;
+  }
+
+  /** The normalised key prefix, or empty. */
+  public String prefix() {
+    return prefix;
+  }
+
+  /** The request timeout in seconds, 0 for none. */
+  public long timeoutSeconds() {
+    return timeoutSeconds;
+  }
+
+  public ValueSerializer serializer() {
+    return serializer;
+  }
+
+  /** The OkHttp client the calls run on. */
+  public OkHttpClient okHttpClient() {
+    return okHttpClient;
+  }
+
+  /**
+   * A caller's key as an encoded path under {@code /v2/keys}: normalised, prefixed, then
+   * percent-encoded per segment.
+   *
+   * @param rootAllowed false for writes, which etcd refuses on the root directory
+   */
+  public String key(String key, boolean rootAllowed) {
+    Arguments.checkNotNull(key, "key");
+    String normalized = Keys.normalize(key);
+    if (!rootAllowed && normalized.equals("/")) {
+      throw new IllegalArgumentException("key must name a key below the root but \"" + key
+          + "\" normalises to \"/\", which etcd keeps read-only");
+    }
+    String prefixed = normalized.equals("/") ? (prefix.isEmpty() ? "/" : prefix)
+        : prefix + normalized;
+    return Keys.encodePath(prefixed);
+  }
+
+  /** A required value encoded by the serializer. */
+  public String value(Object value, String argument) {
+    return serializer.encode(Arguments.checkNotNull(value, argument), argument);
+  }
+
+  /** An optional value encoded by the serializer; null stays null, that is, not sent. */
+  public String optionalValue(Object value, String argument) {
+    return value == null ? null : serializer.encode(value, argument);
+  }
+
+  /** A caller's TTL as sent: null for -1, else the number of seconds. */
+  public String ttl(long ttl, String argument) {
+    return Arguments.checkTtl(ttl, argument) == -1 ? null : Long.toString(ttl);
+  }
+
+  /** The client's default TTL as sent, for overloads without one. */
+  public String defaultTtlParameter() {
+    return defaultTtl == -1 ? null : Long.toString(defaultTtl);
+  }
+
+  /** A boolean flag as sent: {@code true}, or null (not sent) for false. */
+  public Boolean flag(boolean flag) {
+    return flag ? Boolean.TRUE : null;
+  }
+
+  /** An index or count, which must not be negative. */
+  public Long index(long index, String argument) {
+    return Arguments.checkIndex(index, argument);
+  }
+
+  /** An int count, which must not be negative. */
+  public Integer count(int count, String argument) {
+    return (int) Arguments.checkIndex(count, argument);
+  }
+
+  /** Runs {@code call} with the client's timeout, naming it {@code operation} in errors. */
+  public <T> EtcdResponse<T> execute(EtcdCall<T> call, String operation) {
+    return call.operation(operation).execute();
+  }
+
+  /** Runs {@code call} limited to {@code timeoutSeconds} (0: no limit). */
+  public <T> EtcdResponse<T> execute(EtcdCall<T> call, String operation, long timeoutSeconds) {
+    Arguments.checkTimeout(timeoutSeconds, "timeoutSeconds");
+    return call.operation(operation).timeout(timeoutSeconds).execute();
+  }
+
+  /**
+   * Releases the threads and connections this client created. With a shared {@link
+   * ClientBuilder#okHttpClient OkHttp client}, its pool and dispatcher are left to their owner.
+   */
+  @Override
+  public void close() {
+    if (!ownsOkHttp) return;
+    okHttpClient.dispatcher().cancelAll();
+    okHttpClient.dispatcher().executorService().shutdown();
+    okHttpClient.connectionPool().evictAll();
+  }
+
+  @Override
+  public String toString() {
+    return "EtcdRuntime{host=" + host + ", ttl=" + defaultTtl + ", prefix=" + prefix
+        + ", timeout=" + timeoutSeconds + "s, serializer=" + serializer + '}';
+  }
+}

@@ -1,0 +1,153 @@
+package io.etcdv2.runtime;
+
+import io.etcdv2.api.EtcdCall;
+import io.etcdv2.api.EtcdCallback;
+import io.etcdv2.api.EtcdException;
+import io.etcdv2.api.EtcdResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.TimeUnit;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.ResponseBody;
+import retrofit2.Call;
+import retrofit2.Callback;
+import retrofit2.Invocation;
+import retrofit2.Response;
+
+/**
+ * The transport: runs a Retrofit call and maps every outcome to the response entity, the 408
+ * timeout entity, or an {@link EtcdException} naming the host and operation.
+ */
+final class RealEtcdCall<T> implements EtcdCall<T> {
+  private final Call<ResponseBody> delegate;
+  private final ResponseDecoder<T> decoder;
+  private String operation;
+  private long timeoutSeconds = -1; // -1: the client's timeout
+
+  RealEtcdCall(Call<ResponseBody> delegate, ResponseDecoder<T> decoder, String operation) {
+    this.delegate = delegate;
+    this.decoder = decoder;
+    this.operation = operation;
+  }
+
+  @Override
+  public EtcdResponse<T> execute() {
+    Response<ResponseBody> raw;
+    try {
+      raw = delegate.execute();
+    } catch (IOException e) {
+      return failed(e);
+    }
+    return decode(raw);
+  }
+
+  @Override
+  public void enqueue(final EtcdCallback<T> callback) {
+    if (callback == null) throw new NullPointerException("callback == null");
+    delegate.enqueue(new Callback<ResponseBody>() {
+      @Override
+      public void onResponse(Call<ResponseBody> call, Response<ResponseBody> raw) {
+        EtcdResponse<T> response;
+        try {
+          response = decode(raw);
+        } catch (EtcdException e) {
+          callback.onFailure(RealEtcdCall.this, e);
+          return;
+        }
+        callback.onResponse(RealEtcdCall.this, response);
+      }
+
+      @Override
+      public void onFailure(Call<ResponseBody> call, Throwable t) {
+        EtcdResponse<T> timedOut;
+        try {
+          timedOut = failed(t);
+        } catch (EtcdException e) {
+          callback.onFailure(RealEtcdCall.this, e);
+          return;
+        }
+        callback.onResponse(RealEtcdCall.this, timedOut);
+      }
+    });
+  }
+
+  /** The 408 entity for a timeout; throws for every other failure. */
+  private EtcdResponse<T> failed(Throwable t) {
+    if (t instanceof InterruptedIOException && !delegate.isCanceled()) {
+      return EtcdResponse.timedOut();
+    }
+    String problem = delegate.isCanceled() ? "call was cancelled" : String.valueOf(t);
+    throw new EtcdException(operation(), host(), problem, t);
+  }
+
+  private EtcdResponse<T> decode(Response<ResponseBody> raw) {
+    try {
+      return decoder.decode(raw);
+    } catch (IOException e) {
+      throw new EtcdException(operation(), host(),
+          "answered with a body that is not the JSON its Content-Type declares (" + e.getMessage()
+              + ")", e);
+    }
+  }
+
+  @Override
+  public EtcdCall<T> timeout(long seconds) {
+    Arguments.checkTimeout(seconds, "timeout");
+    delegate.timeout().timeout(seconds, TimeUnit.SECONDS);
+    timeoutSeconds = seconds;
+    return this;
+  }
+
+  @Override
+  public EtcdCall<T> operation(String name) {
+    if (name == null) throw new NullPointerException("name == null");
+    operation = name;
+    return this;
+  }
+
+  @Override
+  public void cancel() {
+    delegate.cancel();
+  }
+
+  @Override
+  public boolean isCanceled() {
+    return delegate.isCanceled();
+  }
+
+  @Override
+  public boolean isExecuted() {
+    return delegate.isExecuted();
+  }
+
+  @Override
+  public Request request() {
+    return delegate.request();
+  }
+
+  @SuppressWarnings("MethodDoesntCallSuperMethod")
+  @Override
+  public EtcdCall<T> clone() {
+    RealEtcdCall<T> copy = new RealEtcdCall<>(delegate.clone(), decoder, operation);
+    if (timeoutSeconds != -1) copy.timeout(timeoutSeconds);
+    return copy;
+  }
+
+  private String operation() {
+    if (operation != null) return operation;
+    Invocation invocation = delegate.request().tag(Invocation.class);
+    return invocation != null ? invocation.method().getName() : delegate.request().method();
+  }
+
+  private String host() {
+    HttpUrl url = delegate.request().url();
+    return url.scheme() + "://" + url.host() + ":" + url.port();
+  }
+
+  @Override
+  public String toString() {
+    return "EtcdCall{" + operation() + " " + delegate.request().method() + " "
+        + delegate.request().url().encodedPath() + '}';
+  }
+}
