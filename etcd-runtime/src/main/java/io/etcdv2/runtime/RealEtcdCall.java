@@ -24,6 +24,8 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
   private final ResponseDecoder<T> decoder;
   private String operation;
   private long timeoutSeconds = -1; // -1: the client's timeout
+  // OkHttp cancels a call whose timeout fires, so its isCanceled() cannot tell the two apart.
+  private volatile boolean canceledByCaller;
 
   RealEtcdCall(Call<ResponseBody> delegate, ResponseDecoder<T> decoder, String operation) {
     this.delegate = delegate;
@@ -74,14 +76,17 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
 
   /** The 408 entity for a timeout; throws for every other failure. */
   private EtcdResponse<T> failed(Throwable t) {
-    if (t instanceof InterruptedIOException && !delegate.isCanceled()) {
+    if (t instanceof InterruptedIOException && !canceledByCaller) {
       return EtcdResponse.timedOut();
     }
-    String problem = delegate.isCanceled() ? "call was cancelled" : String.valueOf(t);
+    String problem = canceledByCaller ? "call was cancelled" : String.valueOf(t);
     throw new EtcdException(operation(), host(), problem, t);
   }
 
   private EtcdResponse<T> decode(Response<ResponseBody> raw) {
+    // OkHttp 4 cancels a call whose timeout fires mid-body and may then end the body early
+    // instead of throwing: whatever was read is cut short, so it is a timeout, not an answer.
+    if (delegate.isCanceled()) return failed(new InterruptedIOException("timeout"));
     try {
       return decoder.decode(raw);
     } catch (IOException e) {
@@ -108,6 +113,7 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
 
   @Override
   public void cancel() {
+    canceledByCaller = true;
     delegate.cancel();
   }
 

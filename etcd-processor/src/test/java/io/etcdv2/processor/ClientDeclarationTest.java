@@ -1,0 +1,388 @@
+package io.etcdv2.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.etcdv2.processor.Compilations.compile;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per diagnostic of {@link ClientDeclaration}, each on an input under
+ * {@code src/test/resources/bad} and pinned to the line at fault. A rejected interface gets no
+ * client, and each mistake is reported once.
+ */
+class ClientDeclarationTest {
+  // The @GenerateClient target.
+
+  @Test
+  void rejectsClass() {
+    assertError("NotInterface",
+        "@GenerateClient must annotate an interface, but NotInterface is a class",
+        "@GenerateClient");
+  }
+
+  @Test
+  void rejectsGenericInterface() {
+    assertError("GenericInterface",
+        "@GenerateClient interface GenericInterface must not be generic", "@GenerateClient");
+  }
+
+  @Test
+  void rejectsClientNameThatIsNotAnIdentifier() {
+    assertError("BadClientName", "@GenerateClient name \"My-Client\" is not a Java class name",
+        "@GenerateClient(name = \"My-Client\")");
+  }
+
+  @Test
+  void rejectsClientNameThatIsAKeyword() {
+    assertError("KeywordClientName", "@GenerateClient name \"class\" is not a Java class name",
+        "@GenerateClient(name = \"class\")");
+  }
+
+  // The endpoint a @Convenience is declared on.
+
+  @Test
+  void rejectsGenericEndpoint() {
+    assertError("GenericMethod",
+        "GenericMethod.getVersion declares @Convenience but is generic",
+        "<T> EtcdCall<T> getVersion();");
+  }
+
+  @Test
+  void rejectsDefaultMethod() {
+    assertError("DefaultMethod",
+        "DefaultMethod.defaultVersion declares @Convenience but is not abstract",
+        "default EtcdCall<VersionInfo> defaultVersion()");
+  }
+
+  @Test
+  void rejectsStaticMethod() {
+    assertError("StaticMethod",
+        "StaticMethod.staticVersion declares @Convenience but is not abstract",
+        "static EtcdCall<VersionInfo> staticVersion()");
+  }
+
+  @Test
+  void rejectsEndpointWithoutHttpMethod() {
+    assertError("NoHttpMethod",
+        "NoHttpMethod.getVersion declares @Convenience but has no Retrofit HTTP method annotation",
+        "EtcdCall<VersionInfo> getVersion();");
+  }
+
+  @Test
+  void rejectsReturnTypeOtherThanEtcdCallOfAType() {
+    JavaFileObject source = bad("WrongReturnType");
+    Compilation compilation = assertRejected(source, 2);
+    assertThat(compilation)
+        .hadErrorContaining("WrongReturnType.getVersion returns retrofit2.Call"
+            + "<io.etcdv2.api.VersionInfo>, which the etcd runtime cannot adapt")
+        .inFile(source).onLineContaining("Call<VersionInfo> getVersion();");
+    assertThat(compilation)
+        .hadErrorContaining("WrongReturnType.getAnyVersion returns io.etcdv2.api.EtcdCall<?>,"
+            + " which the etcd runtime cannot adapt")
+        .inFile(source).onLineContaining("EtcdCall<?> getAnyVersion();");
+  }
+
+  @Test
+  void rejectsTwoKeys() {
+    assertError("TwoKeys", "TwoKeys.getKey marks both key and other as @Key",
+        "@Key @Path(value = \"other\", encoded = true) String other");
+  }
+
+  @Test
+  void rejectsTwoTtls() {
+    assertError("TwoTtls", "TwoTtls.putKey marks both ttl and otherTtl as @Ttl",
+        "@Ttl @Field(\"otherTtl\") String otherTtl");
+  }
+
+  @Test
+  void rejectsDuplicateHttpNames() {
+    assertError("DuplicateHttpName", "DuplicateHttpName.getKey has two parameters named \"sorted\"",
+        "@Header(\"sorted\") String sortedHeader");
+  }
+
+  // The endpoint's parameters.
+
+  @Test
+  void rejectsParameterWithoutHttpName() {
+    assertError("NoHttpName", "NoHttpName.putKey parameter body has no HTTP name",
+        "@Body String body");
+  }
+
+  @Test
+  void rejectsPrimitiveParameter() {
+    assertError("PrimitiveParameter",
+        "PrimitiveParameter.getKey parameter recursive is a primitive boolean, which conveniences"
+            + " cannot leave out; declare it as java.lang.Boolean",
+        "@Query(\"recursive\") boolean recursive");
+  }
+
+  @Test
+  void rejectsTwoRolesOnOneParameter() {
+    assertError("TwoRoles",
+        "TwoRoles.putKey parameter value has more than one of @Key, @Value and @Ttl",
+        "@Value @Ttl @Field(\"value\") String value");
+  }
+
+  @Test
+  void rejectsKeyValueAndTtlThatAreNotString() {
+    JavaFileObject source = bad("RoleNotString");
+    Compilation compilation = assertRejected(source, 3);
+    assertThat(compilation)
+        .hadErrorContaining("RoleNotString.getKey parameter key is @Key but has type"
+            + " java.lang.Long")
+        .inFile(source).onLineContaining("encoded = true) Long key");
+    assertThat(compilation)
+        .hadErrorContaining("RoleNotString.putValue parameter value is @Value but has type"
+            + " java.lang.Integer")
+        .inFile(source).onLineContaining("@Value @Field(\"value\") Integer value");
+    assertThat(compilation)
+        .hadErrorContaining("RoleNotString.putTtl parameter ttl is @Ttl but has type"
+            + " java.lang.Long")
+        .inFile(source).onLineContaining("@Ttl @Field(\"ttl\") Long ttl");
+  }
+
+  @Test
+  void rejectsUnsupportedPlainType() {
+    assertError("UnsupportedType",
+        "UnsupportedType.getKey parameter weight has type java.lang.Double, which conveniences"
+            + " cannot fill; use String, Boolean, Long or Integer",
+        "@Query(\"weight\") Double weight");
+  }
+
+  @Test
+  void rejectsKeyThatIsNotAnEncodedPath() {
+    JavaFileObject source = bad("KeyNotEncodedPath");
+    Compilation compilation = assertRejected(source, 2);
+    assertThat(compilation)
+        .hadErrorContaining("KeyNotEncodedPath.getKey parameter key is @Key but not"
+            + " @Path(encoded = true)")
+        .inFile(source).onLineContaining("@Key @Path(\"key\") String key");
+    assertThat(compilation)
+        .hadErrorContaining("KeyNotEncodedPath.findKey parameter key is @Key but not"
+            + " @Path(encoded = true)")
+        .inFile(source).onLineContaining("@Key @Query(\"key\") String key");
+  }
+
+  @Test
+  void rejectsSlashBeforeKeyInPath() {
+    assertError("SlashBeforeKey",
+        "the path \"v2/keys/{key}\" puts a \"/\" before {key}; etcd answers the resulting \"//\""
+            + " with a redirect, so write \"v2/keys{key}\"",
+        "@Key @Path(value = \"key\", encoded = true) String key");
+  }
+
+  // The @Convenience itself.
+
+  @Test
+  void rejectsConvenienceNameThatIsNotAnIdentifier() {
+    assertError("BadConvenienceName",
+        "BadConvenienceName.putKey @Convenience(name = \"set-nx\"): the name is not a Java method"
+            + " name",
+        "@Convenience(name = \"set-nx\"");
+  }
+
+  @Test
+  void rejectsConvenienceNameThatIsAKeyword() {
+    assertError("KeywordConvenienceName",
+        "@Convenience(name = \"new\"): the name is not a Java method name",
+        "@Convenience(name = \"new\"");
+  }
+
+  @Test
+  void rejectsUnknownArg() {
+    assertError("ArgsUnknown",
+        "ArgsUnknown.putKey @Convenience(name = \"set\"): args names \"tll\", but the endpoint has"
+            + " no parameter with that HTTP name",
+        "args = {\"value\", \"tll\"}");
+  }
+
+  @Test
+  void rejectsKeyInArgs() {
+    assertError("ArgsKey", "args names the @Key parameter \"key\"; the key is always the first"
+        + " argument", "args = {\"key\", \"value\"}");
+  }
+
+  @Test
+  void rejectsArgNamedTwice() {
+    assertError("ArgsTwice", "args names \"value\" twice",
+        "args = {\"value\", \"ttl\", \"value\"}");
+  }
+
+  @Test
+  void rejectsArgWhoseHttpNameIsNotAJavaName() {
+    assertError("ArgsNotIdentifier",
+        "\"no-value\" cannot be a Java parameter name of the generated method",
+        "args = \"no-value\"");
+  }
+
+  @Test
+  void rejectsArgNamedLikeTheTimeoutParameter() {
+    assertError("ArgsReservedName",
+        "\"timeoutSeconds\" cannot be a Java parameter name of the generated method",
+        "args = \"timeoutSeconds\"");
+  }
+
+  @Test
+  void rejectsFixedUnknownParameter() {
+    assertError("FixedUnknown",
+        "FixedUnknown.putKey @Convenience(name = \"setnx\"): fixes \"prevExists\", but the endpoint"
+            + " has no parameter with that HTTP name",
+        "@Fixed(param = \"prevExists\"");
+  }
+
+  @Test
+  void rejectsFixedKey() {
+    assertError("FixedKey", "fixes the @Key parameter \"key\"; the caller always passes the key",
+        "@Fixed(param = \"key\"");
+  }
+
+  @Test
+  void rejectsParameterBothFixedAndInArgs() {
+    assertError("FixedAndArg", "\"prevExist\" is both fixed and in args",
+        "@Fixed(param = \"prevExist\"");
+  }
+
+  @Test
+  void rejectsParameterFixedTwice() {
+    assertError("FixedTwice", "fixes \"prevExist\" twice; keep one @Fixed",
+        "fixed = {@Fixed(param = \"prevExist\"");
+  }
+
+  @Test
+  void rejectsFixedValueThatIsNotABoolean() {
+    assertError("FixedBooleanMismatch",
+        "fixes \"prevExist\" to \"yes\", which is not a java.lang.Boolean; write \"true\" or"
+            + " \"false\"",
+        "value = \"yes\"");
+  }
+
+  @Test
+  void rejectsFixedValueThatIsNotALong() {
+    assertError("FixedLongMismatch",
+        "fixes \"prevIndex\" to \"x\", which is not a java.lang.Long; write a decimal number",
+        "value = \"x\"");
+  }
+
+  @Test
+  void rejectsFixedValueThatIsNotAnInteger() {
+    assertError("FixedIntegerMismatch",
+        "fixes \"limit\" to \"1.5\", which is not a java.lang.Integer; write a decimal number",
+        "value = \"1.5\"");
+  }
+
+  @Test
+  void rejectsOptionalAboveTheArgumentCount() {
+    assertError("OptionalTooLarge",
+        "@Convenience(name = \"set\"): optional is 3, but there are 2 arguments after the key",
+        "optional = 3");
+  }
+
+  @Test
+  void rejectsNegativeOptional() {
+    assertError("OptionalNegative",
+        "@Convenience(name = \"set\"): optional is -1, but there are 2 arguments after the key",
+        "optional = -1");
+  }
+
+  @Test
+  void rejectsRootKeyFalseWithoutKey() {
+    assertError("RootKeyWithoutKey",
+        "RootKeyWithoutKey.getVersion @Convenience(name = \"version\"): rootKey = false needs a @Key"
+            + " parameter",
+        "rootKey = false");
+  }
+
+  // Signatures of the generated methods.
+
+  /**
+   * Both {@code set} conveniences have a {@code set(String, Object)} overload. The two are written
+   * on one method, so javac holds them in an implicit {@code @Convenience.List} and cannot place
+   * the error on either: it lands on the method.
+   */
+  @Test
+  void rejectsConveniencesWithTheSameSignatureOnOneEndpoint() {
+    assertError("ConvenienceClash",
+        "ConvenienceClash.putKey @Convenience(name = \"set\") would generate"
+            + " set(java.lang.String,java.lang.Object), already taken by convenience \"set\" of"
+            + " ConvenienceClash.putKey",
+        "EtcdCall<KeysResult> putKey(");
+  }
+
+  @Test
+  void rejectsConveniencesWithTheSameSignatureOnTwoEndpoints() {
+    assertError("ClashAcrossEndpoints",
+        "ClashAcrossEndpoints.getSelfStats @Convenience(name = \"stats\") would generate stats(),"
+            + " already taken by convenience \"stats\" of ClashAcrossEndpoints.getLeaderStats",
+        "@Convenience(name = \"stats\", doc = \"Gets the self statistics.\")");
+  }
+
+  @Test
+  void rejectsSignatureOfAMemberEveryClientHas() {
+    JavaFileObject source = bad("ClashWithClientMember");
+    Compilation compilation = assertRejected(source, 2);
+    assertThat(compilation)
+        .hadErrorContaining("ClashWithClientMember.closeMember @Convenience(name = \"close\") would"
+            + " generate close(), already taken by a member of every client")
+        .inFile(source).onLineContaining("@Convenience(name = \"close\")");
+    assertThat(compilation)
+        .hadErrorContaining("ClashWithClientMember.getVersion @Convenience(name = \"api\") would"
+            + " generate api(), already taken by a member of every client")
+        .inFile(source).onLineContaining("@Convenience(name = \"api\")");
+  }
+
+  /** The error belongs to the interface being compiled, not to EtcdApi in its jar. */
+  @Test
+  void rejectsSignatureOfAnInheritedConvenience() {
+    assertError("ClashWithInherited",
+        "ClashWithInherited.getAppKey @Convenience(name = \"get\") would generate"
+            + " get(java.lang.String), already taken by convenience \"get\" of EtcdApi.getKey",
+        "@Convenience(name = \"get\")");
+  }
+
+  // The processor itself.
+
+  /**
+   * A GenerateClient without its name member (a stand-in declared in source) makes reading the
+   * annotation throw: the processor reports it as one error on the interface instead of crashing
+   * javac.
+   */
+  @Test
+  void reportsUnexpectedExceptionAsOneError() {
+    JavaFileObject source = JavaFileObjects.forResource("bad/crash/Broken.java");
+    Compilation compilation = compile(source,
+        JavaFileObjects.forResource("bad/crash/io/etcdv2/annotation/GenerateClient.java"));
+
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("@GenerateClient: the etcd processor failed on test.Broken with an"
+            + " unexpected java.lang.IllegalArgumentException: @io.etcdv2.annotation.GenerateClient"
+            + " has no member name; please report it with this trace:")
+        .inFile(source).onLineContaining("public interface Broken");
+    assertThat(compilation.generatedSourceFiles()).isEmpty();
+  }
+
+  private static JavaFileObject bad(String name) {
+    return JavaFileObjects.forResource("bad/" + name + ".java");
+  }
+
+  /** Compiles {@code source}, which must fail with exactly {@code errors} errors and no output. */
+  private static Compilation assertRejected(JavaFileObject source, int errors) {
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(errors);
+    assertThat(compilation).hadWarningCount(0);
+    assertThat(compilation.generatedSourceFiles()).isEmpty();
+    return compilation;
+  }
+
+  private static void assertError(String file, String message, String line) {
+    JavaFileObject source = bad(file);
+    Compilation compilation = assertRejected(source, 1);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
+  }
+}

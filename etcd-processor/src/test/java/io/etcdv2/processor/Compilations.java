@@ -1,0 +1,77 @@
+package io.etcdv2.processor;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.tools.JavaFileObject;
+
+/** Runs the processor the way a user's build does, on test inputs under {@code src/test/resources}. */
+final class Compilations {
+  private Compilations() {}
+
+  /**
+   * Every lint except {@code processing}, which warns about annotations no processor claims: this
+   * processor, like AutoFactory, claims none, so that others may read the same annotations.
+   */
+  static final List<String> OPTIONS = List.of("-Xlint:all,-processing");
+
+  /**
+   * Stand-ins for the etcd-runtime classes that generated code calls. The real ones cannot be on
+   * this module's test path, because etcd-runtime depends on the processor; with the stand-ins the
+   * generated client is compiled and type-checked too.
+   */
+  private static final List<String> RUNTIME_STUBS = List.of(
+      "stubs/io/etcdv2/runtime/EtcdRuntime.java", "stubs/io/etcdv2/runtime/ClientBuilder.java");
+
+  static Compilation compile(JavaFileObject... sources) {
+    return compile(OPTIONS, sources);
+  }
+
+  static Compilation compile(List<String> options, JavaFileObject... sources) {
+    List<JavaFileObject> all = new ArrayList<>(List.of(sources));
+    for (String stub : RUNTIME_STUBS) all.add(JavaFileObjects.forResource(stub));
+    return Compiler.javac()
+        .withProcessors(new EtcdClientProcessor())
+        .withOptions(options)
+        .compile(all);
+  }
+
+  /** The text of a generated source file, exactly as the processor wrote it. */
+  static String generated(Compilation compilation, String qualifiedName) {
+    JavaFileObject file = compilation.generatedSourceFile(qualifiedName)
+        .orElseThrow(() -> new AssertionError("no " + qualifiedName + " among "
+            + compilation.generatedSourceFiles()));
+    try {
+      return file.getCharContent(false).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The bytes of a generated source file. */
+  static byte[] generatedBytes(Compilation compilation, String qualifiedName) {
+    JavaFileObject file = compilation.generatedSourceFile(qualifiedName)
+        .orElseThrow(() -> new AssertionError("no " + qualifiedName));
+    try (InputStream in = file.openInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A test resource as UTF-8 text. */
+  static String resource(String path) {
+    try (InputStream in = Compilations.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) throw new AssertionError("missing test resource " + path);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.etcdv2.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.etcdv2.processor.Compilations.compile;
+import static io.etcdv2.processor.Compilations.generated;
+import static io.etcdv2.processor.Compilations.generatedBytes;
+import static io.etcdv2.processor.Compilations.resource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden-file tests: the generated client, Javadoc included, must equal the reviewed file under
+ * {@code src/test/resources/expected} character for character.
+ */
+class EtcdClientProcessorTest {
+  /**
+   * The library's own declaration. EtcdApi comes from the etcd-api jar, so its conveniences are
+   * read from class files, as in an application's build.
+   */
+  @Test
+  void generatesEtcdClientFromConveniencesInheritedFromJar() {
+    Compilation compilation = compile(JavaFileObjects.forResource("good/io/etcdv2/Etcd.java"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedSourceFiles()).hasSize(1);
+    assertThat(generated(compilation, "io.etcdv2.EtcdClient"))
+        .isEqualTo(resource("expected/EtcdClient.java"));
+  }
+
+  /**
+   * An application's interface: EtcdApi's conveniences plus an endpoint declared in source, whose
+   * conveniences fix Boolean, Long, Integer and String parameters, leave out a TTL (the client's
+   * default) and a timeout, and take String and Integer arguments.
+   */
+  @Test
+  void generatesClientForEndpointDeclaredInSource() {
+    Compilation compilation =
+        compile(JavaFileObjects.forResource("good/com/example/inventory/InventoryApi.java"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedSourceFiles()).hasSize(1);
+    assertThat(generated(compilation, "com.example.inventory.InventoryClient"))
+        .isEqualTo(resource("expected/InventoryClient.java"));
+  }
+
+  @Test
+  void generatesTheSameBytesOnEveryCompilation() {
+    for (String[] input : new String[][] {
+        {"good/io/etcdv2/Etcd.java", "io.etcdv2.EtcdClient"},
+        {"good/com/example/inventory/InventoryApi.java", "com.example.inventory.InventoryClient"}}) {
+      JavaFileObject source = JavaFileObjects.forResource(input[0]);
+      Compilation first = compile(source);
+      Compilation second = compile(source);
+
+      assertThat(first).succeeded();
+      assertThat(second).succeeded();
+      assertArrayEquals(generatedBytes(first, input[1]), generatedBytes(second, input[1]),
+          input[1] + " differs between two compilations of " + input[0]);
+    }
+  }
+
+  /** Java 8 targets, such as etcd-runtime itself, have {@code @Generated} in javax.annotation. */
+  @Test
+  void usesTheGeneratedAnnotationOfTheTargetRelease() {
+    Compilation java8 = compile(List.of("-Xlint:all,-processing,-options", "--release", "8"),
+        JavaFileObjects.forResource("good/io/etcdv2/Etcd.java"));
+
+    assertThat(java8).succeededWithoutWarnings();
+    String expected = resource("expected/EtcdClient.java").replace(
+        "import javax.annotation.processing.Generated;", "import javax.annotation.Generated;");
+    assertThat(generated(java8, "io.etcdv2.EtcdClient")).isEqualTo(expected);
+  }
+}

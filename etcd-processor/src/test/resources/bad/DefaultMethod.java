@@ -1,0 +1,19 @@
+package test;
+
+import io.etcdv2.annotation.Convenience;
+import io.etcdv2.annotation.GenerateClient;
+import io.etcdv2.api.EtcdCall;
+import io.etcdv2.api.VersionInfo;
+import retrofit2.http.GET;
+
+@GenerateClient
+public interface DefaultMethod {
+  @GET("version")
+  EtcdCall<VersionInfo> getVersion();
+
+  @GET("version")
+  @Convenience(name = "version")
+  default EtcdCall<VersionInfo> defaultVersion() {
+    return getVersion();
+  }
+}

@@ -1,0 +1,13 @@
+package test;
+
+import io.etcdv2.annotation.Convenience;
+import io.etcdv2.annotation.GenerateClient;
+import io.etcdv2.api.EtcdCall;
+import retrofit2.http.GET;
+
+@GenerateClient
+public interface GenericMethod {
+  @GET("version")
+  @Convenience(name = "version")
+  <T> EtcdCall<T> getVersion();
+}

@@ -1,0 +1,21 @@
+package test;
+
+import io.etcdv2.annotation.Convenience;
+import io.etcdv2.annotation.GenerateClient;
+import io.etcdv2.annotation.Key;
+import io.etcdv2.api.EtcdCall;
+import io.etcdv2.api.KeysResult;
+import retrofit2.http.GET;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+
+@GenerateClient
+public interface KeyNotEncodedPath {
+  @GET("v2/keys{key}")
+  @Convenience(name = "get")
+  EtcdCall<KeysResult> getKey(@Key @Path("key") String key);
+
+  @GET("v2/keys")
+  @Convenience(name = "find")
+  EtcdCall<KeysResult> findKey(@Key @Query("key") String key);
+}

@@ -1,0 +1,6 @@
+package test;
+
+import io.etcdv2.annotation.GenerateClient;
+
+@GenerateClient
+public abstract class NotInterface {}

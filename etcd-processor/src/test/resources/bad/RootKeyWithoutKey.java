@@ -1,0 +1,14 @@
+package test;
+
+import io.etcdv2.annotation.Convenience;
+import io.etcdv2.annotation.GenerateClient;
+import io.etcdv2.api.EtcdCall;
+import io.etcdv2.api.VersionInfo;
+import retrofit2.http.GET;
+
+@GenerateClient
+public interface RootKeyWithoutKey {
+  @GET("version")
+  @Convenience(name = "version", rootKey = false)
+  EtcdCall<VersionInfo> getVersion();
+}

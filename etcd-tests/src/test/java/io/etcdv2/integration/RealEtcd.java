@@ -1,0 +1,17 @@
+package io.etcdv2.integration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a test class against a real etcd started for it (see {@link EtcdExtension}). Test methods
+ * take a {@code LocalEtcd} and/or an {@code EtcdClient} whose keys live under a prefix of their
+ * own.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(EtcdExtension.class)
+public @interface RealEtcd {}
