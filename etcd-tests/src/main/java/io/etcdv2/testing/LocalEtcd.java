@@ -34,13 +34,18 @@ public final class LocalEtcd implements AutoCloseable {
   private final int clientPort;
   private final int peerPort;
   private final String name;
+  private final String initialCluster;
+  private final String clusterState;
   private Process process;
 
-  private LocalEtcd(Path dataDir, int clientPort, int peerPort, String name) {
+  LocalEtcd(Path dataDir, String name, int clientPort, int peerPort, String initialCluster,
+      String clusterState) {
     this.dataDir = dataDir;
     this.clientPort = clientPort;
     this.peerPort = peerPort;
     this.name = name;
+    this.initialCluster = initialCluster;
+    this.clusterState = clusterState;
   }
 
   /** Starts etcd on free ports and waits until it answers {@code /health}. */
@@ -50,14 +55,24 @@ public final class LocalEtcd implements AutoCloseable {
 
   /** Starts etcd with its client URL on {@code clientPort}. */
   public static LocalEtcd start(int clientPort) {
+    int peerPort = freePort();
+    LocalEtcd etcd = new LocalEtcd(tempDir(), "n1", clientPort, peerPort,
+        "n1=" + peerUrl(peerPort), "new");
+    etcd.launch();
+    etcd.awaitHealthy();
+    return etcd;
+  }
+
+  static Path tempDir() {
     try {
-      Path dir = Files.createTempDirectory("etcd-v2-");
-      LocalEtcd etcd = new LocalEtcd(dir, clientPort, freePort(), "n1");
-      etcd.launch();
-      return etcd;
+      return Files.createTempDirectory("etcd-v2-");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  static String peerUrl(int port) {
+    return "http://127.0.0.1:" + port;
   }
 
   /** The path to the etcd binary: {@code $ETCD_BINARY}, else {@code etcd} on the PATH. */
@@ -77,6 +92,16 @@ public final class LocalEtcd implements AutoCloseable {
   /** Such as {@code http://127.0.0.1:23456}. */
   public String clientUrl() {
     return "http://127.0.0.1:" + clientPort;
+  }
+
+  /** The URL other members reach this one on. */
+  public String peerUrl() {
+    return peerUrl(peerPort);
+  }
+
+  /** The member's name, such as {@code n1}. */
+  public String name() {
+    return name;
   }
 
   public Path dataDir() {
@@ -106,6 +131,19 @@ public final class LocalEtcd implements AutoCloseable {
   public void restart() {
     stop();
     launch();
+    awaitHealthy();
+  }
+
+  /** Kills the member at once, as a crash would. */
+  public void kill() {
+    if (process == null) return;
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
   }
 
   /** Stops the member and deletes its data. */
@@ -119,17 +157,19 @@ public final class LocalEtcd implements AutoCloseable {
     }
   }
 
-  private void launch() {
-    String peerUrl = "http://127.0.0.1:" + peerPort;
+  /** Starts the process; {@link #awaitHealthy()} waits until it serves. */
+  void launch() {
     List<String> command = new ArrayList<>(List.of(binary(),
         "--enable-v2=true",
         "--name", name,
         "--data-dir", dataDir.resolve("data").toString(),
         "--listen-client-urls", clientUrl(),
         "--advertise-client-urls", clientUrl(),
-        "--listen-peer-urls", peerUrl,
-        "--initial-advertise-peer-urls", peerUrl,
-        "--initial-cluster", name + "=" + peerUrl,
+        "--listen-peer-urls", peerUrl(),
+        "--initial-advertise-peer-urls", peerUrl(),
+        "--initial-cluster", initialCluster,
+        "--initial-cluster-state", clusterState,
+        "--initial-cluster-token", "etcd-v2-java-" + Integer.toHexString(initialCluster.hashCode()),
         "--log-level", "warn"));
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
@@ -139,10 +179,10 @@ public final class LocalEtcd implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + command.get(0), e);
     }
-    awaitHealthy();
   }
 
-  private void awaitHealthy() {
+  /** Waits until the member answers {@code /health} with true, that is, has a quorum. */
+  void awaitHealthy() {
     OkHttpClient http = new OkHttpClient.Builder()
         .callTimeout(Duration.ofMillis(500))
         .retryOnConnectionFailure(false)
