@@ -464,6 +464,7 @@ public final class EtcdClient implements Closeable {
    * Gets the etcd version info.
    *
    * <p>Sends {@link io.etcdv2.api.EtcdApi#getVersion GET version}.
+   *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -475,6 +476,7 @@ public final class EtcdClient implements Closeable {
    * Gets the leader statistics info.
    *
    * <p>Sends {@link io.etcdv2.api.EtcdApi#getLeaderStats GET v2/stats/leader}.
+   *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -486,6 +488,7 @@ public final class EtcdClient implements Closeable {
    * Gets the self statistics info.
    *
    * <p>Sends {@link io.etcdv2.api.EtcdApi#getSelfStats GET v2/stats/self}.
+   *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -497,6 +500,7 @@ public final class EtcdClient implements Closeable {
    * Gets the store statistics info.
    *
    * <p>Sends {@link io.etcdv2.api.EtcdApi#getStoreStats GET v2/stats/store}.
+   *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */

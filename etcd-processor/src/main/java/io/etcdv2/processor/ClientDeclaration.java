@@ -19,7 +19,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
@@ -38,6 +37,9 @@ final class ClientDeclaration {
   private static final Set<String> NAMED_LOCATIONS = Set.of("Path", "Query", "Field", "Header", "Part");
   private static final Set<String> HTTP_METHODS =
       Set.of("GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "HTTP");
+  /** Names the generated methods use themselves, which arguments must not hide. */
+  private static final List<String> RESERVED_ARGUMENT_NAMES =
+      List.of("key", "timeoutSeconds", "runtime", "api");
   /** Signatures every generated client already has, its own and Object's final ones. */
   private static final List<String> TAKEN_SIGNATURES = List.of("builder()", "create()", "api()",
       "runtime()", "close()", "toString()", "hashCode()", "equals(java.lang.Object)",
@@ -63,7 +65,7 @@ final class ClientDeclaration {
     AnnotationMirror generate = Mirrors.find(element, ClassNames.GENERATE_CLIENT);
     if (element.getKind() != ElementKind.INTERFACE) {
       error(element, generate, null, "@GenerateClient must annotate an interface, but "
-          + element.getSimpleName() + " is a " + kindName(element)
+          + element.getSimpleName() + " is " + kindName(element)
           + "; declare a Retrofit interface, e.g. interface MyApi extends EtcdApi");
       return Optional.empty();
     }
@@ -72,11 +74,6 @@ final class ClientDeclaration {
       error(type, generate, null, "@GenerateClient interface " + type.getSimpleName()
           + " must not be generic, because Retrofit cannot implement generic interfaces;"
           + " remove its type parameters");
-      return Optional.empty();
-    }
-    if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      error(type, generate, null, "@GenerateClient interface " + type.getSimpleName()
-          + " must be top-level or a member of a class; move it out of the method");
       return Optional.empty();
     }
     ClassName apiType = ClassName.get(type);
@@ -93,10 +90,11 @@ final class ClientDeclaration {
     List<ConvenienceModel> conveniences = new ArrayList<>();
     Map<String, String> signatures = new HashMap<>();
     for (String taken : TAKEN_SIGNATURES) signatures.put(taken, "a member of every client");
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+    List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(type));
+    for (ExecutableElement method : methods) {
       List<AnnotationMirror> declared = Mirrors.conveniences(elements, method);
       if (declared.isEmpty()) continue;
-      Endpoint endpoint = endpoint(method);
+      Endpoint endpoint = endpoint(method, isOverloaded(method, methods));
       if (endpoint == null) continue;
       for (AnnotationMirror convenience : declared) {
         ConvenienceModel model = convenience(method, convenience, endpoint);
@@ -122,17 +120,26 @@ final class ClientDeclaration {
     final TypeName bodyType;
     final List<ParameterModel> parameters;
     final ParameterModel key;
+    final boolean overloaded;
 
     Endpoint(String request, TypeName bodyType, List<ParameterModel> parameters,
-        ParameterModel key) {
+        ParameterModel key, boolean overloaded) {
       this.request = request;
       this.bodyType = bodyType;
       this.parameters = parameters;
       this.key = key;
+      this.overloaded = overloaded;
     }
   }
 
-  private Endpoint endpoint(ExecutableElement method) {
+  private static boolean isOverloaded(ExecutableElement method, List<ExecutableElement> all) {
+    for (ExecutableElement other : all) {
+      if (other != method && other.getSimpleName().equals(method.getSimpleName())) return true;
+    }
+    return false;
+  }
+
+  private Endpoint endpoint(ExecutableElement method, boolean overloaded) {
     String where = where(method);
     boolean ok = true;
     if (!method.getTypeParameters().isEmpty()) {
@@ -207,7 +214,7 @@ final class ClientDeclaration {
       }
       parameters.add(model);
     }
-    return ok ? new Endpoint(request, bodyType, parameters, key) : null;
+    return ok ? new Endpoint(request, bodyType, parameters, key, overloaded) : null;
   }
 
   private TypeName bodyType(TypeMirror returnType) {
@@ -283,6 +290,12 @@ final class ClientDeclaration {
       }
       String placeholder = "{" + httpName + "}";
       int at = pathTemplate.indexOf(placeholder);
+      if (at < 0) {
+        error(parameter, keyMirror, null, where + " is @Key, but the path \"" + pathTemplate
+            + "\" has no " + placeholder + "; put it right after a segment, as in"
+            + " \"v2/keys" + placeholder + "\"");
+        return null;
+      }
       if (at > 0 && pathTemplate.charAt(at - 1) == '/') {
         error(parameter, keyMirror, null, where + " is @Key, whose value starts with \"/\", but"
             + " the path \"" + pathTemplate + "\" puts a \"/\" before " + placeholder + "; etcd"
@@ -305,8 +318,12 @@ final class ClientDeclaration {
           + " identifier such as \"setnx\"");
       return null;
     }
-    Map<String, ParameterModel> byName = new HashMap<>();
-    for (ParameterModel parameter : endpoint.parameters) byName.put(parameter.httpName, parameter);
+    Map<String, ParameterModel> byName = new LinkedHashMap<>();
+    List<String> choices = new ArrayList<>();
+    for (ParameterModel parameter : endpoint.parameters) {
+      byName.put(parameter.httpName, parameter);
+      if (parameter.role != Role.KEY) choices.add(parameter.httpName);
+    }
 
     boolean ok = true;
     List<ParameterModel> arguments = new ArrayList<>();
@@ -315,7 +332,7 @@ final class ClientDeclaration {
       ParameterModel parameter = byName.get(arg);
       if (parameter == null) {
         error(method, mirror, value, where + ": args names \"" + arg + "\", but the endpoint has"
-            + " no parameter with that HTTP name; use one of " + byName.keySet());
+            + " no parameter with that HTTP name; use one of " + choices);
         ok = false;
       } else if (parameter.role == Role.KEY) {
         error(method, mirror, value, where + ": args names the @Key parameter \"" + arg
@@ -326,10 +343,10 @@ final class ClientDeclaration {
             + " parameter once");
         ok = false;
       } else if (!SourceVersion.isIdentifier(arg) || SourceVersion.isKeyword(arg)
-          || arg.equals("key") || arg.equals("timeoutSeconds")) {
+          || RESERVED_ARGUMENT_NAMES.contains(arg)) {
         error(method, mirror, value, where + ": \"" + arg + "\" cannot be a Java parameter name"
             + " of the generated method; conveniences take only parameters whose HTTP names are"
-            + " identifiers other than key and timeoutSeconds");
+            + " identifiers other than " + String.join(", ", RESERVED_ARGUMENT_NAMES));
         ok = false;
       } else {
         arguments.add(parameter);
@@ -344,7 +361,7 @@ final class ClientDeclaration {
       ParameterModel parameter = byName.get(param);
       if (parameter == null) {
         error(method, mirror, value, where + ": fixes \"" + param + "\", but the endpoint has no"
-            + " parameter with that HTTP name; use one of " + byName.keySet()
+            + " parameter with that HTTP name; use one of " + choices
             + ", or declare the parameter on the endpoint");
         ok = false;
       } else if (parameter.role == Role.KEY) {
@@ -372,8 +389,8 @@ final class ClientDeclaration {
     int trailing = arguments.size() + (timeout ? 1 : 0);
     if (ok && (optional < 0 || optional > trailing)) {
       error(method, mirror, Mirrors.value(elements, mirror, "optional"), where + ": optional is "
-          + optional + ", but there are " + trailing + " arguments after the key (args"
-          + (timeout ? " plus the timeout" : "") + "); use a count from 0 to " + trailing);
+          + optional + ", but there are " + trailing + " arguments after the key"
+          + (timeout ? ", counting the timeout" : "") + "; use a count from 0 to " + trailing);
       ok = false;
     }
     boolean rootKey = Mirrors.bool(elements, mirror, "rootKey");
@@ -382,12 +399,21 @@ final class ClientDeclaration {
           + " false needs a @Key parameter, and the endpoint has none; remove rootKey");
       ok = false;
     }
+    for (ParameterModel parameter : endpoint.parameters) {
+      if (ok && parameter.location.equals("Path") && parameter.role != Role.KEY
+          && !arguments.contains(parameter) && !fixed.containsKey(parameter.httpName)) {
+        error(method, mirror, Mirrors.value(elements, mirror, "args"), where + ": the path"
+            + " parameter \"" + parameter.httpName + "\" is neither in args nor fixed, and"
+            + " Retrofit cannot send a null path segment; add it to args");
+        ok = false;
+      }
+    }
     if (!ok) return null;
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
     return new ConvenienceModel(name, Mirrors.string(elements, mirror, "doc"),
         ClassName.get(declaring), method.getSimpleName().toString(), endpoint.request,
         endpoint.bodyType, endpoint.parameters, endpoint.key, arguments, optional, timeout,
-        rootKey, fixed);
+        rootKey, fixed, endpoint.overloaded);
   }
 
   /** Reports an overload whose erased signature an earlier convenience or the client has. */
@@ -414,16 +440,14 @@ final class ClientDeclaration {
     }
     if (parameter.type.equals(ParameterModel.LONG)) {
       try {
-        Long.parseLong(text);
-        return true;
+        return Long.parseLong(text) >= 0;
       } catch (NumberFormatException e) {
         return false;
       }
     }
     if (parameter.type.equals(ParameterModel.INTEGER)) {
       try {
-        Integer.parseInt(text);
-        return true;
+        return Integer.parseInt(text) >= 0;
       } catch (NumberFormatException e) {
         return false;
       }
@@ -433,7 +457,7 @@ final class ClientDeclaration {
 
   private static String expected(ParameterModel parameter) {
     return parameter.type.equals(ParameterModel.BOOLEAN) ? "write \"true\" or \"false\""
-        : "write a decimal number such as \"1\"";
+        : "write a decimal number of 0 or more such as \"1\"";
   }
 
   private static String roleName(Role role) {
@@ -441,8 +465,10 @@ final class ClientDeclaration {
     return Character.toUpperCase(name.charAt(0)) + name.substring(1);
   }
 
+  /** Such as "a class" or "an enum". */
   private static String kindName(Element element) {
-    return element.getKind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    String kind = element.getKind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    return ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
   }
 
   private static String where(ExecutableElement method) {

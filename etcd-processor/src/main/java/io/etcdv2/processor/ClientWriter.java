@@ -131,22 +131,25 @@ final class ClientWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(ClassNames.ETCD_RESPONSE, convenience.bodyType));
     method.addJavadoc(convenience.doc.isEmpty() ? "Calls {@code $L}.\n" : "$L\n",
-        convenience.doc.isEmpty() ? convenience.request : convenience.doc);
+        javadocText(convenience.doc.isEmpty() ? convenience.request : convenience.doc));
     method.addJavadoc("\n<p>Sends {@link $T#$L $L}", convenience.declaringType,
         convenience.endpoint, convenience.request);
     List<String> fixed = new ArrayList<>();
     convenience.fixed.forEach((name, value) -> fixed.add(name + "=" + value));
-    if (!fixed.isEmpty()) method.addJavadoc(" with {@code $L}", String.join("&", fixed));
+    if (!fixed.isEmpty()) {
+      method.addJavadoc(" with {@code $L}", javadocText(String.join("&", fixed)));
+    }
     method.addJavadoc(".\n");
-    for (ParameterModel parameter : convenience.arguments) {
-      if (!given.contains(parameter) && parameter.role == Role.TTL) {
+    for (ParameterModel parameter : convenience.parameters) {
+      if (parameter.role == Role.TTL && !given.contains(parameter)
+          && !convenience.fixed.containsKey(parameter.httpName)) {
         method.addJavadoc("The TTL is the client's default.\n");
       }
     }
     if (convenience.timeout && !timeoutGiven) {
       method.addJavadoc("The call is limited by the client's timeout.\n");
     }
-    if (!given.isEmpty() || convenience.key != null || timeoutGiven) method.addJavadoc("\n");
+    method.addJavadoc("\n");
 
     if (convenience.key != null) {
       method.addParameter(String.class, KEY);
@@ -191,7 +194,8 @@ final class ClientWriter {
     }
     boolean required = isRequired(parameter, convenience);
     if (!given.contains(parameter)) {
-      return parameter.role == Role.TTL ? CodeBlock.of("runtime.defaultTtlParameter()")
+      if (parameter.role == Role.TTL) return CodeBlock.of("runtime.defaultTtlParameter()");
+      return convenience.endpointOverloaded ? CodeBlock.of("($T) null", parameter.type)
           : CodeBlock.of("null");
     }
     String name = parameter.httpName;
@@ -245,6 +249,11 @@ final class ClientWriter {
   private static boolean isRequired(ParameterModel parameter, ConvenienceModel convenience) {
     return convenience.arguments.indexOf(parameter)
         < convenience.trailingCount() - convenience.optional;
+  }
+
+  /** Text that cannot end the Javadoc comment it is put in. */
+  private static String javadocText(String text) {
+    return text.replace("*/", "*&#47;");
   }
 
   /** The erased Java signature of one overload, such as {@code set(java.lang.String,long)}. */

@@ -25,11 +25,13 @@ final class ConvenienceModel {
   final boolean rootKey;
   /** HTTP name to the fixed value's text, in declaration order. */
   final Map<String, String> fixed;
+  /** Another endpoint has the same name, so nulls must be cast to pick this one. */
+  final boolean endpointOverloaded;
 
   ConvenienceModel(String name, String doc, ClassName declaringType, String endpoint,
       String request, TypeName bodyType, List<ParameterModel> parameters, ParameterModel key,
       List<ParameterModel> arguments, int optional, boolean timeout, boolean rootKey,
-      Map<String, String> fixed) {
+      Map<String, String> fixed, boolean endpointOverloaded) {
     this.name = name;
     this.doc = doc;
     this.declaringType = declaringType;
@@ -42,6 +44,7 @@ final class ConvenienceModel {
     this.optional = optional;
     this.timeout = timeout;
     this.rootKey = rootKey;
+    this.endpointOverloaded = endpointOverloaded;
     this.fixed = Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
   }
 

@@ -6,6 +6,7 @@ import com.squareup.javapoet.JavaFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -24,6 +25,9 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Processor.class)
 public final class EtcdClientProcessor extends AbstractProcessor {
+  /** Clients written so far in this compilation, by qualified name. */
+  private final Set<String> written = new HashSet<>();
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(ClassNames.GENERATE_CLIENT);
@@ -43,9 +47,10 @@ public final class EtcdClientProcessor extends AbstractProcessor {
       try {
         Optional<ClientModel> model =
             ClientDeclaration.createIfValid(element, elements, processingEnv.getMessager());
-        if (model.isPresent()) {
+        if (model.isPresent() && isFreeName(model.get(), elements)) {
           JavaFile file = new ClientWriter(generatedAnnotation(elements)).write(model.get());
           file.writeTo(processingEnv.getFiler());
+          written.add(model.get().clientType.canonicalName());
         }
       } catch (IOException | RuntimeException e) {
         // Never crash javac: one clear error with the cause, then go on with the next interface.
@@ -56,6 +61,17 @@ public final class EtcdClientProcessor extends AbstractProcessor {
                 + e + "; please report it with this trace:\n" + trace, element);
       }
     }
+    return false;
+  }
+
+  /** Reports a client whose name another type or client already has. */
+  private boolean isFreeName(ClientModel model, Elements elements) {
+    String name = model.clientType.canonicalName();
+    if (!written.contains(name) && elements.getTypeElement(name) == null) return true;
+    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "@GenerateClient cannot"
+        + " generate " + name + " for " + model.apiType.simpleName() + ": a type with that name"
+        + " already exists; choose another with @GenerateClient(name = \"...\")", model.origin,
+        Mirrors.find(model.origin, ClassNames.GENERATE_CLIENT));
     return false;
   }
 

@@ -365,6 +365,45 @@ class ClientDeclarationTest {
         .inFile(source).onLineContaining("public interface Broken");
   }
 
+  // Added with the second round of checks.
+
+  @Test
+  void rejectsKeyMissingFromPath() {
+    assertError("KeyMissingFromPath", "is @Key, but the path \"v2/keys\" has no {key}",
+        "@Key @Path(value = \"key\", encoded = true) String key");
+  }
+
+  @Test
+  void rejectsPathParameterThatIsNeitherArgumentNorFixed() {
+    assertError("PathNotFilled", "the path parameter \"id\" is neither in args nor fixed",
+        "@Convenience(name = \"removeMember\")");
+  }
+
+  @Test
+  void rejectsNegativeFixedNumber() {
+    assertError("FixedNegative", "fixes \"waitIndex\" to \"-1\", which is not a java.lang.Long",
+        "@Fixed(param = \"waitIndex\", value = \"-1\")");
+  }
+
+  @Test
+  void rejectsArgumentThatWouldHideAField() {
+    assertError("ArgNamedRuntime", "\"runtime\" cannot be a Java parameter name",
+        "args = \"runtime\"");
+  }
+
+  @Test
+  void rejectsClientNameThatAnotherTypeHas() {
+    assertError("ClientNameTaken", "cannot generate test.Taken for ClientNameTaken: a type with"
+        + " that name already exists", "@GenerateClient(name = \"Taken\")");
+  }
+
+  @Test
+  void castsNullsWhenTheEndpointIsOverloaded() {
+    Compilation compilation =
+        compile(JavaFileObjects.forResource("good/test/OverloadedEndpoint.java"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
   private static JavaFileObject bad(String name) {
     return JavaFileObjects.forResource("bad/" + name + ".java");
   }

@@ -65,6 +65,26 @@ final class Compilations {
     }
   }
 
+  /**
+   * Asserts that the generated {@code qualifiedName} equals the golden file {@code expected/...}.
+   * With {@code -Dgolden.update=true} it rewrites the golden file instead, for review in the diff.
+   */
+  static void assertGolden(Compilation compilation, String qualifiedName, String goldenPath) {
+    String actual = generated(compilation, qualifiedName);
+    if (Boolean.getBoolean("golden.update")) {
+      try {
+        java.nio.file.Files.writeString(
+            java.nio.file.Path.of("src/test/resources", goldenPath), actual);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(resource(goldenPath), actual,
+        qualifiedName + " differs from " + goldenPath
+            + "; if the change is intended, rerun with -Dgolden.update=true and review the diff");
+  }
+
   /** A test resource as UTF-8 text. */
   static String resource(String path) {
     try (InputStream in = Compilations.class.getClassLoader().getResourceAsStream(path)) {

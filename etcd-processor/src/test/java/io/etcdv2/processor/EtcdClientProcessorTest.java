@@ -2,6 +2,7 @@ package io.etcdv2.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.etcdv2.processor.Compilations.assertGolden;
 import static io.etcdv2.processor.Compilations.compile;
 import static io.etcdv2.processor.Compilations.generated;
 import static io.etcdv2.processor.Compilations.generatedBytes;
@@ -29,8 +30,7 @@ class EtcdClientProcessorTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation.generatedSourceFiles()).hasSize(1);
-    assertThat(generated(compilation, "io.etcdv2.EtcdClient"))
-        .isEqualTo(resource("expected/EtcdClient.java"));
+    assertGolden(compilation, "io.etcdv2.EtcdClient", "expected/EtcdClient.java");
   }
 
   /**
@@ -45,8 +45,8 @@ class EtcdClientProcessorTest {
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation.generatedSourceFiles()).hasSize(1);
-    assertThat(generated(compilation, "com.example.inventory.InventoryClient"))
-        .isEqualTo(resource("expected/InventoryClient.java"));
+    assertGolden(compilation, "com.example.inventory.InventoryClient",
+        "expected/InventoryClient.java");
   }
 
   @Test
