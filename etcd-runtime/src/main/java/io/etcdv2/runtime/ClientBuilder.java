@@ -30,7 +30,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   long ttl = -1;
   String prefix = "";
   long timeoutSeconds = DEFAULT_TIMEOUT_SECONDS;
-  ValueSerializer serializer = ValueSerializer.JSON;
+  ValueSerializer serializer; // null: JSON through the configured Moshi
   Moshi moshi;
   OkHttpClient okHttpClient;
 
@@ -94,7 +94,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
-  /** The Moshi that decodes etcd's bodies; adapters added to it also serve typed reads. */
+  /**
+   * The Moshi that decodes etcd's bodies; unless a {@link #serializer} is set, values are JSON
+   * through it too, so its adapters serve {@code set} and typed reads.
+   */
   public final B moshi(Moshi moshi) {
     if (moshi == null) throw new NullPointerException("moshi == null");
     this.moshi = moshi;

@@ -3,7 +3,7 @@ package io.etcdv2.runtime;
 import com.squareup.moshi.Moshi;
 import io.etcdv2.api.EtcdCall;
 import io.etcdv2.api.EtcdResponse;
-import io.etcdv2.api.NodeJsonAdapter;
+import io.etcdv2.api.EtcdJson;
 import io.etcdv2.api.ValueSerializer;
 import java.io.Closeable;
 import java.util.concurrent.TimeUnit;
@@ -33,18 +33,23 @@ public final class EtcdRuntime implements Closeable {
     this.defaultTtl = builder.ttl;
     this.prefix = builder.prefix;
     this.timeoutSeconds = builder.timeoutSeconds;
-    this.serializer = builder.serializer;
+    Moshi base = builder.moshi != null ? builder.moshi : new Moshi.Builder().build();
+    this.serializer = builder.serializer != null ? builder.serializer
+        : builder.moshi != null ? ValueSerializer.json(builder.moshi) : ValueSerializer.JSON;
     this.ownsOkHttp = builder.okHttpClient == null;
     OkHttpClient.Builder http =
         ownsOkHttp ? new OkHttpClient.Builder() : builder.okHttpClient.newBuilder();
     // etcd answers an unclean path with 301; following it would turn a write into a GET.
     http.followRedirects(false).followSslRedirects(false);
+    // OkHttp would silently send a write again after a dropped connection, applying it twice
+    // (a second in-order key, a setnx that then fails); only reads are retried, once.
+    http.retryOnConnectionFailure(false);
+    http.interceptors().add(0, new RetryReadsOnce());
     // The call timeout bounds each request; a read timeout would cut long polls short.
     http.callTimeout(timeoutSeconds, TimeUnit.SECONDS).readTimeout(0, TimeUnit.SECONDS);
     if (timeoutSeconds > 0) http.connectTimeout(timeoutSeconds, TimeUnit.SECONDS);
     this.okHttpClient = http.build();
-    Moshi base = builder.moshi != null ? builder.moshi : new Moshi.Builder().build();
-    Moshi moshi = base.newBuilder().add(NodeJsonAdapter.factory(serializer)).build();
+    Moshi moshi = EtcdJson.moshi(base, serializer);
     this.retrofit = new Retrofit.Builder()
         .baseUrl(baseUrl(host))
         .client(okHttpClient)

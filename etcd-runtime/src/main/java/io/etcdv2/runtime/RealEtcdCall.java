@@ -6,6 +6,7 @@ import io.etcdv2.api.EtcdException;
 import io.etcdv2.api.EtcdResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -76,11 +77,20 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
 
   /** The 408 entity for a timeout; throws for every other failure. */
   private EtcdResponse<T> failed(Throwable t) {
+    if (isTimeout(t) && !canceledByCaller) return EtcdResponse.timedOut();
     if (t instanceof InterruptedIOException && !canceledByCaller) {
-      return EtcdResponse.timedOut();
+      // The caller's thread was interrupted; Okio cleared the flag, so set it again.
+      Thread.currentThread().interrupt();
+      throw new EtcdException(operation(), host(), "the calling thread was interrupted", t);
     }
     String problem = canceledByCaller ? "call was cancelled" : String.valueOf(t);
     throw new EtcdException(operation(), host(), problem, t);
+  }
+
+  /** OkHttp's call timeout, or a socket connect or read timeout. */
+  private static boolean isTimeout(Throwable t) {
+    return t instanceof SocketTimeoutException
+        || (t instanceof InterruptedIOException && "timeout".equals(t.getMessage()));
   }
 
   private EtcdResponse<T> decode(Response<ResponseBody> raw) {
@@ -148,7 +158,8 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
 
   private String host() {
     HttpUrl url = delegate.request().url();
-    return url.scheme() + "://" + url.host() + ":" + url.port();
+    String host = url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host();
+    return url.scheme() + "://" + host + ":" + url.port();
   }
 
   @Override

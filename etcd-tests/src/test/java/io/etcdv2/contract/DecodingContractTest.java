@@ -6,32 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.squareup.moshi.FromJson;
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.Moshi;
-import com.squareup.moshi.ToJson;
-import com.squareup.moshi.Types;
-import io.etcdv2.EtcdClient;
 import io.etcdv2.api.EtcdError;
 import io.etcdv2.api.EtcdException;
 import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.KeysResult;
 import io.etcdv2.api.LeaderStats;
 import io.etcdv2.api.Node;
-import io.etcdv2.api.SelfStats;
-import io.etcdv2.api.StoreStats;
-import io.etcdv2.api.ValueSerializer;
 import io.etcdv2.api.VersionInfo;
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import okhttp3.mockwebserver.MockResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** How answers become the response entity: statuses, headers, bodies, errors and node values. */
+/** How answers become the response entity: statuses, headers, bodies and errors. */
 final class DecodingContractTest {
   @RegisterExtension final MockEtcd etcd = new MockEtcd();
 
@@ -321,208 +308,10 @@ final class DecodingContractTest {
     assertNull(response.error());
   }
 
-  @Test
-  void jsonValuesDecodeAsMoshiDoes() {
-    assertEquals("abc", storedValue("\"abc\"").value());
-    assertEquals(42.0, storedValue("42").value());
-    assertEquals(-1.5, storedValue("-1.5").value());
-    assertEquals(Boolean.TRUE, storedValue("true").value());
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("a", 1.0);
-    map.put("b", Arrays.asList(1.0, "x", null));
-    assertEquals(map, storedValue("{\"a\":1,\"b\":[1,\"x\",null]}").value());
-    assertEquals(List.of("x", 2.0), storedValue("[\"x\",2]").value());
-    assertNull(storedValue("null").value());
-  }
-
-  @Test
-  void valueThatIsNotJsonReadsAsNullWithRawValueKept() {
-    Node hello = storedValue("hello");
-    assertEquals("hello", hello.rawValue());
-    assertNull(hello.value());
-    assertNull(hello.value(String.class));
-    assertNull(hello.value(Types.newParameterizedType(List.class, String.class)));
-
-    Node trailing = storedValue("\"a\" tail");
-    assertEquals("\"a\" tail", trailing.rawValue());
-    assertNull(trailing.value());
-
-    Node empty = storedValue("");
-    assertEquals("", empty.rawValue());
-    assertNull(empty.value());
-  }
-
-  @Test
-  void typedReads() {
-    assertEquals(Integer.valueOf(42), storedValue("42").value(Integer.class));
-    assertEquals(Long.valueOf(4294967296L), storedValue("4294967296").value(Long.class));
-    assertEquals("abc", storedValue("\"abc\"").value(String.class));
-    Item item = storedValue("{\"name\":\"x\",\"count\":2}").value(Item.class);
-    assertEquals("x", item.name);
-    assertEquals(2, item.count);
-    List<String> list =
-        storedValue("[\"a\",\"b\"]").value(Types.newParameterizedType(List.class, String.class));
-    assertEquals(List.of("a", "b"), list);
-    Map<String, Integer> map = storedValue("{\"a\":1}")
-        .value(Types.newParameterizedType(Map.class, String.class, Integer.class));
-    assertEquals(Map.of("a", 1), map);
-  }
-
-  @Test
-  void typedReadOfJsonOfAnotherShapeThrows() {
-    Node node = storedValue("\"abc\"");
-    assertThrows(JsonDataException.class, () -> node.value(Integer.class));
-  }
-
-  @Test
-  void rawSerializerReadsTextUnchanged() {
-    EtcdClient raw = etcd.client(b -> b.serializer(ValueSerializer.RAW));
-    etcd.enqueueJson(200, nodeWithValue("hello"));
-    etcd.enqueueJson(200, nodeWithValue("\"quoted\""));
-
-    Node hello = raw.get("/a").body().node();
-    Node quoted = raw.get("/a").body().node();
-
-    assertEquals("hello", hello.value());
-    assertEquals("hello", hello.value(String.class));
-    assertEquals("\"quoted\"", quoted.value());
-  }
-
-  @Test
-  void builderMoshiAdaptersServeTypedReads() {
-    // ClientBuilder.moshi: "adapters added to it also serve typed reads".
-    Moshi moshi = new Moshi.Builder().add(new DurationAdapter()).build();
-    EtcdClient client = etcd.client(b -> b.moshi(moshi));
-    etcd.enqueueJson(200, nodeWithValue("\"PT5S\""));
-
-    Node node = client.get("/a").body().node();
-
-    assertEquals(Duration.ofSeconds(5), node.value(Duration.class));
-  }
-
-  @Test
-  void serializerWithOwnMoshiWritesAndReadsItsTypes() {
-    Moshi moshi = new Moshi.Builder().add(new DurationAdapter()).build();
-    EtcdClient client = etcd.client(b -> b.serializer(ValueSerializer.json(moshi)));
-    etcd.enqueueJson(200, nodeWithValue("\"PT5S\""));
-
-    Node node = client.set("/a", Duration.ofSeconds(5)).body().node();
-
-    assertEquals("value=%22PT5S%22", etcd.takeRequest().getBody().readUtf8());
-    assertEquals(Duration.ofSeconds(5), node.value(Duration.class));
-  }
-
-  @Test
-  void version() {
-    etcd.enqueueJson(200, "{\"etcdserver\":\"3.4.23\",\"etcdcluster\":\"3.4.0\"}");
-
-    VersionInfo version = etcd.client().version().body();
-
-    assertEquals("3.4.23", version.server());
-    assertEquals("3.4.0", version.cluster());
-  }
-
-  @Test
-  void statsLeader() {
-    etcd.enqueueJson(200, "{\"leader\":\"8e9e05c52164694d\",\"followers\":{"
-        + "\"91bc3c398fb3c146\":{\"latency\":{\"current\":0.0015,\"average\":0.002,"
-        + "\"standardDeviation\":0.0005,\"minimum\":0.0009,\"maximum\":0.01},"
-        + "\"counts\":{\"fail\":1,\"success\":4294967296}}}}\n");
-
-    LeaderStats stats = etcd.client().statsLeader().body();
-
-    assertEquals("8e9e05c52164694d", stats.leader());
-    LeaderStats.Follower follower = stats.followers().get("91bc3c398fb3c146");
-    assertEquals(0.0015, follower.latency().current());
-    assertEquals(0.002, follower.latency().average());
-    assertEquals(0.01, follower.latency().maximum());
-    assertEquals(4294967296L, follower.counts().success());
-    assertEquals(1, follower.counts().fail());
-  }
-
-  @Test
-  void statsLeaderOfSingleMember() {
-    etcd.enqueueJson(200, "{\"leader\":\"8e9e05c52164694d\",\"followers\":{}}\n");
-
-    LeaderStats stats = etcd.client().statsLeader().body();
-
-    assertEquals("8e9e05c52164694d", stats.leader());
-    assertTrue(stats.followers().isEmpty());
-  }
-
-  @Test
-  void statsSelf() {
-    etcd.enqueueJson(200, "{\"name\":\"n1\",\"id\":\"8e9e05c52164694d\","
-        + "\"state\":\"StateLeader\",\"startTime\":\"2026-11-26T02:00:00.5Z\","
-        + "\"leaderInfo\":{\"leader\":\"8e9e05c52164694d\",\"uptime\":\"1m2.5s\","
-        + "\"startTime\":\"2026-11-26T02:00:01Z\"},\"recvAppendRequestCnt\":4294967296,"
-        + "\"sendAppendRequestCnt\":3}\n");
-
-    SelfStats stats = etcd.client().statsSelf().body();
-
-    assertEquals("n1", stats.name());
-    assertEquals("8e9e05c52164694d", stats.id());
-    assertEquals("StateLeader", stats.state());
-    assertEquals("2026-11-26T02:00:00.5Z", stats.startTime());
-    assertEquals("1m2.5s", stats.leaderInfo().uptime());
-    assertEquals("8e9e05c52164694d", stats.leaderInfo().leader());
-    assertEquals(4294967296L, stats.recvAppendRequestCnt());
-    assertEquals(3, stats.sendAppendRequestCnt());
-  }
-
-  @Test
-  void statsStore() {
-    etcd.enqueueJson(200, "{\"getsSuccess\":4294967296,\"getsFail\":2,\"setsSuccess\":3,"
-        + "\"setsFail\":4,\"deleteSuccess\":5,\"deleteFail\":6,\"updateSuccess\":7,"
-        + "\"updateFail\":8,\"createSuccess\":9,\"createFail\":10,\"compareAndSwapSuccess\":11,"
-        + "\"compareAndSwapFail\":12,\"compareAndDeleteSuccess\":13,"
-        + "\"compareAndDeleteFail\":14,\"expireCount\":15,\"watchers\":16}\n");
-
-    StoreStats stats = etcd.client().statsStore().body();
-
-    assertEquals(4294967296L, stats.getsSuccess());
-    assertEquals(2, stats.getsFail());
-    assertEquals(3, stats.setsSuccess());
-    assertEquals(5, stats.deleteSuccess());
-    assertEquals(15, stats.expireCount());
-    assertEquals(16, stats.watchers());
-  }
-
-  /** The node of a get answer whose stored text is {@code raw}. */
-  private Node storedValue(String raw) {
-    etcd.enqueueJson(200, nodeWithValue(raw));
-    return etcd.client().get("/a").body().node();
-  }
-
-  private static String nodeWithValue(String raw) {
-    String quoted = raw.replace("\\", "\\\\").replace("\"", "\\\"");
-    return "{\"action\":\"get\",\"node\":{\"key\":\"/a\",\"value\":\"" + quoted + "\","
-        + "\"modifiedIndex\":7,\"createdIndex\":7}}\n";
-  }
-
   private static MockResponse withIndexes(MockResponse response) {
     return response
         .setHeader("X-Etcd-Index", Long.toString(ETCD_INDEX))
         .setHeader("X-Raft-Index", Long.toString(RAFT_INDEX))
         .setHeader("X-Raft-Term", Long.toString(RAFT_TERM));
-  }
-
-  /** A plain object stored as JSON. */
-  static final class Item {
-    String name;
-    int count;
-  }
-
-  /** A platform type that Moshi reads only with an adapter of one's own. */
-  static final class DurationAdapter {
-    @ToJson
-    String toJson(Duration duration) {
-      return duration.toString();
-    }
-
-    @FromJson
-    Duration fromJson(String text) {
-      return Duration.parse(text);
-    }
   }
 }

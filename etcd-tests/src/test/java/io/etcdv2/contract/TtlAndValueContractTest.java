@@ -1,0 +1,350 @@
+package io.etcdv2.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+import io.etcdv2.EtcdClient;
+import io.etcdv2.api.EtcdResponse;
+import io.etcdv2.api.ValueSerializer;
+import io.etcdv2.contract.Overloads.Overload;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import okhttp3.mockwebserver.RecordedRequest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The client's default TTL, argument checks before sending, and how values are encoded. */
+final class TtlAndValueContractTest {
+  @RegisterExtension final MockEtcd etcd = new MockEtcd();
+
+  /** An overload that falls back to the client's default TTL. */
+  record DefaultTtl(String name, Function<EtcdClient, EtcdResponse<?>> invoke, String method,
+      String bodyWithDefault, String bodyWithoutTtl) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** An overload that takes the TTL as an argument. */
+  record ExplicitTtl(String name, BiFunction<EtcdClient, Long, EtcdResponse<?>> invoke,
+      String method, String bodyWithTtl10, String bodyWithoutTtl) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static List<DefaultTtl> defaultTtlOverloads() {
+    return List.of(
+        new DefaultTtl("set(k, v)", c -> c.set("/k", "v"), "PUT",
+            "value=%22v%22&ttl=30", "value=%22v%22"),
+        new DefaultTtl("setnx(k, v)", c -> c.setnx("/k", "v"), "PUT",
+            "value=%22v%22&ttl=30&prevExist=false", "value=%22v%22&prevExist=false"),
+        new DefaultTtl("setx(k, v)", c -> c.setx("/k", "v"), "PUT",
+            "value=%22v%22&ttl=30&prevExist=true", "value=%22v%22&prevExist=true"),
+        new DefaultTtl("mkdir(k)", c -> c.mkdir("/k"), "PUT",
+            "ttl=30&dir=true", "dir=true"),
+        new DefaultTtl("mkdirnx(k)", c -> c.mkdirnx("/k"), "PUT",
+            "ttl=30&dir=true&prevExist=false", "dir=true&prevExist=false"),
+        new DefaultTtl("push(k, v)", c -> c.push("/k", "v"), "POST",
+            "value=%22v%22&ttl=30", "value=%22v%22"));
+  }
+
+  static List<ExplicitTtl> explicitTtlOverloads() {
+    return List.of(
+        new ExplicitTtl("set(k, v, ttl)", (c, t) -> c.set("/k", "v", t), "PUT",
+            "value=%22v%22&ttl=10", "value=%22v%22"),
+        new ExplicitTtl("setnx(k, v, ttl)", (c, t) -> c.setnx("/k", "v", t), "PUT",
+            "value=%22v%22&ttl=10&prevExist=false", "value=%22v%22&prevExist=false"),
+        new ExplicitTtl("setx(k, v, ttl)", (c, t) -> c.setx("/k", "v", t), "PUT",
+            "value=%22v%22&ttl=10&prevExist=true", "value=%22v%22&prevExist=true"),
+        new ExplicitTtl("setx(k, v, ttl, prevIndex)", (c, t) -> c.setx("/k", "v", t, 3), "PUT",
+            "value=%22v%22&ttl=10&prevExist=true&prevIndex=3",
+            "value=%22v%22&prevExist=true&prevIndex=3"),
+        new ExplicitTtl("mkdir(k, ttl)", (c, t) -> c.mkdir("/k", t), "PUT",
+            "ttl=10&dir=true", "dir=true"),
+        new ExplicitTtl("mkdirnx(k, ttl)", (c, t) -> c.mkdirnx("/k", t), "PUT",
+            "ttl=10&dir=true&prevExist=false", "dir=true&prevExist=false"),
+        new ExplicitTtl("push(k, v, ttl)", (c, t) -> c.push("/k", "v", t), "POST",
+            "value=%22v%22&ttl=10", "value=%22v%22"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("defaultTtlOverloads")
+  void noDefaultTtlSendsNone(DefaultTtl overload) {
+    etcd.enqueueOk();
+
+    overload.invoke().apply(etcd.client(b -> b.ttl(-1)));
+
+    RequestContractTest.assertRequest(etcd.takeRequest(), overload.method(), "/v2/keys/k",
+        overload.bodyWithoutTtl());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("defaultTtlOverloads")
+  void defaultTtlIsSent(DefaultTtl overload) {
+    etcd.enqueueOk();
+
+    overload.invoke().apply(etcd.client(b -> b.ttl(30)));
+
+    RequestContractTest.assertRequest(etcd.takeRequest(), overload.method(), "/v2/keys/k",
+        overload.bodyWithDefault());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("explicitTtlOverloads")
+  void explicitTtlOverridesTheDefault(ExplicitTtl overload) {
+    etcd.enqueueOk();
+
+    overload.invoke().apply(etcd.client(b -> b.ttl(30)), 10L);
+
+    RequestContractTest.assertRequest(etcd.takeRequest(), overload.method(), "/v2/keys/k",
+        overload.bodyWithTtl10());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("explicitTtlOverloads")
+  void explicitMinusOneSendsNoTtlDespiteTheDefault(ExplicitTtl overload) {
+    etcd.enqueueOk();
+
+    overload.invoke().apply(etcd.client(b -> b.ttl(30)), -1L);
+
+    RequestContractTest.assertRequest(etcd.takeRequest(), overload.method(), "/v2/keys/k",
+        overload.bodyWithoutTtl());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("explicitTtlOverloads")
+  void explicitZeroOrBelowMinusOneIsRejectedBeforeSending(ExplicitTtl overload) {
+    EtcdClient client = etcd.client(b -> b.ttl(30));
+    for (long ttl : new long[] {0, -2, Long.MIN_VALUE}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> overload.invoke().apply(client, ttl));
+      assertEquals("ttl must be -1 (no TTL) or at least 1 second but was " + ttl,
+          e.getMessage());
+    }
+    etcd.assertRequestCount(0);
+  }
+
+  /** Reads, watches and deletes never carry a TTL, whatever the client's default. */
+  static Stream<Overload> overloadsWithoutTtl() {
+    Set<String> ttlTaking = Set.of("set", "setnx", "setx", "mkdir", "mkdirnx", "push");
+    return Overloads.all().stream().filter(o -> !ttlTaking.contains(o.operation()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("overloadsWithoutTtl")
+  void defaultTtlIsNotSentByOtherOperations(Overload overload) {
+    etcd.enqueueOk();
+
+    overload.call(etcd.client(b -> b.ttl(30)), "/k");
+
+    RecordedRequest request = etcd.takeRequest();
+    RequestContractTest.assertRequest(request, overload.method(), overload.path(), null);
+    assertFalse(request.getPath().contains("ttl"), request.getPath());
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {0, -2, -30})
+  void builderRejectsTtlOfZeroOrBelowMinusOne(long ttl) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> EtcdClient.builder().ttl(ttl));
+
+    assertEquals("ttl must be -1 (no TTL) or at least 1 second but was " + ttl, e.getMessage());
+  }
+
+  static Stream<Arguments> negativeIndexes() {
+    return Stream.of(
+        negativeIndex("wait(k, waitIndex)", "waitIndex", c -> c.wait("/k", -1)),
+        negativeIndex("wait(k, waitIndex, timeout)", "waitIndex", c -> c.wait("/k", -1, 5)),
+        negativeIndex("waitdir(k, waitIndex)", "waitIndex", c -> c.waitdir("/k", -1)),
+        negativeIndex("waitdir(k, waitIndex, timeout)", "waitIndex",
+            c -> c.waitdir("/k", -1, 5)),
+        negativeIndex("setx(k, v, ttl, prevIndex)", "prevIndex", c -> c.setx("/k", "v", 5, -1)),
+        negativeIndex("delete(k, v, prevIndex)", "prevIndex", c -> c.delete("/k", "v", -1)),
+        negativeIndex("delete(k, null, prevIndex)", "prevIndex", c -> c.delete("/k", null, -1)));
+  }
+
+  private static Arguments negativeIndex(String name, String argument,
+      Function<EtcdClient, EtcdResponse<?>> invoke) {
+    return arguments(name, argument, invoke);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("negativeIndexes")
+  void negativeIndexIsRejectedBeforeSending(String name, String argument,
+      Function<EtcdClient, EtcdResponse<?>> invoke) {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> invoke.apply(etcd.client()));
+
+    assertEquals(argument + " must be 0 or more but was -1", e.getMessage());
+    etcd.assertRequestCount(0);
+  }
+
+  static Stream<Arguments> jsonValues() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("a", 1);
+    map.put("b", "x");
+    NodeValueContractTest.Item item = new NodeValueContractTest.Item();
+    item.name = "x";
+    item.count = 2;
+    return Stream.of(
+        arguments("abc", "\"abc\"", "%22abc%22"),
+        arguments("", "\"\"", "%22%22"),
+        arguments(42, "42", "42"),
+        arguments(3.5, "3.5", "3.5"),
+        arguments(1099511627776L, "1099511627776", "1099511627776"),
+        arguments(true, "true", "true"),
+        arguments(false, "false", "false"),
+        arguments(map, "{\"a\":1,\"b\":\"x\"}", "%7B%22a%22%3A1%2C%22b%22%3A%22x%22%7D"),
+        arguments(List.of("x", 2), "[\"x\",2]", "%5B%22x%22%2C2%5D"),
+        arguments(item, "{\"count\":2,\"name\":\"x\"}",
+            "%7B%22count%22%3A2%2C%22name%22%3A%22x%22%7D"),
+        arguments("a+b c&d=é\"", "\"a+b c&d=é\\\"\"", "%22a%2Bb%20c%26d%3D%C3%A9%5C%22%22"));
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("jsonValues")
+  void jsonSerializerSendsTheValueAsJson(Object value, String json, String encoded) {
+    etcd.enqueueOk();
+
+    etcd.client().set("/k", value);
+
+    String body = etcd.takeRequest().getBody().readUtf8();
+    assertEquals("value=" + encoded, body);
+    assertEquals(json, formValue(body, "value"), "what etcd decodes and stores");
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("jsonValues")
+  void deletePrevValueIsEncodedLikeSetValue(Object value, String json, String encoded) {
+    etcd.enqueueOk();
+    etcd.enqueueOk();
+
+    etcd.client().set("/k", value);
+    etcd.client().delete("/k", value, 4);
+
+    String stored = formValue(etcd.takeRequest().getBody().readUtf8(), "value");
+    RecordedRequest delete = etcd.takeRequest();
+    assertEquals(json, stored);
+    assertEquals(json, delete.getRequestUrl().queryParameter("prevValue"));
+    assertEquals("4", delete.getRequestUrl().queryParameter("prevIndex"));
+  }
+
+  @Test
+  void deletePrevValueQueryIsPercentEncoded() {
+    etcd.enqueueOk();
+
+    etcd.client().delete("/k", "a+b c&d=é");
+
+    assertEquals("/v2/keys/k?prevValue=%22a%2Bb%20c%26d%3D%C3%A9%22",
+        etcd.takeRequest().getPath());
+  }
+
+  @Test
+  void valueTheJsonSerializerCannotEncodeIsRejectedBeforeSending() {
+    IllegalArgumentException set = assertThrows(IllegalArgumentException.class,
+        () -> etcd.client().set("/k", Duration.ofSeconds(5)));
+    IllegalArgumentException delete = assertThrows(IllegalArgumentException.class,
+        () -> etcd.client().delete("/k", Duration.ofSeconds(5)));
+
+    assertTrue(set.getMessage().startsWith("value cannot be encoded as JSON ("),
+        set.getMessage());
+    assertTrue(delete.getMessage().startsWith("prevValue cannot be encoded as JSON ("),
+        delete.getMessage());
+    etcd.assertRequestCount(0);
+  }
+
+  @Test
+  void nullValueIsRejectedBeforeSending() {
+    List<Executable> calls = List.of(
+        () -> etcd.client().set("/k", null),
+        () -> etcd.client().set("/k", null, 5),
+        () -> etcd.client().setnx("/k", null),
+        () -> etcd.client().setx("/k", null, 5, 1),
+        () -> etcd.client().push("/k", null));
+    for (Executable call : calls) {
+      NullPointerException e = assertThrows(NullPointerException.class, call);
+      assertEquals("value == null", e.getMessage());
+    }
+    etcd.assertRequestCount(0);
+  }
+
+  @Test
+  void nullPrevValueSendsNone() {
+    etcd.enqueueOk();
+    etcd.enqueueOk();
+
+    etcd.client().delete("/k", null);
+    etcd.client().delete("/k", null, 6);
+
+    assertEquals("/v2/keys/k", etcd.takeRequest().getPath());
+    assertEquals("/v2/keys/k?prevIndex=6", etcd.takeRequest().getPath());
+  }
+
+  @Test
+  void rawSerializerSendsStringsUnchanged() {
+    EtcdClient raw = etcd.client(b -> b.serializer(ValueSerializer.RAW));
+    for (int i = 0; i < 4; i++) etcd.enqueueOk();
+
+    raw.set("/k", "abc");
+    raw.setx("/k", "a+b c&d=é", 5, 2);
+    raw.push("/q", "{\"not\":\"parsed\"}");
+    raw.delete("/k", "abc", 2);
+
+    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k", "value=abc");
+    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
+        "value=a%2Bb%20c%26d%3D%C3%A9&ttl=5&prevExist=true&prevIndex=2");
+    RequestContractTest.assertRequest(etcd.takeRequest(), "POST", "/v2/keys/q",
+        "value=%7B%22not%22%3A%22parsed%22%7D");
+    RequestContractTest.assertRequest(etcd.takeRequest(), "DELETE",
+        "/v2/keys/k?prevValue=abc&prevIndex=2", null);
+  }
+
+  @Test
+  void rawSerializerRejectsNonStringsBeforeSending() {
+    EtcdClient raw = etcd.client(b -> b.serializer(ValueSerializer.RAW));
+
+    IllegalArgumentException set =
+        assertThrows(IllegalArgumentException.class, () -> raw.set("/k", 42));
+    IllegalArgumentException push =
+        assertThrows(IllegalArgumentException.class, () -> raw.push("/k", Map.of("a", 1)));
+    IllegalArgumentException delete =
+        assertThrows(IllegalArgumentException.class, () -> raw.delete("/k", 42L));
+
+    assertEquals("value must be a String with the RAW serializer but was a java.lang.Integer;"
+        + " convert it to text or use ValueSerializer.JSON", set.getMessage());
+    assertTrue(push.getMessage().startsWith("value must be a String with the RAW serializer"),
+        push.getMessage());
+    assertEquals("prevValue must be a String with the RAW serializer but was a java.lang.Long;"
+        + " convert it to text or use ValueSerializer.JSON", delete.getMessage());
+    etcd.assertRequestCount(0);
+  }
+
+  /** The decoded value of form field {@code name}, as etcd's form parser sees it. */
+  private static String formValue(String body, String name) {
+    Map<String, String> fields = Stream.of(body.split("&"))
+        .map(field -> field.split("=", 2))
+        .collect(Collectors.toMap(kv -> kv[0],
+            kv -> URLDecoder.decode(kv[1], StandardCharsets.UTF_8)));
+    return fields.get(name);
+  }
+}
