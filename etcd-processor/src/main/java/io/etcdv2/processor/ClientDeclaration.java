@@ -42,7 +42,7 @@ final class ClientDeclaration {
       List.of("key", "timeoutSeconds", "runtime", "api");
   /** Signatures every generated client already has, its own and Object's final ones. */
   private static final List<String> TAKEN_SIGNATURES = List.of("builder()", "create()", "api()",
-      "runtime()", "close()", "toString()", "hashCode()", "equals(java.lang.Object)",
+      "runtime()", "requests()", "close()", "toString()", "hashCode()", "equals(java.lang.Object)",
       "getClass()", "notify()", "notifyAll()", "wait()", "wait(long)", "wait(long,int)",
       "clone()", "finalize()");
 
@@ -87,15 +87,23 @@ final class ClientDeclaration {
     }
     ClassName clientType = ClassName.get(apiType.packageName(), name);
 
+    List<EndpointModel> endpoints = new ArrayList<>();
     List<ConvenienceModel> conveniences = new ArrayList<>();
     Map<String, String> signatures = new HashMap<>();
     for (String taken : TAKEN_SIGNATURES) signatures.put(taken, "a member of every client");
-    List<ExecutableElement> methods = ElementFilter.methodsIn(elements.getAllMembers(type));
+    List<ExecutableElement> methods = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      // getAllMembers also lists Object's methods, which Retrofit never calls.
+      if (method.getEnclosingElement().getKind() == ElementKind.INTERFACE) methods.add(method);
+    }
     for (ExecutableElement method : methods) {
       List<AnnotationMirror> declared = Mirrors.conveniences(elements, method);
-      if (declared.isEmpty()) continue;
-      Endpoint endpoint = endpoint(method, isOverloaded(method, methods));
+      boolean abstractMethod = !method.getModifiers().contains(Modifier.STATIC)
+          && !method.getModifiers().contains(Modifier.DEFAULT);
+      if (declared.isEmpty() && !abstractMethod) continue;
+      EndpointModel endpoint = endpoint(method, isOverloaded(method, methods), !declared.isEmpty());
       if (endpoint == null) continue;
+      endpoints.add(endpoint);
       for (AnnotationMirror convenience : declared) {
         ConvenienceModel model = convenience(method, convenience, endpoint);
         if (model != null && isUnique(method, convenience, model, signatures)) {
@@ -104,7 +112,7 @@ final class ClientDeclaration {
       }
     }
     if (failed) return Optional.empty();
-    return Optional.of(new ClientModel(type, apiType, clientType, conveniences));
+    return Optional.of(new ClientModel(type, apiType, clientType, endpoints, conveniences));
   }
 
   /** The naming rule: {@code FooApi} gives {@code FooClient}, any other {@code Foo} gives {@code FooClient}. */
@@ -114,24 +122,6 @@ final class ClientDeclaration {
     return base + "Client";
   }
 
-  /** What every convenience of one endpoint shares; null after reporting a problem. */
-  private static final class Endpoint {
-    final String request;
-    final TypeName bodyType;
-    final List<ParameterModel> parameters;
-    final ParameterModel key;
-    final boolean overloaded;
-
-    Endpoint(String request, TypeName bodyType, List<ParameterModel> parameters,
-        ParameterModel key, boolean overloaded) {
-      this.request = request;
-      this.bodyType = bodyType;
-      this.parameters = parameters;
-      this.key = key;
-      this.overloaded = overloaded;
-    }
-  }
-
   private static boolean isOverloaded(ExecutableElement method, List<ExecutableElement> all) {
     for (ExecutableElement other : all) {
       if (other != method && other.getSimpleName().equals(method.getSimpleName())) return true;
@@ -139,12 +129,14 @@ final class ClientDeclaration {
     return false;
   }
 
-  private Endpoint endpoint(ExecutableElement method, boolean overloaded) {
+  /** The endpoint {@code method} declares, or null after reporting why it is not one. */
+  private EndpointModel endpoint(ExecutableElement method, boolean overloaded,
+      boolean hasConveniences) {
     String where = where(method);
     boolean ok = true;
     if (!method.getTypeParameters().isEmpty()) {
-      error(method, null, null, where + " declares @Convenience but is generic; Retrofit"
-          + " cannot call generic methods, so remove its type parameters");
+      error(method, null, null, where + (hasConveniences ? " declares @Convenience but" : "")
+          + " is generic; Retrofit cannot call generic methods, so remove its type parameters");
       return null;
     }
     if (method.getModifiers().contains(Modifier.STATIC)
@@ -167,15 +159,17 @@ final class ClientDeclaration {
       pathTemplate = path;
     }
     if (request == null) {
-      error(method, null, null, where + " declares @Convenience but has no Retrofit HTTP"
-          + " method annotation; add one such as @GET(\"v2/keys{key}\")");
+      error(method, null, null, where + (hasConveniences ? " declares @Convenience but"
+          : " is abstract but") + " has no Retrofit HTTP method annotation; every abstract"
+          + " method of a client interface is an endpoint, so add one such as"
+          + " @GET(\"v2/keys{key}\")");
       return null;
     }
     TypeName bodyType = bodyType(method.getReturnType());
     if (bodyType == null) {
       error(method, null, null, where + " returns " + method.getReturnType() + ", which the"
-          + " etcd runtime cannot adapt; an endpoint with conveniences must return"
-          + " EtcdCall<T>, e.g. EtcdCall<KeysResult>");
+          + " etcd runtime cannot adapt; an endpoint must return EtcdCall<T>, e.g."
+          + " EtcdCall<KeysResult>");
       ok = false;
     }
     List<ParameterModel> parameters = new ArrayList<>();
@@ -214,7 +208,10 @@ final class ClientDeclaration {
       }
       parameters.add(model);
     }
-    return ok ? new Endpoint(request, bodyType, parameters, key, overloaded) : null;
+    if (!ok) return null;
+    return new EndpointModel(method.getSimpleName().toString(),
+        ClassName.get((TypeElement) method.getEnclosingElement()), request, bodyType, parameters,
+        key, overloaded);
   }
 
   private TypeName bodyType(TypeMirror returnType) {
@@ -238,21 +235,27 @@ final class ClientDeclaration {
       String annotation = Mirrors.nameOf(mirror);
       if (!annotation.startsWith(ClassNames.RETROFIT_HTTP)) continue;
       String simple = annotation.substring(ClassNames.RETROFIT_HTTP.length());
+      if (simple.equals("Body")) {
+        httpName = "body";
+        location = simple;
+        continue;
+      }
       if (!NAMED_LOCATIONS.contains(simple)) continue;
       httpName = Mirrors.string(elements, mirror, "value");
       location = simple;
       if (annotation.equals(ClassNames.PATH)) pathMirror = mirror;
     }
     if (httpName == null) {
-      error(parameter, null, null, where + " has no HTTP name; an endpoint with conveniences may"
-          + " only take @Path, @Query, @Field, @Header or @Part parameters");
+      error(parameter, null, null, where + " has no HTTP name; the generated conveniences and"
+          + " request builders fill only @Path, @Query, @Field, @Header, @Part and @Body"
+          + " parameters, so use one of those");
       return null;
     }
     TypeMirror type = parameter.asType();
     TypeName typeName = TypeName.get(type);
     if (type.getKind().isPrimitive()) {
       error(parameter, null, null, where + " is a primitive " + type + ", which conveniences"
-          + " cannot leave out; declare it as " + typeName.box());
+          + " and request builders cannot leave out; declare it as " + typeName.box());
       return null;
     }
     AnnotationMirror keyMirror = Mirrors.find(parameter, ClassNames.KEY);
@@ -274,7 +277,7 @@ final class ClientDeclaration {
           + type + "; the runtime sends keys, values and TTLs as text, so declare it String");
       return null;
     }
-    if (role == Role.PLAIN && !typeName.equals(ParameterModel.STRING)
+    if (role == Role.PLAIN && !location.equals("Body") && !typeName.equals(ParameterModel.STRING)
         && !typeName.equals(ParameterModel.BOOLEAN) && !typeName.equals(ParameterModel.LONG)
         && !typeName.equals(ParameterModel.INTEGER)) {
       error(parameter, null, null, where + " has type " + type + ", which conveniences cannot"
@@ -309,7 +312,7 @@ final class ClientDeclaration {
   }
 
   private ConvenienceModel convenience(ExecutableElement method, AnnotationMirror mirror,
-      Endpoint endpoint) {
+      EndpointModel endpoint) {
     String name = Mirrors.string(elements, mirror, "name");
     String where = where(method) + " @Convenience(name = \"" + name + "\")";
     AnnotationValue nameValue = Mirrors.value(elements, mirror, "name");
@@ -375,6 +378,10 @@ final class ClientDeclaration {
       } else if (fixed.containsKey(param)) {
         error(method, mirror, value, where + ": fixes \"" + param + "\" twice; keep one @Fixed");
         ok = false;
+      } else if (parameter.location.equals("Body")) {
+        error(method, mirror, value, where + ": fixes the @Body parameter, which text cannot"
+            + " stand for; put \"body\" in args instead");
+        ok = false;
       } else if (!fits(parameter, text)) {
         error(method, mirror, value, where + ": fixes \"" + param + "\" to \"" + text + "\", which"
             + " is not a " + parameter.type + "; " + expected(parameter));
@@ -400,20 +407,19 @@ final class ClientDeclaration {
       ok = false;
     }
     for (ParameterModel parameter : endpoint.parameters) {
-      if (ok && parameter.location.equals("Path") && parameter.role != Role.KEY
+      if (ok && endpoint.isEntryParameter(parameter) && parameter.role != Role.KEY
           && !arguments.contains(parameter) && !fixed.containsKey(parameter.httpName)) {
-        error(method, mirror, Mirrors.value(elements, mirror, "args"), where + ": the path"
-            + " parameter \"" + parameter.httpName + "\" is neither in args nor fixed, and"
-            + " Retrofit cannot send a null path segment; add it to args");
+        error(method, mirror, Mirrors.value(elements, mirror, "args"), where + ": the "
+            + parameter.location.toLowerCase(Locale.ROOT) + " parameter \""
+            + parameter.httpName + "\" is neither in args nor fixed, and Retrofit cannot send a"
+            + " null " + (parameter.location.equals("Body") ? "body" : "path segment")
+            + "; add it to args");
         ok = false;
       }
     }
     if (!ok) return null;
-    TypeElement declaring = (TypeElement) method.getEnclosingElement();
-    return new ConvenienceModel(name, Mirrors.string(elements, mirror, "doc"),
-        ClassName.get(declaring), method.getSimpleName().toString(), endpoint.request,
-        endpoint.bodyType, endpoint.parameters, endpoint.key, arguments, optional, timeout,
-        rootKey, fixed, endpoint.overloaded);
+    return new ConvenienceModel(name, Mirrors.string(elements, mirror, "doc"), endpoint,
+        arguments, optional, timeout, rootKey, fixed);
   }
 
   /** Reports an overload whose erased signature an earlier convenience or the client has. */

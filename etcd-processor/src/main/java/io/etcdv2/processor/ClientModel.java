@@ -9,13 +9,16 @@ final class ClientModel {
   final TypeElement origin;
   final ClassName apiType;
   final ClassName clientType;
+  /** Every endpoint of the interface, inherited ones included, each with a request builder. */
+  final List<EndpointModel> endpoints;
   final List<ConvenienceModel> conveniences;
 
   ClientModel(TypeElement origin, ClassName apiType, ClassName clientType,
-      List<ConvenienceModel> conveniences) {
+      List<EndpointModel> endpoints, List<ConvenienceModel> conveniences) {
     this.origin = origin;
     this.apiType = apiType;
     this.clientType = clientType;
+    this.endpoints = List.copyOf(endpoints);
     this.conveniences = List.copyOf(conveniences);
   }
 }

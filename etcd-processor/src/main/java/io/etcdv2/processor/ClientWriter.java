@@ -3,6 +3,7 @@ package io.etcdv2.processor;
 import com.squareup.javapoet.AnnotationSpec;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
+import com.squareup.javapoet.FieldSpec;
 import com.squareup.javapoet.JavaFile;
 import com.squareup.javapoet.MethodSpec;
 import com.squareup.javapoet.ParameterizedTypeName;
@@ -45,6 +46,9 @@ final class ClientWriter {
     }
     type.addField(ClassNames.ETCD_RUNTIME, "runtime", Modifier.PRIVATE, Modifier.FINAL);
     type.addField(model.apiType, "api", Modifier.PRIVATE, Modifier.FINAL);
+    RequestWriter requestWriter = new RequestWriter(model);
+    type.addField(FieldSpec.builder(requestWriter.requestsType(), "requests", Modifier.PRIVATE,
+        Modifier.FINAL).initializer("new $T()", requestWriter.requestsType()).build());
     type.addMethod(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PRIVATE)
         .addParameter(ClassNames.ETCD_RUNTIME, "runtime")
@@ -71,6 +75,13 @@ final class ClientWriter {
         .returns(model.apiType)
         .addStatement("return api")
         .build());
+    type.addMethod(MethodSpec.methodBuilder("requests")
+        .addJavadoc("Request builders for every endpoint, with each parameter by name:\n"
+            + "{@code requests().putKey(\"/k\").value(v).ttl(10).prevIndex(7).send()}.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(requestWriter.requestsType())
+        .addStatement("return requests")
+        .build());
     type.addMethod(MethodSpec.methodBuilder("runtime")
         .addJavadoc("The configuration and transport this client runs on.\n")
         .addModifiers(Modifier.PUBLIC)
@@ -96,6 +107,8 @@ final class ClientWriter {
       }
     }
     type.addType(builderType(client, builder));
+    type.addType(requestWriter.requestsClass());
+    type.addTypes(requestWriter.requestClasses());
     return JavaFile.builder(client.packageName(), type.build())
         .skipJavaLangImports(true)
         .indent("  ")
@@ -129,18 +142,18 @@ final class ClientWriter {
 
     MethodSpec.Builder method = MethodSpec.methodBuilder(convenience.name)
         .addModifiers(Modifier.PUBLIC)
-        .returns(ParameterizedTypeName.get(ClassNames.ETCD_RESPONSE, convenience.bodyType));
+        .returns(ParameterizedTypeName.get(ClassNames.ETCD_RESPONSE, convenience.endpoint.bodyType));
     method.addJavadoc(convenience.doc.isEmpty() ? "Calls {@code $L}.\n" : "$L\n",
-        javadocText(convenience.doc.isEmpty() ? convenience.request : convenience.doc));
-    method.addJavadoc("\n<p>Sends {@link $T#$L $L}", convenience.declaringType,
-        convenience.endpoint, convenience.request);
+        javadocText(convenience.doc.isEmpty() ? convenience.endpoint.request : convenience.doc));
+    method.addJavadoc("\n<p>Sends {@link $T#$L $L}", convenience.endpoint.declaringType,
+        convenience.endpoint.name, convenience.endpoint.request);
     List<String> fixed = new ArrayList<>();
     convenience.fixed.forEach((name, value) -> fixed.add(name + "=" + value));
     if (!fixed.isEmpty()) {
       method.addJavadoc(" with {@code $L}", javadocText(String.join("&", fixed)));
     }
     method.addJavadoc(".\n");
-    for (ParameterModel parameter : convenience.parameters) {
+    for (ParameterModel parameter : convenience.endpoint.parameters) {
       if (parameter.role == Role.TTL && !given.contains(parameter)
           && !convenience.fixed.containsKey(parameter.httpName)) {
         method.addJavadoc("The TTL is the client's default.\n");
@@ -151,7 +164,7 @@ final class ClientWriter {
     }
     method.addJavadoc("\n");
 
-    if (convenience.key != null) {
+    if (convenience.endpoint.key != null) {
       method.addParameter(String.class, KEY);
       method.addJavadoc("@param key the key, normalised, put under the client's prefix and"
           + " percent-encoded$L\n", convenience.rootKey ? "" : "; not the root");
@@ -169,10 +182,10 @@ final class ClientWriter {
     method.addJavadoc("@throws $T when etcd cannot be reached\n",
         ClassName.get("io.etcdv2.api", "EtcdException"));
 
-    CodeBlock.Builder call = CodeBlock.builder().add("api.$L(", convenience.endpoint);
-    for (int i = 0; i < convenience.parameters.size(); i++) {
+    CodeBlock.Builder call = CodeBlock.builder().add("api.$L(", convenience.endpoint.name);
+    for (int i = 0; i < convenience.endpoint.parameters.size(); i++) {
       if (i > 0) call.add(", ");
-      call.add(argument(convenience, convenience.parameters.get(i), given));
+      call.add(argument(convenience, convenience.endpoint.parameters.get(i), given));
     }
     call.add(")");
     if (timeoutGiven) {
@@ -192,10 +205,10 @@ final class ClientWriter {
     if (parameter.role == Role.KEY) {
       return CodeBlock.of("runtime.key($L, $L)", KEY, convenience.rootKey);
     }
-    boolean required = isRequired(parameter, convenience);
+    boolean required = convenience.isRequired(parameter);
     if (!given.contains(parameter)) {
       if (parameter.role == Role.TTL) return CodeBlock.of("runtime.defaultTtlParameter()");
-      return convenience.endpointOverloaded ? CodeBlock.of("($T) null", parameter.type)
+      return convenience.endpoint.overloaded ? CodeBlock.of("($T) null", parameter.type)
           : CodeBlock.of("null");
     }
     String name = parameter.httpName;
@@ -213,7 +226,8 @@ final class ClientWriter {
         } else if (parameter.type.equals(ParameterModel.INTEGER)) {
           return CodeBlock.of("runtime.count($L, $S)", name, name);
         }
-        return CodeBlock.of("$L", name);
+        return required ? CodeBlock.of("runtime.required($L, $S)", name, name)
+            : CodeBlock.of("$L", name);
     }
   }
 
@@ -233,22 +247,20 @@ final class ClientWriter {
       case VALUE:
         return "sent as {@code " + parameter.httpName + "}, encoded by the client's value"
             + " serializer (JSON by default)"
-            + (isRequired(parameter, convenience) ? "" : "; null sends none");
+            + (convenience.isRequired(parameter) ? "" : "; null sends none");
       case TTL:
         return "seconds to live, or -1 for none";
       default:
         if (parameter.type.equals(ParameterModel.BOOLEAN)) {
           return "sends {@code " + parameter.httpName + "=true} when true";
+        } else if (parameter.location.equals("Body")) {
+          return "the request body, sent as JSON";
         } else if (parameter.type.equals(ParameterModel.STRING)) {
-          return "sent as {@code " + parameter.httpName + "}; null sends none";
+          return "sent as {@code " + parameter.httpName + "}"
+              + (convenience.isRequired(parameter) ? "" : "; null sends none");
         }
         return "sent as {@code " + parameter.httpName + "}; 0 or more";
     }
-  }
-
-  private static boolean isRequired(ParameterModel parameter, ConvenienceModel convenience) {
-    return convenience.arguments.indexOf(parameter)
-        < convenience.trailingCount() - convenience.optional;
   }
 
   /** Text that cannot end the Javadoc comment it is put in. */
@@ -259,7 +271,7 @@ final class ClientWriter {
   /** The erased Java signature of one overload, such as {@code set(java.lang.String,long)}. */
   static String signature(ConvenienceModel convenience, int count) {
     List<String> types = new ArrayList<>();
-    if (convenience.key != null) types.add("java.lang.String");
+    if (convenience.endpoint.key != null) types.add("java.lang.String");
     for (int i = 0; i < Math.min(count, convenience.arguments.size()); i++) {
       types.add(convenience.arguments.get(i).argumentType().toString());
     }

@@ -40,7 +40,9 @@ final class ParameterModel {
       case KEY: return STRING;
       case VALUE: return ClassName.OBJECT;
       case TTL: return TypeName.LONG;
-      default: return type.equals(STRING) ? STRING : type.unbox();
+      default:
+        return type.equals(BOOLEAN) || type.equals(LONG) || type.equals(INTEGER)
+            ? type.unbox() : type;
     }
   }
 }

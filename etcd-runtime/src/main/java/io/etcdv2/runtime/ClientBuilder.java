@@ -2,6 +2,8 @@ package io.etcdv2.runtime;
 
 import com.squareup.moshi.Moshi;
 import io.etcdv2.api.ValueSerializer;
+import java.nio.charset.StandardCharsets;
+import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -33,6 +35,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   ValueSerializer serializer; // null: JSON through the configured Moshi
   Moshi moshi;
   OkHttpClient okHttpClient;
+  String authorization; // the Basic header value; never the password itself
 
   protected ClientBuilder() {}
 
@@ -112,6 +115,21 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   public final B okHttpClient(OkHttpClient client) {
     if (client == null) throw new NullPointerException("client == null");
     this.okHttpClient = client;
+    return self();
+  }
+
+  /**
+   * Credentials for etcd's auth, sent as HTTP Basic with every request. They never appear in
+   * {@code toString()}, exception messages or logs.
+   */
+  public final B auth(String user, String password) {
+    if (user == null) throw new NullPointerException("user == null");
+    if (password == null) throw new NullPointerException("password == null");
+    if (user.indexOf(':') >= 0) {
+      throw new IllegalArgumentException("user must not contain ':', which HTTP Basic uses to"
+          + " separate it from the password");
+    }
+    this.authorization = Credentials.basic(user, password, StandardCharsets.UTF_8);
     return self();
   }
 

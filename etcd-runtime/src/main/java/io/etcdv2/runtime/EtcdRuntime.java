@@ -45,6 +45,9 @@ public final class EtcdRuntime implements Closeable {
     // (a second in-order key, a setnx that then fails); only reads are retried, once.
     http.retryOnConnectionFailure(false);
     http.interceptors().add(0, new RetryReadsOnce());
+    if (builder.authorization != null) {
+      http.interceptors().add(0, new BasicAuth(builder.authorization));
+    }
     // The call timeout bounds each request; a read timeout would cut long polls short.
     http.callTimeout(timeoutSeconds, TimeUnit.SECONDS).readTimeout(0, TimeUnit.SECONDS);
     if (timeoutSeconds > 0) http.connectTimeout(timeoutSeconds, TimeUnit.SECONDS);
@@ -133,6 +136,16 @@ public final class EtcdRuntime implements Closeable {
   /** The client's default TTL as sent, for overloads without one. */
   public String defaultTtlParameter() {
     return defaultTtl == -1 ? null : Long.toString(defaultTtl);
+  }
+
+  /** A required argument, which must not be null. */
+  public <T> T required(T value, String argument) {
+    return Arguments.checkNotNull(value, argument);
+  }
+
+  /** A per-call timeout in seconds: 0 for no limit, never negative. */
+  public long timeout(long seconds, String argument) {
+    return Arguments.checkTimeout(seconds, argument);
   }
 
   /** A boolean flag as sent: {@code true}, or null (not sent) for false. */

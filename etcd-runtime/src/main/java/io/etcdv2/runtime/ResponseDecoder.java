@@ -22,6 +22,14 @@ final class ResponseDecoder<T> {
     this.errorAdapter = errorAdapter;
   }
 
+  private T decodeLeniently(String text) {
+    try {
+      return bodyAdapter.fromJson(text);
+    } catch (IOException | JsonDataException notJson) {
+      return null;
+    }
+  }
+
   /**
    * @throws IOException if the body cannot be read or is not the JSON its Content-Type declares
    */
@@ -33,16 +41,22 @@ final class ResponseDecoder<T> {
       MediaType type = body.contentType();
       String text = body.string();
       boolean json = type != null && "json".equals(type.subtype());
-      if (!json || text.trim().isEmpty()) {
-        return EtcdResponse.received(raw.code(), raw.headers(), null, null, text);
-      }
       if (!raw.isSuccessful()) {
-        return EtcdResponse.received(raw.code(), raw.headers(), null, errorAdapter.fromJson(text),
+        EtcdError error = json && !text.trim().isEmpty() ? errorAdapter.fromJson(text) : null;
+        return EtcdResponse.received(raw.code(), raw.headers(), null, error, json ? null : text);
+      }
+      if (bodyType == String.class) {
+        return EtcdResponse.received(raw.code(), raw.headers(), (T) text, null, json ? null : text);
+      }
+      if (bodyAdapter == null || text.trim().isEmpty()) {
+        return EtcdResponse.received(raw.code(), raw.headers(), null, null, json ? null : text);
+      }
+      if (json) {
+        return EtcdResponse.received(raw.code(), raw.headers(), bodyAdapter.fromJson(text), null,
             null);
       }
-      T decoded = bodyAdapter == null ? (bodyType == String.class ? (T) text : null)
-          : bodyAdapter.fromJson(text);
-      return EtcdResponse.received(raw.code(), raw.headers(), decoded, null, null);
+      // Some endpoints (/health) send JSON as text/plain: keep the text, decode it if it is JSON.
+      return EtcdResponse.received(raw.code(), raw.headers(), decodeLeniently(text), null, text);
     } catch (JsonDataException e) {
       throw new IOException("HTTP " + raw.code() + " body does not match " + bodyType + ": "
           + e.getMessage(), e);

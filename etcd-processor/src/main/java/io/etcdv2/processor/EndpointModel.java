@@ -1,0 +1,37 @@
+package io.etcdv2.processor;
+
+import com.squareup.javapoet.ClassName;
+import com.squareup.javapoet.TypeName;
+import java.util.List;
+
+/** One validated Retrofit endpoint: what its conveniences and its request builder call. */
+final class EndpointModel {
+  /** The method name, such as {@code putKey}. */
+  final String name;
+  final ClassName declaringType;
+  /** Such as {@code PUT v2/keys{key}}. */
+  final String request;
+  /** The {@code T} of {@code EtcdCall<T>}. */
+  final TypeName bodyType;
+  final List<ParameterModel> parameters;
+  /** The {@code @Key} parameter, or null. */
+  final ParameterModel key;
+  /** Another endpoint has the same name, so nulls must be cast to pick this one. */
+  final boolean overloaded;
+
+  EndpointModel(String name, ClassName declaringType, String request, TypeName bodyType,
+      List<ParameterModel> parameters, ParameterModel key, boolean overloaded) {
+    this.name = name;
+    this.declaringType = declaringType;
+    this.request = request;
+    this.bodyType = bodyType;
+    this.parameters = List.copyOf(parameters);
+    this.key = key;
+    this.overloaded = overloaded;
+  }
+
+  /** The parameters the request builder's entry method takes: path segments and the body. */
+  boolean isEntryParameter(ParameterModel parameter) {
+    return parameter.location.equals("Path") || parameter.location.equals("Body");
+  }
+}
