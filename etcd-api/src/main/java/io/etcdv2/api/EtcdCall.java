@@ -1,5 +1,6 @@
 package io.etcdv2.api;
 
+import java.util.concurrent.CompletableFuture;
 import okhttp3.Request;
 
 /**
@@ -17,8 +18,18 @@ public interface EtcdCall<T> extends Cloneable {
   /** Sends the request and waits for the whole answer. */
   EtcdResponse<T> execute();
 
-  /** Sends the request on OkHttp's dispatcher and reports to {@code callback} on its thread. */
+  /**
+   * Sends the request without blocking and reports to {@code callback} on an OkHttp dispatcher
+   * thread. This is the asynchronous form for every platform, Android API 21 included.
+   */
   void enqueue(EtcdCallback<T> callback);
+
+  /**
+   * Sends the request without blocking and completes the future with the response entity, or
+   * exceptionally with an {@link EtcdException}. Cancelling the future cancels the HTTP call.
+   * Needs {@code java.util.concurrent.CompletableFuture}: Java 8, or Android API 24.
+   */
+  CompletableFuture<EtcdResponse<T>> future();
 
   /**
    * Limits the whole exchange to {@code seconds}; 0 removes the limit (a watch that waits

@@ -5,8 +5,13 @@ import io.etcdv2.api.EtcdCall;
 import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.EtcdJson;
 import io.etcdv2.api.ValueSerializer;
+import io.etcdv2.api.KeysApi;
 import java.io.Closeable;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import retrofit2.Retrofit;
@@ -19,6 +24,9 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
  * <p>Generated code calls the methods below; application code uses the generated client instead.
  */
 public final class EtcdRuntime implements Closeable {
+  /** Concurrent asynchronous calls on a client's own dispatcher, watches included. */
+  static final int MAX_ASYNC_REQUESTS = 4096;
+
   private final HttpUrl host;
   private final long defaultTtl;
   private final String prefix;
@@ -27,6 +35,7 @@ public final class EtcdRuntime implements Closeable {
   private final OkHttpClient okHttpClient;
   private final boolean ownsOkHttp;
   private final Retrofit retrofit;
+  private final Set<Watcher> watchers = Collections.synchronizedSet(new HashSet<Watcher>());
 
   EtcdRuntime(ClientBuilder<?> builder) {
     this.host = builder.host;
@@ -51,6 +60,14 @@ public final class EtcdRuntime implements Closeable {
     // The call timeout bounds each request; a read timeout would cut long polls short.
     http.callTimeout(timeoutSeconds, TimeUnit.SECONDS).readTimeout(0, TimeUnit.SECONDS);
     if (timeoutSeconds > 0) http.connectTimeout(timeoutSeconds, TimeUnit.SECONDS);
+    if (ownsOkHttp) {
+      // Long polls hold a request each: OkHttp's default of 5 per host would queue every other
+      // asynchronous call behind five watches.
+      Dispatcher dispatcher = new Dispatcher();
+      dispatcher.setMaxRequests(MAX_ASYNC_REQUESTS);
+      dispatcher.setMaxRequestsPerHost(MAX_ASYNC_REQUESTS);
+      http.dispatcher(dispatcher);
+    }
     this.okHttpClient = http.build();
     Moshi moshi = EtcdJson.moshi(base, serializer);
     this.retrofit = new Retrofit.Builder()
@@ -175,11 +192,34 @@ public final class EtcdRuntime implements Closeable {
   }
 
   /**
-   * Releases the threads and connections this client created. With a shared {@link
-   * ClientBuilder#okHttpClient OkHttp client}, its pool and dispatcher are left to their owner.
+   * A continuous watch of {@code encodedKey} (from {@link #key}) through {@code keys}.
+   */
+  public WatchBuilder watch(KeysApi keys, String encodedKey) {
+    Arguments.checkNotNull(keys, "keys");
+    Arguments.checkNotNull(encodedKey, "encodedKey");
+    return new WatchBuilder(this, keys, encodedKey);
+  }
+
+  void register(Watcher watcher) {
+    watchers.add(watcher);
+  }
+
+  void unregister(Watcher watcher) {
+    watchers.remove(watcher);
+  }
+
+  /**
+   * Stops every watch and releases the threads and connections this client created. With a
+   * shared {@link ClientBuilder#okHttpClient OkHttp client}, its pool and dispatcher are left to
+   * their owner.
    */
   @Override
   public void close() {
+    Watcher[] running;
+    synchronized (watchers) {
+      running = watchers.toArray(new Watcher[0]);
+    }
+    for (Watcher watcher : running) watcher.stop();
     if (!ownsOkHttp) return;
     okHttpClient.dispatcher().cancelAll();
     okHttpClient.dispatcher().executorService().shutdown();

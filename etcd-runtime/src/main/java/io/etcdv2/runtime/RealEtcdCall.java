@@ -7,6 +7,7 @@ import io.etcdv2.api.EtcdResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -73,6 +74,29 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
         callback.onResponse(RealEtcdCall.this, timedOut);
       }
     });
+  }
+
+  @Override
+  public CompletableFuture<EtcdResponse<T>> future() {
+    final CompletableFuture<EtcdResponse<T>> future = new CompletableFuture<EtcdResponse<T>>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        RealEtcdCall.this.cancel();
+        return super.cancel(mayInterruptIfRunning);
+      }
+    };
+    enqueue(new EtcdCallback<T>() {
+      @Override
+      public void onResponse(EtcdCall<T> call, EtcdResponse<T> response) {
+        future.complete(response);
+      }
+
+      @Override
+      public void onFailure(EtcdCall<T> call, EtcdException failure) {
+        future.completeExceptionally(failure);
+      }
+    });
+    return future;
   }
 
   /** The 408 entity for a timeout; throws for every other failure. */
