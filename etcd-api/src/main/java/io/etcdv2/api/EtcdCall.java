@@ -2,6 +2,7 @@ package io.etcdv2.api;
 
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Request;
+import org.codehaus.mojo.animal_sniffer.IgnoreJRERequirement;
 
 /**
  * One HTTP exchange with etcd, not yet sent. Each call can be executed or enqueued once; {@link
@@ -29,6 +30,7 @@ public interface EtcdCall<T> extends Cloneable {
    * exceptionally with an {@link EtcdException}. Cancelling the future cancels the HTTP call.
    * Needs {@code java.util.concurrent.CompletableFuture}: Java 8, or Android API 24.
    */
+  @IgnoreJRERequirement
   CompletableFuture<EtcdResponse<T>> future();
 
   /**

@@ -15,6 +15,7 @@ import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.Callback;
 import retrofit2.Invocation;
+import org.codehaus.mojo.animal_sniffer.IgnoreJRERequirement;
 import retrofit2.Response;
 
 /**
@@ -76,27 +77,39 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
     });
   }
 
+  @IgnoreJRERequirement // only called where CompletableFuture exists
   @Override
   public CompletableFuture<EtcdResponse<T>> future() {
-    final CompletableFuture<EtcdResponse<T>> future = new CompletableFuture<EtcdResponse<T>>() {
-      @Override
-      public boolean cancel(boolean mayInterruptIfRunning) {
-        RealEtcdCall.this.cancel();
-        return super.cancel(mayInterruptIfRunning);
-      }
-    };
-    enqueue(new EtcdCallback<T>() {
-      @Override
-      public void onResponse(EtcdCall<T> call, EtcdResponse<T> response) {
-        future.complete(response);
-      }
-
-      @Override
-      public void onFailure(EtcdCall<T> call, EtcdException failure) {
-        future.completeExceptionally(failure);
-      }
-    });
+    CallFuture<T> future = new CallFuture<>(this);
+    enqueue(future);
     return future;
+  }
+
+  /** Completes with the call's outcome; cancelling it cancels the call. */
+  @IgnoreJRERequirement
+  private static final class CallFuture<T> extends CompletableFuture<EtcdResponse<T>>
+      implements EtcdCallback<T> {
+    private final EtcdCall<T> call;
+
+    CallFuture(EtcdCall<T> call) {
+      this.call = call;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      call.cancel();
+      return super.cancel(mayInterruptIfRunning);
+    }
+
+    @Override
+    public void onResponse(EtcdCall<T> call, EtcdResponse<T> response) {
+      complete(response);
+    }
+
+    @Override
+    public void onFailure(EtcdCall<T> call, EtcdException failure) {
+      completeExceptionally(failure);
+    }
   }
 
   /** The 408 entity for a timeout; throws for every other failure. */
