@@ -1,10 +1,22 @@
 package io.etcdv2;
 
+import io.etcdv2.api.AuthStatus;
+import io.etcdv2.api.EtcdCall;
 import io.etcdv2.api.EtcdResponse;
+import io.etcdv2.api.Health;
 import io.etcdv2.api.KeysResult;
 import io.etcdv2.api.LeaderStats;
+import io.etcdv2.api.Member;
+import io.etcdv2.api.MemberList;
+import io.etcdv2.api.PeerUrls;
+import io.etcdv2.api.Role;
+import io.etcdv2.api.RoleList;
+import io.etcdv2.api.RoleRequest;
 import io.etcdv2.api.SelfStats;
 import io.etcdv2.api.StoreStats;
+import io.etcdv2.api.User;
+import io.etcdv2.api.UserList;
+import io.etcdv2.api.UserRequest;
 import io.etcdv2.api.VersionInfo;
 import io.etcdv2.runtime.ClientBuilder;
 import io.etcdv2.runtime.EtcdRuntime;
@@ -22,6 +34,8 @@ public final class EtcdClient implements Closeable {
   private final EtcdRuntime runtime;
 
   private final Etcd api;
+
+  private final Requests requests = new Requests();
 
   private EtcdClient(EtcdRuntime runtime) {
     this.runtime = runtime;
@@ -52,6 +66,14 @@ public final class EtcdClient implements Closeable {
   }
 
   /**
+   * Request builders for every endpoint, with each parameter by name:
+   * {@code requests().putKey("/k").value(v).ttl(10).prevIndex(7).send()}.
+   */
+  public Requests requests() {
+    return requests;
+  }
+
+  /**
    * The configuration and transport this client runs on.
    */
   public EtcdRuntime runtime() {
@@ -72,9 +94,149 @@ public final class EtcdClient implements Closeable {
   }
 
   /**
+   * Gets whether authentication is enabled.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable}.
+   *
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<AuthStatus> authStatus() {
+    return runtime.execute(api.getAuthStatus(), "authStatus");
+  }
+
+  /**
+   * Enables authentication; a root user must exist first.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable}.
+   *
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Void> enableAuth() {
+    return runtime.execute(api.putAuthEnable(), "enableAuth");
+  }
+
+  /**
+   * Disables authentication.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable}.
+   *
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Void> disableAuth() {
+    return runtime.execute(api.deleteAuthEnable(), "disableAuth");
+  }
+
+  /**
+   * Lists the users with their roles.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users}.
+   *
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<UserList> users() {
+    return runtime.execute(api.getUsers(), "users");
+  }
+
+  /**
+   * Gets a user with its roles.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}}.
+   *
+   * @param user sent as {@code user}
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<User> user(String user) {
+    return runtime.execute(api.getUser(runtime.required(user, "user")), "user");
+  }
+
+  /**
+   * Creates a user, changes its password, or grants or revokes its roles.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}}.
+   *
+   * @param user sent as {@code user}
+   * @param body the request body, sent as JSON
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<User> putUser(String user, UserRequest body) {
+    return runtime.execute(api.putUser(runtime.required(user, "user"), runtime.required(body, "body")), "putUser");
+  }
+
+  /**
+   * Deletes a user.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}}.
+   *
+   * @param user sent as {@code user}
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Void> deleteUser(String user) {
+    return runtime.execute(api.deleteUser(runtime.required(user, "user")), "deleteUser");
+  }
+
+  /**
+   * Lists the roles with their permissions.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles}.
+   *
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<RoleList> roles() {
+    return runtime.execute(api.getRoles(), "roles");
+  }
+
+  /**
+   * Gets a role with its permissions.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}}.
+   *
+   * @param role sent as {@code role}
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Role> role(String role) {
+    return runtime.execute(api.getRole(runtime.required(role, "role")), "role");
+  }
+
+  /**
+   * Creates a role, or grants or revokes its permissions.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}}.
+   *
+   * @param role sent as {@code role}
+   * @param body the request body, sent as JSON
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Role> putRole(String role, RoleRequest body) {
+    return runtime.execute(api.putRole(runtime.required(role, "role"), runtime.required(body, "body")), "putRole");
+  }
+
+  /**
+   * Deletes a role.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}}.
+   *
+   * @param role sent as {@code role}
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Void> deleteRole(String role) {
+    return runtime.execute(api.deleteRole(runtime.required(role, "role")), "deleteRole");
+  }
+
+  /**
    * Gets the value of a key.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#getKey GET v2/keys{key}}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
    * @return the response entity; status 408 when the request timed out
@@ -87,7 +249,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Reads a directory; with {@code recursive}, all the contents under it.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#getKey GET v2/keys{key}}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
    * @return the response entity; status 408 when the request timed out
@@ -100,7 +262,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Reads a directory; with {@code recursive}, all the contents under it.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#getKey GET v2/keys{key}}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
    * @param recursive sends {@code recursive=true} when true
@@ -114,7 +276,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Waits for the next change of a key, or for the first one at or after {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#getKey GET v2/keys{key}} with {@code wait=true}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true}.
    * The call is limited by the client's timeout.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
@@ -128,7 +290,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Waits for the next change of a key, or for the first one at or after {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#getKey GET v2/keys{key}} with {@code wait=true}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true}.
    * The call is limited by the client's timeout.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
@@ -143,7 +305,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Waits for the next change of a key, or for the first one at or after {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#getKey GET v2/keys{key}} with {@code wait=true}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
    * @param waitIndex sent as {@code waitIndex}; 0 or more
@@ -158,7 +320,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Waits for the next change anywhere under a directory, or for the first one at or after {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#getKey GET v2/keys{key}} with {@code wait=true&recursive=true}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true&recursive=true}.
    * The call is limited by the client's timeout.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
@@ -172,7 +334,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Waits for the next change anywhere under a directory, or for the first one at or after {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#getKey GET v2/keys{key}} with {@code wait=true&recursive=true}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true&recursive=true}.
    * The call is limited by the client's timeout.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
@@ -187,7 +349,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Waits for the next change anywhere under a directory, or for the first one at or after {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#getKey GET v2/keys{key}} with {@code wait=true&recursive=true}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true&recursive=true}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
    * @param waitIndex sent as {@code waitIndex}; 0 or more
@@ -200,9 +362,26 @@ public final class EtcdClient implements Closeable {
   }
 
   /**
+   * Reads a key or directory with every read option: {@code recursive} for the whole tree, {@code sorted} for children in key order, {@code quorum} for an answer that is never stale.
+   *
+   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
+   *
+   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param recursive sends {@code recursive=true} when true
+   * @param sorted sends {@code sorted=true} when true
+   * @param quorum sends {@code quorum=true} when true
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<KeysResult> read(String key, boolean recursive, boolean sorted,
+      boolean quorum) {
+    return runtime.execute(api.getKey(runtime.key(key, true), runtime.flag(recursive), runtime.flag(sorted), runtime.flag(quorum), null, null), "read");
+  }
+
+  /**
    * Sets a key to a JSON value.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#putKey PUT v2/keys{key}}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    * The TTL is the client's default.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
@@ -217,7 +396,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Sets a key to a JSON value.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#putKey PUT v2/keys{key}}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
@@ -232,7 +411,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Sets a key to a JSON value if the key does not exist.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#putKey PUT v2/keys{key}} with {@code prevExist=false}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code prevExist=false}.
    * The TTL is the client's default.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
@@ -247,7 +426,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Sets a key to a JSON value if the key does not exist.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#putKey PUT v2/keys{key}} with {@code prevExist=false}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code prevExist=false}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
@@ -262,7 +441,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Sets a key to a JSON value if the key exists and, when {@code prevIndex} is given, was last modified at that index.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#putKey PUT v2/keys{key}} with {@code prevExist=true}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code prevExist=true}.
    * The TTL is the client's default.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
@@ -277,7 +456,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Sets a key to a JSON value if the key exists and, when {@code prevIndex} is given, was last modified at that index.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#putKey PUT v2/keys{key}} with {@code prevExist=true}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code prevExist=true}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
@@ -292,7 +471,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Sets a key to a JSON value if the key exists and, when {@code prevIndex} is given, was last modified at that index.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#putKey PUT v2/keys{key}} with {@code prevExist=true}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code prevExist=true}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
@@ -308,7 +487,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Creates a directory.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#putKey PUT v2/keys{key}} with {@code dir=true}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code dir=true}.
    * The TTL is the client's default.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
@@ -322,7 +501,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Creates a directory.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#putKey PUT v2/keys{key}} with {@code dir=true}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code dir=true}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @param ttl seconds to live, or -1 for none
@@ -336,7 +515,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Creates a directory if it does not exist.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#putKey PUT v2/keys{key}} with {@code dir=true&prevExist=false}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code dir=true&prevExist=false}.
    * The TTL is the client's default.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
@@ -350,7 +529,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Creates a directory if it does not exist.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#putKey PUT v2/keys{key}} with {@code dir=true&prevExist=false}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code dir=true&prevExist=false}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @param ttl seconds to live, or -1 for none
@@ -362,9 +541,89 @@ public final class EtcdClient implements Closeable {
   }
 
   /**
-   * Pushes a JSON value into a directory under a new in-order key.
+   * Resets the TTL of an existing key or directory without changing its value and without notifying watchers.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#postKey POST v2/keys{key}}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code refresh=true&prevExist=true}.
+   *
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param ttl seconds to live, or -1 for none
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<KeysResult> refresh(String key, long ttl) {
+    return runtime.execute(api.putKey(runtime.key(key, false), null, runtime.ttl(ttl, "ttl"), null, Boolean.TRUE, null, null, Boolean.TRUE, null), "refresh");
+  }
+
+  /**
+   * Sets a key to a JSON value only if its current value is {@code prevValue}.
+   *
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
+   * The TTL is the client's default.
+   *
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+   * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default)
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<KeysResult> compareAndSwap(String key, Object value, Object prevValue) {
+    return runtime.execute(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.defaultTtlParameter(), null, null, null, runtime.value(prevValue, "prevValue"), null, null), "compareAndSwap");
+  }
+
+  /**
+   * Sets a key to a JSON value only if its current value is {@code prevValue}.
+   *
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
+   *
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+   * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default)
+   * @param ttl seconds to live, or -1 for none
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<KeysResult> compareAndSwap(String key, Object value, Object prevValue,
+      long ttl) {
+    return runtime.execute(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, null, null, runtime.value(prevValue, "prevValue"), null, null), "compareAndSwap");
+  }
+
+  /**
+   * Sets a key to a JSON value only if it was last modified at {@code prevIndex}.
+   *
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
+   * The TTL is the client's default.
+   *
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+   * @param prevIndex sent as {@code prevIndex}; 0 or more
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex) {
+    return runtime.execute(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.defaultTtlParameter(), null, null, runtime.index(prevIndex, "prevIndex"), null, null, null), "compareAndSwapIndex");
+  }
+
+  /**
+   * Sets a key to a JSON value only if it was last modified at {@code prevIndex}.
+   *
+   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
+   *
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+   * @param prevIndex sent as {@code prevIndex}; 0 or more
+   * @param ttl seconds to live, or -1 for none
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex,
+      long ttl) {
+    return runtime.execute(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, null, runtime.index(prevIndex, "prevIndex"), null, null, null), "compareAndSwapIndex");
+  }
+
+  /**
+   * Pushes a JSON value into a directory under a new in-order key (create-in-order).
+   *
+   * <p>Sends {@link io.etcdv2.api.KeysApi#postKey POST v2/keys{key}}.
    * The TTL is the client's default.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
@@ -373,13 +632,13 @@ public final class EtcdClient implements Closeable {
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> push(String key, Object value) {
-    return runtime.execute(api.postKey(runtime.key(key, true), runtime.value(value, "value"), runtime.defaultTtlParameter()), "push");
+    return runtime.execute(api.postKey(runtime.key(key, true), runtime.value(value, "value"), runtime.defaultTtlParameter(), null, null), "push");
   }
 
   /**
-   * Pushes a JSON value into a directory under a new in-order key.
+   * Pushes a JSON value into a directory under a new in-order key (create-in-order).
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#postKey POST v2/keys{key}}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#postKey POST v2/keys{key}}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
@@ -388,13 +647,13 @@ public final class EtcdClient implements Closeable {
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> push(String key, Object value, long ttl) {
-    return runtime.execute(api.postKey(runtime.key(key, true), runtime.value(value, "value"), runtime.ttl(ttl, "ttl")), "push");
+    return runtime.execute(api.postKey(runtime.key(key, true), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, null), "push");
   }
 
   /**
    * Deletes a key; when {@code prevValue} or {@code prevIndex} is given, only if they match.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#deleteKey DELETE v2/keys{key}}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
    * @return the response entity; status 408 when the request timed out
@@ -407,7 +666,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Deletes a key; when {@code prevValue} or {@code prevIndex} is given, only if they match.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#deleteKey DELETE v2/keys{key}}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default); null sends none
@@ -421,7 +680,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Deletes a key; when {@code prevValue} or {@code prevIndex} is given, only if they match.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#deleteKey DELETE v2/keys{key}}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default); null sends none
@@ -436,7 +695,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Removes a directory; with {@code recursive}, everything under it too.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#deleteKey DELETE v2/keys{key}} with {@code dir=true}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}} with {@code dir=true}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
    * @return the response entity; status 408 when the request timed out
@@ -449,7 +708,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Removes a directory; with {@code recursive}, everything under it too.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#deleteKey DELETE v2/keys{key}} with {@code dir=true}.
+   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}} with {@code dir=true}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
    * @param recursive sends {@code recursive=true} when true
@@ -461,9 +720,37 @@ public final class EtcdClient implements Closeable {
   }
 
   /**
+   * Deletes a key only if its current value is {@code prevValue}.
+   *
+   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
+   *
+   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default)
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<KeysResult> compareAndDelete(String key, Object prevValue) {
+    return runtime.execute(api.deleteKey(runtime.key(key, true), null, null, runtime.value(prevValue, "prevValue"), null), "compareAndDelete");
+  }
+
+  /**
+   * Deletes a key only if it was last modified at {@code prevIndex}.
+   *
+   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
+   *
+   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param prevIndex sent as {@code prevIndex}; 0 or more
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<KeysResult> compareAndDeleteIndex(String key, long prevIndex) {
+    return runtime.execute(api.deleteKey(runtime.key(key, true), null, null, null, runtime.index(prevIndex, "prevIndex")), "compareAndDeleteIndex");
+  }
+
+  /**
    * Gets the etcd version info.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#getVersion GET version}.
+   * <p>Sends {@link io.etcdv2.api.ClusterApi#getVersion GET version}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -473,9 +760,33 @@ public final class EtcdClient implements Closeable {
   }
 
   /**
+   * Gets whether the member is healthy, that is, has a quorum.
+   *
+   * <p>Sends {@link io.etcdv2.api.ClusterApi#getHealth GET health}.
+   *
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Health> health() {
+    return runtime.execute(api.getHealth(), "health");
+  }
+
+  /**
+   * Gets the client URLs of the cluster's members.
+   *
+   * <p>Sends {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines}.
+   *
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<String> machines() {
+    return runtime.execute(api.getMachines(), "machines");
+  }
+
+  /**
    * Gets the leader statistics info.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#getLeaderStats GET v2/stats/leader}.
+   * <p>Sends {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -487,7 +798,7 @@ public final class EtcdClient implements Closeable {
   /**
    * Gets the self statistics info.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#getSelfStats GET v2/stats/self}.
+   * <p>Sends {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -499,13 +810,77 @@ public final class EtcdClient implements Closeable {
   /**
    * Gets the store statistics info.
    *
-   * <p>Sends {@link io.etcdv2.api.EtcdApi#getStoreStats GET v2/stats/store}.
+   * <p>Sends {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<StoreStats> statsStore() {
     return runtime.execute(api.getStoreStats(), "statsStore");
+  }
+
+  /**
+   * Lists the cluster's members.
+   *
+   * <p>Sends {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members}.
+   *
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<MemberList> members() {
+    return runtime.execute(api.getMembers(), "members");
+  }
+
+  /**
+   * Gets the member that currently leads the cluster.
+   *
+   * <p>Sends {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader}.
+   *
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Member> leader() {
+    return runtime.execute(api.getLeader(), "leader");
+  }
+
+  /**
+   * Adds a member to the cluster; start it afterwards with the returned peer URLs.
+   *
+   * <p>Sends {@link io.etcdv2.api.ClusterApi#postMember POST v2/members}.
+   *
+   * @param body the request body, sent as JSON
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Member> addMember(PeerUrls body) {
+    return runtime.execute(api.postMember(runtime.required(body, "body")), "addMember");
+  }
+
+  /**
+   * Changes the peer URLs of a member.
+   *
+   * <p>Sends {@link io.etcdv2.api.ClusterApi#putMember PUT v2/members/{id}}.
+   *
+   * @param id sent as {@code id}
+   * @param body the request body, sent as JSON
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Void> updateMember(String id, PeerUrls body) {
+    return runtime.execute(api.putMember(runtime.required(id, "id"), runtime.required(body, "body")), "updateMember");
+  }
+
+  /**
+   * Removes a member from the cluster.
+   *
+   * <p>Sends {@link io.etcdv2.api.ClusterApi#deleteMember DELETE v2/members/{id}}.
+   *
+   * @param id sent as {@code id}
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Void> removeMember(String id) {
+    return runtime.execute(api.deleteMember(runtime.required(id, "id")), "removeMember");
   }
 
   /**
@@ -520,6 +895,1490 @@ public final class EtcdClient implements Closeable {
      */
     public EtcdClient build() {
       return new EtcdClient(newRuntime());
+    }
+  }
+
+  /**
+   * Request builders for every endpoint of {@link Etcd}: each parameter by name, then
+   * {@code send()} or {@code call()}.
+   */
+  public final class Requests {
+    private Requests() {
+    }
+
+    /**
+     * A {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request.
+     */
+    public GetAuthStatusRequest getAuthStatus() {
+      return new GetAuthStatusRequest();
+    }
+
+    /**
+     * A {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request.
+     */
+    public PutAuthEnableRequest putAuthEnable() {
+      return new PutAuthEnableRequest();
+    }
+
+    /**
+     * A {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request.
+     */
+    public DeleteAuthEnableRequest deleteAuthEnable() {
+      return new DeleteAuthEnableRequest();
+    }
+
+    /**
+     * A {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request.
+     */
+    public GetUsersRequest getUsers() {
+      return new GetUsersRequest();
+    }
+
+    /**
+     * A {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}} request.
+     *
+     * @param user the {@code {user}} path segment
+     */
+    public GetUserRequest getUser(String user) {
+      return new GetUserRequest(runtime.required(user, "user"));
+    }
+
+    /**
+     * A {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}} request.
+     *
+     * @param user the {@code {user}} path segment
+     * @param body the request body, sent as JSON
+     */
+    public PutUserRequest putUser(String user, UserRequest body) {
+      return new PutUserRequest(runtime.required(user, "user"), runtime.required(body, "body"));
+    }
+
+    /**
+     * A {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}} request.
+     *
+     * @param user the {@code {user}} path segment
+     */
+    public DeleteUserRequest deleteUser(String user) {
+      return new DeleteUserRequest(runtime.required(user, "user"));
+    }
+
+    /**
+     * A {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request.
+     */
+    public GetRolesRequest getRoles() {
+      return new GetRolesRequest();
+    }
+
+    /**
+     * A {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}} request.
+     *
+     * @param role the {@code {role}} path segment
+     */
+    public GetRoleRequest getRole(String role) {
+      return new GetRoleRequest(runtime.required(role, "role"));
+    }
+
+    /**
+     * A {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}} request.
+     *
+     * @param role the {@code {role}} path segment
+     * @param body the request body, sent as JSON
+     */
+    public PutRoleRequest putRole(String role, RoleRequest body) {
+      return new PutRoleRequest(runtime.required(role, "role"), runtime.required(body, "body"));
+    }
+
+    /**
+     * A {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}} request.
+     *
+     * @param role the {@code {role}} path segment
+     */
+    public DeleteRoleRequest deleteRole(String role) {
+      return new DeleteRoleRequest(runtime.required(role, "role"));
+    }
+
+    /**
+     * A {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} request.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     */
+    public GetKeyRequest getKey(String key) {
+      return new GetKeyRequest(runtime.key(key, true));
+    }
+
+    /**
+     * A {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} request.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     */
+    public PutKeyRequest putKey(String key) {
+      return new PutKeyRequest(runtime.key(key, true));
+    }
+
+    /**
+     * A {@link io.etcdv2.api.KeysApi#postKey POST v2/keys{key}} request.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     */
+    public PostKeyRequest postKey(String key) {
+      return new PostKeyRequest(runtime.key(key, true));
+    }
+
+    /**
+     * A {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}} request.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     */
+    public DeleteKeyRequest deleteKey(String key) {
+      return new DeleteKeyRequest(runtime.key(key, true));
+    }
+
+    /**
+     * A {@link io.etcdv2.api.ClusterApi#getVersion GET version} request.
+     */
+    public GetVersionRequest getVersion() {
+      return new GetVersionRequest();
+    }
+
+    /**
+     * A {@link io.etcdv2.api.ClusterApi#getHealth GET health} request.
+     */
+    public GetHealthRequest getHealth() {
+      return new GetHealthRequest();
+    }
+
+    /**
+     * A {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines} request.
+     */
+    public GetMachinesRequest getMachines() {
+      return new GetMachinesRequest();
+    }
+
+    /**
+     * A {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader} request.
+     */
+    public GetLeaderStatsRequest getLeaderStats() {
+      return new GetLeaderStatsRequest();
+    }
+
+    /**
+     * A {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self} request.
+     */
+    public GetSelfStatsRequest getSelfStats() {
+      return new GetSelfStatsRequest();
+    }
+
+    /**
+     * A {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store} request.
+     */
+    public GetStoreStatsRequest getStoreStats() {
+      return new GetStoreStatsRequest();
+    }
+
+    /**
+     * A {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members} request.
+     */
+    public GetMembersRequest getMembers() {
+      return new GetMembersRequest();
+    }
+
+    /**
+     * A {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader} request.
+     */
+    public GetLeaderRequest getLeader() {
+      return new GetLeaderRequest();
+    }
+
+    /**
+     * A {@link io.etcdv2.api.ClusterApi#postMember POST v2/members} request.
+     *
+     * @param body the request body, sent as JSON
+     */
+    public PostMemberRequest postMember(PeerUrls body) {
+      return new PostMemberRequest(runtime.required(body, "body"));
+    }
+
+    /**
+     * A {@link io.etcdv2.api.ClusterApi#putMember PUT v2/members/{id}} request.
+     *
+     * @param id the {@code {id}} path segment
+     * @param body the request body, sent as JSON
+     */
+    public PutMemberRequest putMember(String id, PeerUrls body) {
+      return new PutMemberRequest(runtime.required(id, "id"), runtime.required(body, "body"));
+    }
+
+    /**
+     * A {@link io.etcdv2.api.ClusterApi#deleteMember DELETE v2/members/{id}} request.
+     *
+     * @param id the {@code {id}} path segment
+     */
+    public DeleteMemberRequest deleteMember(String id) {
+      return new DeleteMemberRequest(runtime.required(id, "id"));
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request; unset parameters are not sent.
+   */
+  public final class GetAuthStatusRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private GetAuthStatusRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetAuthStatusRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<AuthStatus> call() {
+      EtcdCall<AuthStatus> call = api.getAuthStatus();
+      call.operation("getAuthStatus");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<AuthStatus> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request; unset parameters are not sent.
+   */
+  public final class PutAuthEnableRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private PutAuthEnableRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public PutAuthEnableRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Void> call() {
+      EtcdCall<Void> call = api.putAuthEnable();
+      call.operation("putAuthEnable");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Void> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request; unset parameters are not sent.
+   */
+  public final class DeleteAuthEnableRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private DeleteAuthEnableRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public DeleteAuthEnableRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Void> call() {
+      EtcdCall<Void> call = api.deleteAuthEnable();
+      call.operation("deleteAuthEnable");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Void> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request; unset parameters are not sent.
+   */
+  public final class GetUsersRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private GetUsersRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetUsersRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<UserList> call() {
+      EtcdCall<UserList> call = api.getUsers();
+      call.operation("getUsers");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<UserList> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}} request; unset parameters are not sent.
+   */
+  public final class GetUserRequest {
+    private final String user;
+
+    private long callTimeoutSeconds = -1L;
+
+    private GetUserRequest(String user) {
+      this.user = user;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetUserRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<User> call() {
+      EtcdCall<User> call = api.getUser(user);
+      call.operation("getUser");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<User> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}} request; unset parameters are not sent.
+   */
+  public final class PutUserRequest {
+    private final String user;
+
+    private final UserRequest body;
+
+    private long callTimeoutSeconds = -1L;
+
+    private PutUserRequest(String user, UserRequest body) {
+      this.user = user;
+      this.body = body;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public PutUserRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<User> call() {
+      EtcdCall<User> call = api.putUser(user, body);
+      call.operation("putUser");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<User> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}} request; unset parameters are not sent.
+   */
+  public final class DeleteUserRequest {
+    private final String user;
+
+    private long callTimeoutSeconds = -1L;
+
+    private DeleteUserRequest(String user) {
+      this.user = user;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public DeleteUserRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Void> call() {
+      EtcdCall<Void> call = api.deleteUser(user);
+      call.operation("deleteUser");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Void> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request; unset parameters are not sent.
+   */
+  public final class GetRolesRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private GetRolesRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetRolesRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<RoleList> call() {
+      EtcdCall<RoleList> call = api.getRoles();
+      call.operation("getRoles");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<RoleList> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}} request; unset parameters are not sent.
+   */
+  public final class GetRoleRequest {
+    private final String role;
+
+    private long callTimeoutSeconds = -1L;
+
+    private GetRoleRequest(String role) {
+      this.role = role;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetRoleRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Role> call() {
+      EtcdCall<Role> call = api.getRole(role);
+      call.operation("getRole");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Role> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}} request; unset parameters are not sent.
+   */
+  public final class PutRoleRequest {
+    private final String role;
+
+    private final RoleRequest body;
+
+    private long callTimeoutSeconds = -1L;
+
+    private PutRoleRequest(String role, RoleRequest body) {
+      this.role = role;
+      this.body = body;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public PutRoleRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Role> call() {
+      EtcdCall<Role> call = api.putRole(role, body);
+      call.operation("putRole");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Role> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}} request; unset parameters are not sent.
+   */
+  public final class DeleteRoleRequest {
+    private final String role;
+
+    private long callTimeoutSeconds = -1L;
+
+    private DeleteRoleRequest(String role) {
+      this.role = role;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public DeleteRoleRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Void> call() {
+      EtcdCall<Void> call = api.deleteRole(role);
+      call.operation("deleteRole");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Void> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} request; unset parameters are not sent.
+   */
+  public final class GetKeyRequest {
+    private final String key;
+
+    private Boolean recursive;
+
+    private Boolean sorted;
+
+    private Boolean quorum;
+
+    private Boolean wait;
+
+    private Long waitIndex;
+
+    private long callTimeoutSeconds = -1L;
+
+    private GetKeyRequest(String key) {
+      this.key = key;
+    }
+
+    /**
+     * Sends {@code recursive=true} or {@code recursive=false}.
+     */
+    public GetKeyRequest recursive(boolean recursive) {
+      this.recursive = recursive;
+      return this;
+    }
+
+    /**
+     * Sends {@code sorted=true} or {@code sorted=false}.
+     */
+    public GetKeyRequest sorted(boolean sorted) {
+      this.sorted = sorted;
+      return this;
+    }
+
+    /**
+     * Sends {@code quorum=true} or {@code quorum=false}.
+     */
+    public GetKeyRequest quorum(boolean quorum) {
+      this.quorum = quorum;
+      return this;
+    }
+
+    /**
+     * Sends {@code wait=true} or {@code wait=false}.
+     */
+    public GetKeyRequest wait(boolean wait) {
+      this.wait = wait;
+      return this;
+    }
+
+    /**
+     * Sends {@code waitIndex}; 0 or more.
+     */
+    public GetKeyRequest waitIndex(long waitIndex) {
+      this.waitIndex = runtime.index(waitIndex, "waitIndex");
+      return this;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetKeyRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<KeysResult> call() {
+      EtcdCall<KeysResult> call = api.getKey(key, recursive, sorted, quorum, wait, waitIndex);
+      call.operation("getKey");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<KeysResult> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} request; unset parameters are not sent.
+   */
+  public final class PutKeyRequest {
+    private final String key;
+
+    private String value;
+
+    private String ttl;
+
+    private Boolean dir;
+
+    private Boolean prevExist;
+
+    private Long prevIndex;
+
+    private String prevValue;
+
+    private Boolean refresh;
+
+    private Boolean noValueOnSuccess;
+
+    private long callTimeoutSeconds = -1L;
+
+    private PutKeyRequest(String key) {
+      this.key = key;
+      this.ttl = runtime.defaultTtlParameter();
+    }
+
+    /**
+     * Sends {@code value}, encoded by the client's value serializer; null sends none.
+     */
+    public PutKeyRequest value(Object value) {
+      this.value = runtime.optionalValue(value, "value");
+      return this;
+    }
+
+    /**
+     * Sends {@code ttl} in seconds, or none for -1; without it the client's default TTL is sent.
+     */
+    public PutKeyRequest ttl(long ttl) {
+      this.ttl = runtime.ttl(ttl, "ttl");
+      return this;
+    }
+
+    /**
+     * Sends an empty {@code ttl}, which clears an existing TTL.
+     */
+    public PutKeyRequest clearTtl() {
+      this.ttl = "";
+      return this;
+    }
+
+    /**
+     * Sends {@code dir=true} or {@code dir=false}.
+     */
+    public PutKeyRequest dir(boolean dir) {
+      this.dir = dir;
+      return this;
+    }
+
+    /**
+     * Sends {@code prevExist=true} or {@code prevExist=false}.
+     */
+    public PutKeyRequest prevExist(boolean prevExist) {
+      this.prevExist = prevExist;
+      return this;
+    }
+
+    /**
+     * Sends {@code prevIndex}; 0 or more.
+     */
+    public PutKeyRequest prevIndex(long prevIndex) {
+      this.prevIndex = runtime.index(prevIndex, "prevIndex");
+      return this;
+    }
+
+    /**
+     * Sends {@code prevValue}, encoded by the client's value serializer; null sends none.
+     */
+    public PutKeyRequest prevValue(Object prevValue) {
+      this.prevValue = runtime.optionalValue(prevValue, "prevValue");
+      return this;
+    }
+
+    /**
+     * Sends {@code refresh=true} or {@code refresh=false}.
+     */
+    public PutKeyRequest refresh(boolean refresh) {
+      this.refresh = refresh;
+      return this;
+    }
+
+    /**
+     * Sends {@code noValueOnSuccess=true} or {@code noValueOnSuccess=false}.
+     */
+    public PutKeyRequest noValueOnSuccess(boolean noValueOnSuccess) {
+      this.noValueOnSuccess = noValueOnSuccess;
+      return this;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public PutKeyRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<KeysResult> call() {
+      EtcdCall<KeysResult> call = api.putKey(key, value, ttl, dir, prevExist, prevIndex, prevValue, refresh, noValueOnSuccess);
+      call.operation("putKey");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<KeysResult> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.KeysApi#postKey POST v2/keys{key}} request; unset parameters are not sent.
+   */
+  public final class PostKeyRequest {
+    private final String key;
+
+    private String value;
+
+    private String ttl;
+
+    private Boolean dir;
+
+    private Boolean noValueOnSuccess;
+
+    private long callTimeoutSeconds = -1L;
+
+    private PostKeyRequest(String key) {
+      this.key = key;
+      this.ttl = runtime.defaultTtlParameter();
+    }
+
+    /**
+     * Sends {@code value}, encoded by the client's value serializer; null sends none.
+     */
+    public PostKeyRequest value(Object value) {
+      this.value = runtime.optionalValue(value, "value");
+      return this;
+    }
+
+    /**
+     * Sends {@code ttl} in seconds, or none for -1; without it the client's default TTL is sent.
+     */
+    public PostKeyRequest ttl(long ttl) {
+      this.ttl = runtime.ttl(ttl, "ttl");
+      return this;
+    }
+
+    /**
+     * Sends an empty {@code ttl}, which clears an existing TTL.
+     */
+    public PostKeyRequest clearTtl() {
+      this.ttl = "";
+      return this;
+    }
+
+    /**
+     * Sends {@code dir=true} or {@code dir=false}.
+     */
+    public PostKeyRequest dir(boolean dir) {
+      this.dir = dir;
+      return this;
+    }
+
+    /**
+     * Sends {@code noValueOnSuccess=true} or {@code noValueOnSuccess=false}.
+     */
+    public PostKeyRequest noValueOnSuccess(boolean noValueOnSuccess) {
+      this.noValueOnSuccess = noValueOnSuccess;
+      return this;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public PostKeyRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<KeysResult> call() {
+      EtcdCall<KeysResult> call = api.postKey(key, value, ttl, dir, noValueOnSuccess);
+      call.operation("postKey");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<KeysResult> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}} request; unset parameters are not sent.
+   */
+  public final class DeleteKeyRequest {
+    private final String key;
+
+    private Boolean dir;
+
+    private Boolean recursive;
+
+    private String prevValue;
+
+    private Long prevIndex;
+
+    private long callTimeoutSeconds = -1L;
+
+    private DeleteKeyRequest(String key) {
+      this.key = key;
+    }
+
+    /**
+     * Sends {@code dir=true} or {@code dir=false}.
+     */
+    public DeleteKeyRequest dir(boolean dir) {
+      this.dir = dir;
+      return this;
+    }
+
+    /**
+     * Sends {@code recursive=true} or {@code recursive=false}.
+     */
+    public DeleteKeyRequest recursive(boolean recursive) {
+      this.recursive = recursive;
+      return this;
+    }
+
+    /**
+     * Sends {@code prevValue}, encoded by the client's value serializer; null sends none.
+     */
+    public DeleteKeyRequest prevValue(Object prevValue) {
+      this.prevValue = runtime.optionalValue(prevValue, "prevValue");
+      return this;
+    }
+
+    /**
+     * Sends {@code prevIndex}; 0 or more.
+     */
+    public DeleteKeyRequest prevIndex(long prevIndex) {
+      this.prevIndex = runtime.index(prevIndex, "prevIndex");
+      return this;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public DeleteKeyRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<KeysResult> call() {
+      EtcdCall<KeysResult> call = api.deleteKey(key, dir, recursive, prevValue, prevIndex);
+      call.operation("deleteKey");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<KeysResult> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.ClusterApi#getVersion GET version} request; unset parameters are not sent.
+   */
+  public final class GetVersionRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private GetVersionRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetVersionRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<VersionInfo> call() {
+      EtcdCall<VersionInfo> call = api.getVersion();
+      call.operation("getVersion");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<VersionInfo> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.ClusterApi#getHealth GET health} request; unset parameters are not sent.
+   */
+  public final class GetHealthRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private GetHealthRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetHealthRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Health> call() {
+      EtcdCall<Health> call = api.getHealth();
+      call.operation("getHealth");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Health> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines} request; unset parameters are not sent.
+   */
+  public final class GetMachinesRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private GetMachinesRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetMachinesRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<String> call() {
+      EtcdCall<String> call = api.getMachines();
+      call.operation("getMachines");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<String> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader} request; unset parameters are not sent.
+   */
+  public final class GetLeaderStatsRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private GetLeaderStatsRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetLeaderStatsRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<LeaderStats> call() {
+      EtcdCall<LeaderStats> call = api.getLeaderStats();
+      call.operation("getLeaderStats");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<LeaderStats> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self} request; unset parameters are not sent.
+   */
+  public final class GetSelfStatsRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private GetSelfStatsRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetSelfStatsRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<SelfStats> call() {
+      EtcdCall<SelfStats> call = api.getSelfStats();
+      call.operation("getSelfStats");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<SelfStats> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store} request; unset parameters are not sent.
+   */
+  public final class GetStoreStatsRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private GetStoreStatsRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetStoreStatsRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<StoreStats> call() {
+      EtcdCall<StoreStats> call = api.getStoreStats();
+      call.operation("getStoreStats");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<StoreStats> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members} request; unset parameters are not sent.
+   */
+  public final class GetMembersRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private GetMembersRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetMembersRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<MemberList> call() {
+      EtcdCall<MemberList> call = api.getMembers();
+      call.operation("getMembers");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<MemberList> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader} request; unset parameters are not sent.
+   */
+  public final class GetLeaderRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private GetLeaderRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetLeaderRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Member> call() {
+      EtcdCall<Member> call = api.getLeader();
+      call.operation("getLeader");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Member> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.ClusterApi#postMember POST v2/members} request; unset parameters are not sent.
+   */
+  public final class PostMemberRequest {
+    private final PeerUrls body;
+
+    private long callTimeoutSeconds = -1L;
+
+    private PostMemberRequest(PeerUrls body) {
+      this.body = body;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public PostMemberRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Member> call() {
+      EtcdCall<Member> call = api.postMember(body);
+      call.operation("postMember");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Member> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.ClusterApi#putMember PUT v2/members/{id}} request; unset parameters are not sent.
+   */
+  public final class PutMemberRequest {
+    private final String id;
+
+    private final PeerUrls body;
+
+    private long callTimeoutSeconds = -1L;
+
+    private PutMemberRequest(String id, PeerUrls body) {
+      this.id = id;
+      this.body = body;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public PutMemberRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Void> call() {
+      EtcdCall<Void> call = api.putMember(id, body);
+      call.operation("putMember");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Void> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.ClusterApi#deleteMember DELETE v2/members/{id}} request; unset parameters are not sent.
+   */
+  public final class DeleteMemberRequest {
+    private final String id;
+
+    private long callTimeoutSeconds = -1L;
+
+    private DeleteMemberRequest(String id) {
+      this.id = id;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public DeleteMemberRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Void> call() {
+      EtcdCall<Void> call = api.deleteMember(id);
+      call.operation("deleteMember");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Void> send() {
+      return call().execute();
     }
   }
 }

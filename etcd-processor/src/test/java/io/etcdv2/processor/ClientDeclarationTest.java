@@ -3,6 +3,7 @@ package io.etcdv2.processor;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.etcdv2.processor.Compilations.compile;
+import static io.etcdv2.processor.Compilations.generated;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -106,17 +107,18 @@ class ClientDeclarationTest {
 
   // The endpoint's parameters.
 
+  /** {@code @Body} has the HTTP name "body"; a map of query parameters has none. */
   @Test
   void rejectsParameterWithoutHttpName() {
-    assertError("NoHttpName", "NoHttpName.putKey parameter body has no HTTP name",
-        "@Body String body");
+    assertError("NoHttpName", "NoHttpName.getKey parameter options has no HTTP name",
+        "@QueryMap Map<String, String> options");
   }
 
   @Test
   void rejectsPrimitiveParameter() {
     assertError("PrimitiveParameter",
         "PrimitiveParameter.getKey parameter recursive is a primitive boolean, which conveniences"
-            + " cannot leave out; declare it as java.lang.Boolean",
+            + " and request builders cannot leave out; declare it as java.lang.Boolean",
         "@Query(\"recursive\") boolean recursive");
   }
 
@@ -334,12 +336,15 @@ class ClientDeclarationTest {
         .inFile(source).onLineContaining("@Convenience(name = \"api\")");
   }
 
-  /** The error belongs to the interface being compiled, not to EtcdApi in its jar. */
+  /**
+   * The error belongs to the interface being compiled, not to KeysApi in the etcd-api jar, whose
+   * getKey EtcdApi inherits.
+   */
   @Test
   void rejectsSignatureOfAnInheritedConvenience() {
     assertError("ClashWithInherited",
         "ClashWithInherited.getAppKey @Convenience(name = \"get\") would generate"
-            + " get(java.lang.String), already taken by convenience \"get\" of EtcdApi.getKey",
+            + " get(java.lang.String), already taken by convenience \"get\" of KeysApi.getKey",
         "@Convenience(name = \"get\")");
   }
 
@@ -402,6 +407,61 @@ class ClientDeclarationTest {
     Compilation compilation =
         compile(JavaFileObjects.forResource("good/test/OverloadedEndpoint.java"));
     assertThat(compilation).succeededWithoutWarnings();
+    assertThat(generated(compilation, "test.OverloadedEndpointClient"))
+        .contains("api.read(runtime.key(key, true), (Boolean) null)");
+  }
+
+  // Every abstract method is an endpoint, with or without conveniences, and may take a @Body.
+
+  @Test
+  void rejectsAbstractMethodWithoutHttpMethodOrConvenience() {
+    assertError("AbstractWithoutHttpMethod",
+        "AbstractWithoutHttpMethod.getVersionAgain is abstract but has no Retrofit HTTP method"
+            + " annotation; every abstract method of a client interface is an endpoint",
+        "EtcdCall<VersionInfo> getVersionAgain();");
+  }
+
+  @Test
+  void rejectsReturnTypeOtherThanEtcdCallWithoutConvenience() {
+    assertError("WrongReturnTypeWithoutConvenience",
+        "WrongReturnTypeWithoutConvenience.getVersion returns retrofit2.Call"
+            + "<io.etcdv2.api.VersionInfo>, which the etcd runtime cannot adapt",
+        "Call<VersionInfo> getVersion();");
+  }
+
+  @Test
+  void rejectsGenericEndpointWithoutConvenience() {
+    assertError("GenericWithoutConvenience",
+        "GenericWithoutConvenience.getVersion is generic; Retrofit cannot call generic methods",
+        "<T> EtcdCall<T> getVersion();");
+  }
+
+  /** The request builder checks every parameter too, so an endpoint needs no convenience. */
+  @Test
+  void rejectsUnsupportedPlainTypeWithoutConvenience() {
+    JavaFileObject source = bad("UnsupportedTypeWithoutConvenience");
+    Compilation compilation = assertRejected(source, 1);
+    assertThat(compilation)
+        .hadErrorContainingMatch("^UnsupportedTypeWithoutConvenience\\.getKey parameter weight has"
+            + " type java\\.lang\\.Double, which .*; use String, Boolean, Long or Integer$")
+        .inFile(source).onLineContaining("@Query(\"weight\") Double weight");
+  }
+
+  @Test
+  void rejectsBodyThatIsNeitherArgumentNorFixed() {
+    assertError("BodyNotInArgs",
+        "BodyNotInArgs.putMember @Convenience(name = \"updateMember\"): the body parameter"
+            + " \"body\" is neither in args nor fixed, and Retrofit cannot send a null body; add it"
+            + " to args",
+        "@Convenience(name = \"updateMember\", args = \"id\")");
+  }
+
+  @Test
+  void rejectsFixedBody() {
+    assertError("FixedBody",
+        "FixedBody.postMember @Convenience(name = \"addMember\"): fixes the @Body parameter, which"
+            + " text cannot stand for; put \"body\" in args instead",
+        "fixed = @Fixed(param = \"body\"");
   }
 
   private static JavaFileObject bad(String name) {

@@ -53,7 +53,8 @@ class EtcdClientProcessorTest {
   void generatesTheSameBytesOnEveryCompilation() {
     for (String[] input : new String[][] {
         {"good/io/etcdv2/Etcd.java", "io.etcdv2.EtcdClient"},
-        {"good/com/example/inventory/InventoryApi.java", "com.example.inventory.InventoryClient"}}) {
+        {"good/com/example/inventory/InventoryApi.java", "com.example.inventory.InventoryClient"},
+        {"good/test/RequestBuildersApi.java", "test.RequestBuildersClient"}}) {
       JavaFileObject source = JavaFileObjects.forResource(input[0]);
       Compilation first = compile(source);
       Compilation second = compile(source);

@@ -40,6 +40,14 @@ public final class EtcdRuntime implements Closeable {
     throw new UnsupportedOperationException();
   }
 
+  public <T> T required(T value, String argument) {
+    throw new UnsupportedOperationException();
+  }
+
+  public long timeout(long seconds, String argument) {
+    throw new UnsupportedOperationException();
+  }
+
   public Boolean flag(boolean flag) {
     throw new UnsupportedOperationException();
   }

@@ -1,0 +1,78 @@
+package io.etcdv2.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.etcdv2.processor.Compilations.assertGolden;
+import static io.etcdv2.processor.Compilations.compile;
+import static io.etcdv2.processor.Compilations.generated;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The request builders {@link RequestWriter} names itself: each is compiled together with code
+ * that calls it by those names, under every lint, and compared with a reviewed golden file.
+ */
+class RequestWriterTest {
+  private static Compilation compileRequestBuilders() {
+    return compile(JavaFileObjects.forResource("good/test/RequestBuildersApi.java"),
+        JavaFileObjects.forResource("good/test/RequestBuildersUsage.java"));
+  }
+
+  @Test
+  void generatesRequestBuildersThatCompileWhereTheyAreCalled() {
+    Compilation compilation = compileRequestBuilders();
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedSourceFiles()).hasSize(1);
+    assertGolden(compilation, "test.RequestBuildersClient", "expected/RequestBuildersClient.java");
+  }
+
+  @Test
+  void turnsAnHttpNameThatIsNoJavaNameIntoCamelCase() {
+    String client = generated(compileRequestBuilders(), "test.RequestBuildersClient");
+
+    assertThat(client).contains("public ReadRequest noValue(boolean noValue) {");
+    assertThat(client).contains("Sends {@code no-value=true} or {@code no-value=false}.");
+    assertThat(RequestWriter.javaName("no-value")).isEqualTo("noValue");
+    assertThat(RequestWriter.javaName("prevExist")).isEqualTo("prevExist");
+    assertThat(RequestWriter.javaName("9lives")).isEqualTo("p9lives");
+    assertThat(RequestWriter.javaName("class")).isEqualTo("class_");
+  }
+
+  /**
+   * A parameter named timeout, call or runtime gets a setter of another name, so that the
+   * builder's own timeout(long), call() and the client's runtime field keep theirs.
+   */
+  @Test
+  void renamesParametersNamedLikeTheBuildersOwnMembers() {
+    String client = generated(compileRequestBuilders(), "test.RequestBuildersClient");
+
+    assertThat(client).contains("public ReadRequest timeout_(long timeout_) {");
+    assertThat(client).contains("this.timeout_ = runtime.index(timeout_, \"timeout\");");
+    assertThat(client).contains("public ReadRequest call_(String call_) {");
+    assertThat(client).contains("public ReadRequest runtime_(int runtime_) {");
+    assertThat(client).contains("this.runtime_ = runtime.count(runtime_, \"runtime\");");
+    assertThat(client).contains("public ReadRequest timeout(long seconds) {");
+    assertThat(client).contains("EtcdCall<KeysResult> call = api.read(key, noValue, timeout_,"
+        + " call_, runtime_);");
+    assertThat(client)
+        .contains("public PutMemberRequest putMember(String runtime_, PeerUrls body) {");
+    assertThat(client).doesNotContain(" timeout(long timeout)");
+    assertThat(client).doesNotContain(" call(String call)");
+    assertThat(client).doesNotContain("(int runtime)");
+  }
+
+  @Test
+  void numbersTheBuildersOfAnOverloadedEndpoint() {
+    String client = generated(compileRequestBuilders(), "test.RequestBuildersClient");
+
+    assertThat(client).contains("public ReadRequest read(String key) {");
+    assertThat(client).contains("public Read2Request read2(String key) {");
+    assertThat(client).contains("public final class ReadRequest {");
+    assertThat(client).contains("public final class Read2Request {");
+    assertThat(client).contains("public Read2Request sorted(boolean sorted) {");
+    assertThat(client).contains("EtcdCall<KeysResult> call = api.read(key, sorted);");
+  }
+}
