@@ -20,6 +20,7 @@ import io.etcdv2.api.UserRequest;
 import io.etcdv2.api.VersionInfo;
 import io.etcdv2.runtime.ClientBuilder;
 import io.etcdv2.runtime.EtcdRuntime;
+import io.etcdv2.runtime.WatchBuilder;
 import java.io.Closeable;
 import javax.annotation.processing.Generated;
 
@@ -36,6 +37,8 @@ public final class EtcdClient implements Closeable {
   private final Etcd api;
 
   private final Requests requests = new Requests();
+
+  private final Async async = new Async();
 
   private EtcdClient(EtcdRuntime runtime) {
     this.runtime = runtime;
@@ -67,7 +70,7 @@ public final class EtcdClient implements Closeable {
 
   /**
    * Request builders for every endpoint, with each parameter by name:
-   * {@code requests().putKey("/k").value(v).ttl(10).prevIndex(7).send()}.
+   * {@code requests().endpoint(pathArguments).parameter(value).send()}.
    */
   public Requests requests() {
     return requests;
@@ -94,143 +97,22 @@ public final class EtcdClient implements Closeable {
   }
 
   /**
-   * Gets whether authentication is enabled.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable}.
-   *
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   * The asynchronous form of every convenience: the same methods, returning the call unsent, to
+   * {@code enqueue} with a callback (any platform, Android API 21 included) or to take as a
+   * {@code future()} (Java 8, Android API 24).
    */
-  public EtcdResponse<AuthStatus> authStatus() {
-    return runtime.execute(api.getAuthStatus(), "authStatus");
+  public Async async() {
+    return async;
   }
 
   /**
-   * Enables authentication; a root user must exist first.
+   * A continuous watch of a key or directory: every change once, in order, across quiet
+   * polls and restarts, with a resync when etcd's history no longer reaches back far enough.
    *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable}.
-   *
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   * @param key the key, normalised, put under the client's prefix and percent-encoded
    */
-  public EtcdResponse<Void> enableAuth() {
-    return runtime.execute(api.putAuthEnable(), "enableAuth");
-  }
-
-  /**
-   * Disables authentication.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable}.
-   *
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
-  public EtcdResponse<Void> disableAuth() {
-    return runtime.execute(api.deleteAuthEnable(), "disableAuth");
-  }
-
-  /**
-   * Lists the users with their roles.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users}.
-   *
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
-  public EtcdResponse<UserList> users() {
-    return runtime.execute(api.getUsers(), "users");
-  }
-
-  /**
-   * Gets a user with its roles.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}}.
-   *
-   * @param user sent as {@code user}
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
-  public EtcdResponse<User> user(String user) {
-    return runtime.execute(api.getUser(runtime.required(user, "user")), "user");
-  }
-
-  /**
-   * Creates a user, changes its password, or grants or revokes its roles.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}}.
-   *
-   * @param user sent as {@code user}
-   * @param body the request body, sent as JSON
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
-  public EtcdResponse<User> putUser(String user, UserRequest body) {
-    return runtime.execute(api.putUser(runtime.required(user, "user"), runtime.required(body, "body")), "putUser");
-  }
-
-  /**
-   * Deletes a user.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}}.
-   *
-   * @param user sent as {@code user}
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
-  public EtcdResponse<Void> deleteUser(String user) {
-    return runtime.execute(api.deleteUser(runtime.required(user, "user")), "deleteUser");
-  }
-
-  /**
-   * Lists the roles with their permissions.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles}.
-   *
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
-  public EtcdResponse<RoleList> roles() {
-    return runtime.execute(api.getRoles(), "roles");
-  }
-
-  /**
-   * Gets a role with its permissions.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}}.
-   *
-   * @param role sent as {@code role}
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
-  public EtcdResponse<Role> role(String role) {
-    return runtime.execute(api.getRole(runtime.required(role, "role")), "role");
-  }
-
-  /**
-   * Creates a role, or grants or revokes its permissions.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}}.
-   *
-   * @param role sent as {@code role}
-   * @param body the request body, sent as JSON
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
-  public EtcdResponse<Role> putRole(String role, RoleRequest body) {
-    return runtime.execute(api.putRole(runtime.required(role, "role"), runtime.required(body, "body")), "putRole");
-  }
-
-  /**
-   * Deletes a role.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}}.
-   *
-   * @param role sent as {@code role}
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
-  public EtcdResponse<Void> deleteRole(String role) {
-    return runtime.execute(api.deleteRole(runtime.required(role, "role")), "deleteRole");
+  public WatchBuilder watch(String key) {
+    return runtime.watch(api, runtime.key(key, true));
   }
 
   /**
@@ -884,6 +766,146 @@ public final class EtcdClient implements Closeable {
   }
 
   /**
+   * Gets whether authentication is enabled.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable}.
+   *
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<AuthStatus> authStatus() {
+    return runtime.execute(api.getAuthStatus(), "authStatus");
+  }
+
+  /**
+   * Enables authentication; a root user must exist first.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable}.
+   *
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Void> enableAuth() {
+    return runtime.execute(api.putAuthEnable(), "enableAuth");
+  }
+
+  /**
+   * Disables authentication.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable}.
+   *
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Void> disableAuth() {
+    return runtime.execute(api.deleteAuthEnable(), "disableAuth");
+  }
+
+  /**
+   * Lists the users with their roles.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users}.
+   *
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<UserList> users() {
+    return runtime.execute(api.getUsers(), "users");
+  }
+
+  /**
+   * Gets a user with its roles.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}}.
+   *
+   * @param user sent as {@code user}
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<User> user(String user) {
+    return runtime.execute(api.getUser(runtime.required(user, "user")), "user");
+  }
+
+  /**
+   * Creates a user, changes its password, or grants or revokes its roles.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}}.
+   *
+   * @param user sent as {@code user}
+   * @param body the request body, sent as JSON
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<User> putUser(String user, UserRequest body) {
+    return runtime.execute(api.putUser(runtime.required(user, "user"), runtime.required(body, "body")), "putUser");
+  }
+
+  /**
+   * Deletes a user.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}}.
+   *
+   * @param user sent as {@code user}
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Void> deleteUser(String user) {
+    return runtime.execute(api.deleteUser(runtime.required(user, "user")), "deleteUser");
+  }
+
+  /**
+   * Lists the roles with their permissions.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles}.
+   *
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<RoleList> roles() {
+    return runtime.execute(api.getRoles(), "roles");
+  }
+
+  /**
+   * Gets a role with its permissions.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}}.
+   *
+   * @param role sent as {@code role}
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Role> role(String role) {
+    return runtime.execute(api.getRole(runtime.required(role, "role")), "role");
+  }
+
+  /**
+   * Creates a role, or grants or revokes its permissions.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}}.
+   *
+   * @param role sent as {@code role}
+   * @param body the request body, sent as JSON
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Role> putRole(String role, RoleRequest body) {
+    return runtime.execute(api.putRole(runtime.required(role, "role"), runtime.required(body, "body")), "putRole");
+  }
+
+  /**
+   * Deletes a role.
+   *
+   * <p>Sends {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}}.
+   *
+   * @param role sent as {@code role}
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<Void> deleteRole(String role) {
+    return runtime.execute(api.deleteRole(runtime.required(role, "role")), "deleteRole");
+  }
+
+  /**
    * Configures a {@link EtcdClient}; see {@link ClientBuilder} for every option.
    */
   public static final class Builder extends ClientBuilder<Builder> {
@@ -899,102 +921,752 @@ public final class EtcdClient implements Closeable {
   }
 
   /**
+   * Every convenience of {@link EtcdClient}, returning the prepared call unsent.
+   */
+  public final class Async {
+    private Async() {
+    }
+
+    /**
+     * Gets the value of a key.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> get(String key) {
+      return runtime.prepare(api.getKey(runtime.key(key, true), null, null, null, null, null), "get");
+    }
+
+    /**
+     * Reads a directory; with {@code recursive}, all the contents under it.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> readdir(String key) {
+      return runtime.prepare(api.getKey(runtime.key(key, true), null, null, null, null, null), "readdir");
+    }
+
+    /**
+     * Reads a directory; with {@code recursive}, all the contents under it.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param recursive sends {@code recursive=true} when true
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> readdir(String key, boolean recursive) {
+      return runtime.prepare(api.getKey(runtime.key(key, true), runtime.flag(recursive), null, null, null, null), "readdir");
+    }
+
+    /**
+     * Waits for the next change of a key, or for the first one at or after {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true}.
+     * The call is limited by the client's timeout.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> wait(String key) {
+      return runtime.prepare(api.getKey(runtime.key(key, true), null, null, null, Boolean.TRUE, null), "wait");
+    }
+
+    /**
+     * Waits for the next change of a key, or for the first one at or after {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true}.
+     * The call is limited by the client's timeout.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param waitIndex sent as {@code waitIndex}; 0 or more
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> wait(String key, long waitIndex) {
+      return runtime.prepare(api.getKey(runtime.key(key, true), null, null, null, Boolean.TRUE, runtime.index(waitIndex, "waitIndex")), "wait");
+    }
+
+    /**
+     * Waits for the next change of a key, or for the first one at or after {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param waitIndex sent as {@code waitIndex}; 0 or more
+     * @param timeoutSeconds how long to wait in all, in seconds; 0 waits without limit
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> wait(String key, long waitIndex, long timeoutSeconds) {
+      return runtime.prepare(api.getKey(runtime.key(key, true), null, null, null, Boolean.TRUE, runtime.index(waitIndex, "waitIndex")), "wait", timeoutSeconds);
+    }
+
+    /**
+     * Waits for the next change anywhere under a directory, or for the first one at or after {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true&recursive=true}.
+     * The call is limited by the client's timeout.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> waitdir(String key) {
+      return runtime.prepare(api.getKey(runtime.key(key, true), Boolean.TRUE, null, null, Boolean.TRUE, null), "waitdir");
+    }
+
+    /**
+     * Waits for the next change anywhere under a directory, or for the first one at or after {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true&recursive=true}.
+     * The call is limited by the client's timeout.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param waitIndex sent as {@code waitIndex}; 0 or more
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> waitdir(String key, long waitIndex) {
+      return runtime.prepare(api.getKey(runtime.key(key, true), Boolean.TRUE, null, null, Boolean.TRUE, runtime.index(waitIndex, "waitIndex")), "waitdir");
+    }
+
+    /**
+     * Waits for the next change anywhere under a directory, or for the first one at or after {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true&recursive=true}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param waitIndex sent as {@code waitIndex}; 0 or more
+     * @param timeoutSeconds how long to wait in all, in seconds; 0 waits without limit
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> waitdir(String key, long waitIndex, long timeoutSeconds) {
+      return runtime.prepare(api.getKey(runtime.key(key, true), Boolean.TRUE, null, null, Boolean.TRUE, runtime.index(waitIndex, "waitIndex")), "waitdir", timeoutSeconds);
+    }
+
+    /**
+     * Reads a key or directory with every read option: {@code recursive} for the whole tree, {@code sorted} for children in key order, {@code quorum} for an answer that is never stale.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param recursive sends {@code recursive=true} when true
+     * @param sorted sends {@code sorted=true} when true
+     * @param quorum sends {@code quorum=true} when true
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> read(String key, boolean recursive, boolean sorted,
+        boolean quorum) {
+      return runtime.prepare(api.getKey(runtime.key(key, true), runtime.flag(recursive), runtime.flag(sorted), runtime.flag(quorum), null, null), "read");
+    }
+
+    /**
+     * Sets a key to a JSON value.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
+     * The TTL is the client's default.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> set(String key, Object value) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.defaultTtlParameter(), null, null, null, null, null, null), "set");
+    }
+
+    /**
+     * Sets a key to a JSON value.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+     * @param ttl seconds to live, or -1 for none
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> set(String key, Object value, long ttl) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, null, null, null, null, null), "set");
+    }
+
+    /**
+     * Sets a key to a JSON value if the key does not exist.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code prevExist=false}.
+     * The TTL is the client's default.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> setnx(String key, Object value) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.defaultTtlParameter(), null, Boolean.FALSE, null, null, null, null), "setnx");
+    }
+
+    /**
+     * Sets a key to a JSON value if the key does not exist.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code prevExist=false}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+     * @param ttl seconds to live, or -1 for none
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> setnx(String key, Object value, long ttl) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, Boolean.FALSE, null, null, null, null), "setnx");
+    }
+
+    /**
+     * Sets a key to a JSON value if the key exists and, when {@code prevIndex} is given, was last modified at that index.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code prevExist=true}.
+     * The TTL is the client's default.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> setx(String key, Object value) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.defaultTtlParameter(), null, Boolean.TRUE, null, null, null, null), "setx");
+    }
+
+    /**
+     * Sets a key to a JSON value if the key exists and, when {@code prevIndex} is given, was last modified at that index.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code prevExist=true}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+     * @param ttl seconds to live, or -1 for none
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> setx(String key, Object value, long ttl) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, Boolean.TRUE, null, null, null, null), "setx");
+    }
+
+    /**
+     * Sets a key to a JSON value if the key exists and, when {@code prevIndex} is given, was last modified at that index.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code prevExist=true}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+     * @param ttl seconds to live, or -1 for none
+     * @param prevIndex sent as {@code prevIndex}; 0 or more
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> setx(String key, Object value, long ttl, long prevIndex) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, Boolean.TRUE, runtime.index(prevIndex, "prevIndex"), null, null, null), "setx");
+    }
+
+    /**
+     * Creates a directory.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code dir=true}.
+     * The TTL is the client's default.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> mkdir(String key) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), null, runtime.defaultTtlParameter(), Boolean.TRUE, null, null, null, null, null), "mkdir");
+    }
+
+    /**
+     * Creates a directory.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code dir=true}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @param ttl seconds to live, or -1 for none
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> mkdir(String key, long ttl) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), null, runtime.ttl(ttl, "ttl"), Boolean.TRUE, null, null, null, null, null), "mkdir");
+    }
+
+    /**
+     * Creates a directory if it does not exist.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code dir=true&prevExist=false}.
+     * The TTL is the client's default.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> mkdirnx(String key) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), null, runtime.defaultTtlParameter(), Boolean.TRUE, Boolean.FALSE, null, null, null, null), "mkdirnx");
+    }
+
+    /**
+     * Creates a directory if it does not exist.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code dir=true&prevExist=false}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @param ttl seconds to live, or -1 for none
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> mkdirnx(String key, long ttl) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), null, runtime.ttl(ttl, "ttl"), Boolean.TRUE, Boolean.FALSE, null, null, null, null), "mkdirnx");
+    }
+
+    /**
+     * Resets the TTL of an existing key or directory without changing its value and without notifying watchers.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code refresh=true&prevExist=true}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @param ttl seconds to live, or -1 for none
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> refresh(String key, long ttl) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), null, runtime.ttl(ttl, "ttl"), null, Boolean.TRUE, null, null, Boolean.TRUE, null), "refresh");
+    }
+
+    /**
+     * Sets a key to a JSON value only if its current value is {@code prevValue}.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
+     * The TTL is the client's default.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+     * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default)
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> compareAndSwap(String key, Object value, Object prevValue) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.defaultTtlParameter(), null, null, null, runtime.value(prevValue, "prevValue"), null, null), "compareAndSwap");
+    }
+
+    /**
+     * Sets a key to a JSON value only if its current value is {@code prevValue}.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+     * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default)
+     * @param ttl seconds to live, or -1 for none
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> compareAndSwap(String key, Object value, Object prevValue,
+        long ttl) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, null, null, runtime.value(prevValue, "prevValue"), null, null), "compareAndSwap");
+    }
+
+    /**
+     * Sets a key to a JSON value only if it was last modified at {@code prevIndex}.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
+     * The TTL is the client's default.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+     * @param prevIndex sent as {@code prevIndex}; 0 or more
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.defaultTtlParameter(), null, null, runtime.index(prevIndex, "prevIndex"), null, null, null), "compareAndSwapIndex");
+    }
+
+    /**
+     * Sets a key to a JSON value only if it was last modified at {@code prevIndex}.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+     * @param prevIndex sent as {@code prevIndex}; 0 or more
+     * @param ttl seconds to live, or -1 for none
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex,
+        long ttl) {
+      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, null, runtime.index(prevIndex, "prevIndex"), null, null, null), "compareAndSwapIndex");
+    }
+
+    /**
+     * Pushes a JSON value into a directory under a new in-order key (create-in-order).
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#postKey POST v2/keys{key}}.
+     * The TTL is the client's default.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> push(String key, Object value) {
+      return runtime.prepare(api.postKey(runtime.key(key, true), runtime.value(value, "value"), runtime.defaultTtlParameter(), null, null), "push");
+    }
+
+    /**
+     * Pushes a JSON value into a directory under a new in-order key (create-in-order).
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#postKey POST v2/keys{key}}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
+     * @param ttl seconds to live, or -1 for none
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> push(String key, Object value, long ttl) {
+      return runtime.prepare(api.postKey(runtime.key(key, true), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, null), "push");
+    }
+
+    /**
+     * Deletes a key; when {@code prevValue} or {@code prevIndex} is given, only if they match.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> delete(String key) {
+      return runtime.prepare(api.deleteKey(runtime.key(key, true), null, null, null, null), "delete");
+    }
+
+    /**
+     * Deletes a key; when {@code prevValue} or {@code prevIndex} is given, only if they match.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default); null sends none
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> delete(String key, Object prevValue) {
+      return runtime.prepare(api.deleteKey(runtime.key(key, true), null, null, runtime.optionalValue(prevValue, "prevValue"), null), "delete");
+    }
+
+    /**
+     * Deletes a key; when {@code prevValue} or {@code prevIndex} is given, only if they match.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default); null sends none
+     * @param prevIndex sent as {@code prevIndex}; 0 or more
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> delete(String key, Object prevValue, long prevIndex) {
+      return runtime.prepare(api.deleteKey(runtime.key(key, true), null, null, runtime.optionalValue(prevValue, "prevValue"), runtime.index(prevIndex, "prevIndex")), "delete");
+    }
+
+    /**
+     * Removes a directory; with {@code recursive}, everything under it too.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}} with {@code dir=true}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> rmdir(String key) {
+      return runtime.prepare(api.deleteKey(runtime.key(key, true), Boolean.TRUE, null, null, null), "rmdir");
+    }
+
+    /**
+     * Removes a directory; with {@code recursive}, everything under it too.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}} with {@code dir=true}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param recursive sends {@code recursive=true} when true
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> rmdir(String key, boolean recursive) {
+      return runtime.prepare(api.deleteKey(runtime.key(key, true), Boolean.TRUE, runtime.flag(recursive), null, null), "rmdir");
+    }
+
+    /**
+     * Deletes a key only if its current value is {@code prevValue}.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default)
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> compareAndDelete(String key, Object prevValue) {
+      return runtime.prepare(api.deleteKey(runtime.key(key, true), null, null, runtime.value(prevValue, "prevValue"), null), "compareAndDelete");
+    }
+
+    /**
+     * Deletes a key only if it was last modified at {@code prevIndex}.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param prevIndex sent as {@code prevIndex}; 0 or more
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> compareAndDeleteIndex(String key, long prevIndex) {
+      return runtime.prepare(api.deleteKey(runtime.key(key, true), null, null, null, runtime.index(prevIndex, "prevIndex")), "compareAndDeleteIndex");
+    }
+
+    /**
+     * Gets the etcd version info.
+     *
+     * <p>Sends {@link io.etcdv2.api.ClusterApi#getVersion GET version}.
+     *
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<VersionInfo> version() {
+      return runtime.prepare(api.getVersion(), "version");
+    }
+
+    /**
+     * Gets whether the member is healthy, that is, has a quorum.
+     *
+     * <p>Sends {@link io.etcdv2.api.ClusterApi#getHealth GET health}.
+     *
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<Health> health() {
+      return runtime.prepare(api.getHealth(), "health");
+    }
+
+    /**
+     * Gets the client URLs of the cluster's members.
+     *
+     * <p>Sends {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines}.
+     *
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<String> machines() {
+      return runtime.prepare(api.getMachines(), "machines");
+    }
+
+    /**
+     * Gets the leader statistics info.
+     *
+     * <p>Sends {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader}.
+     *
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<LeaderStats> statsLeader() {
+      return runtime.prepare(api.getLeaderStats(), "statsLeader");
+    }
+
+    /**
+     * Gets the self statistics info.
+     *
+     * <p>Sends {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self}.
+     *
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<SelfStats> statsSelf() {
+      return runtime.prepare(api.getSelfStats(), "statsSelf");
+    }
+
+    /**
+     * Gets the store statistics info.
+     *
+     * <p>Sends {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store}.
+     *
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<StoreStats> statsStore() {
+      return runtime.prepare(api.getStoreStats(), "statsStore");
+    }
+
+    /**
+     * Lists the cluster's members.
+     *
+     * <p>Sends {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members}.
+     *
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<MemberList> members() {
+      return runtime.prepare(api.getMembers(), "members");
+    }
+
+    /**
+     * Gets the member that currently leads the cluster.
+     *
+     * <p>Sends {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader}.
+     *
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<Member> leader() {
+      return runtime.prepare(api.getLeader(), "leader");
+    }
+
+    /**
+     * Adds a member to the cluster; start it afterwards with the returned peer URLs.
+     *
+     * <p>Sends {@link io.etcdv2.api.ClusterApi#postMember POST v2/members}.
+     *
+     * @param body the request body, sent as JSON
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<Member> addMember(PeerUrls body) {
+      return runtime.prepare(api.postMember(runtime.required(body, "body")), "addMember");
+    }
+
+    /**
+     * Changes the peer URLs of a member.
+     *
+     * <p>Sends {@link io.etcdv2.api.ClusterApi#putMember PUT v2/members/{id}}.
+     *
+     * @param id sent as {@code id}
+     * @param body the request body, sent as JSON
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<Void> updateMember(String id, PeerUrls body) {
+      return runtime.prepare(api.putMember(runtime.required(id, "id"), runtime.required(body, "body")), "updateMember");
+    }
+
+    /**
+     * Removes a member from the cluster.
+     *
+     * <p>Sends {@link io.etcdv2.api.ClusterApi#deleteMember DELETE v2/members/{id}}.
+     *
+     * @param id sent as {@code id}
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<Void> removeMember(String id) {
+      return runtime.prepare(api.deleteMember(runtime.required(id, "id")), "removeMember");
+    }
+
+    /**
+     * Gets whether authentication is enabled.
+     *
+     * <p>Sends {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable}.
+     *
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<AuthStatus> authStatus() {
+      return runtime.prepare(api.getAuthStatus(), "authStatus");
+    }
+
+    /**
+     * Enables authentication; a root user must exist first.
+     *
+     * <p>Sends {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable}.
+     *
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<Void> enableAuth() {
+      return runtime.prepare(api.putAuthEnable(), "enableAuth");
+    }
+
+    /**
+     * Disables authentication.
+     *
+     * <p>Sends {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable}.
+     *
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<Void> disableAuth() {
+      return runtime.prepare(api.deleteAuthEnable(), "disableAuth");
+    }
+
+    /**
+     * Lists the users with their roles.
+     *
+     * <p>Sends {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users}.
+     *
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<UserList> users() {
+      return runtime.prepare(api.getUsers(), "users");
+    }
+
+    /**
+     * Gets a user with its roles.
+     *
+     * <p>Sends {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}}.
+     *
+     * @param user sent as {@code user}
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<User> user(String user) {
+      return runtime.prepare(api.getUser(runtime.required(user, "user")), "user");
+    }
+
+    /**
+     * Creates a user, changes its password, or grants or revokes its roles.
+     *
+     * <p>Sends {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}}.
+     *
+     * @param user sent as {@code user}
+     * @param body the request body, sent as JSON
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<User> putUser(String user, UserRequest body) {
+      return runtime.prepare(api.putUser(runtime.required(user, "user"), runtime.required(body, "body")), "putUser");
+    }
+
+    /**
+     * Deletes a user.
+     *
+     * <p>Sends {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}}.
+     *
+     * @param user sent as {@code user}
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<Void> deleteUser(String user) {
+      return runtime.prepare(api.deleteUser(runtime.required(user, "user")), "deleteUser");
+    }
+
+    /**
+     * Lists the roles with their permissions.
+     *
+     * <p>Sends {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles}.
+     *
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<RoleList> roles() {
+      return runtime.prepare(api.getRoles(), "roles");
+    }
+
+    /**
+     * Gets a role with its permissions.
+     *
+     * <p>Sends {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}}.
+     *
+     * @param role sent as {@code role}
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<Role> role(String role) {
+      return runtime.prepare(api.getRole(runtime.required(role, "role")), "role");
+    }
+
+    /**
+     * Creates a role, or grants or revokes its permissions.
+     *
+     * <p>Sends {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}}.
+     *
+     * @param role sent as {@code role}
+     * @param body the request body, sent as JSON
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<Role> putRole(String role, RoleRequest body) {
+      return runtime.prepare(api.putRole(runtime.required(role, "role"), runtime.required(body, "body")), "putRole");
+    }
+
+    /**
+     * Deletes a role.
+     *
+     * <p>Sends {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}}.
+     *
+     * @param role sent as {@code role}
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<Void> deleteRole(String role) {
+      return runtime.prepare(api.deleteRole(runtime.required(role, "role")), "deleteRole");
+    }
+  }
+
+  /**
    * Request builders for every endpoint of {@link Etcd}: each parameter by name, then
    * {@code send()} or {@code call()}.
    */
   public final class Requests {
     private Requests() {
-    }
-
-    /**
-     * A {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request.
-     */
-    public GetAuthStatusRequest getAuthStatus() {
-      return new GetAuthStatusRequest();
-    }
-
-    /**
-     * A {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request.
-     */
-    public PutAuthEnableRequest putAuthEnable() {
-      return new PutAuthEnableRequest();
-    }
-
-    /**
-     * A {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request.
-     */
-    public DeleteAuthEnableRequest deleteAuthEnable() {
-      return new DeleteAuthEnableRequest();
-    }
-
-    /**
-     * A {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request.
-     */
-    public GetUsersRequest getUsers() {
-      return new GetUsersRequest();
-    }
-
-    /**
-     * A {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}} request.
-     *
-     * @param user the {@code {user}} path segment
-     */
-    public GetUserRequest getUser(String user) {
-      return new GetUserRequest(runtime.required(user, "user"));
-    }
-
-    /**
-     * A {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}} request.
-     *
-     * @param user the {@code {user}} path segment
-     * @param body the request body, sent as JSON
-     */
-    public PutUserRequest putUser(String user, UserRequest body) {
-      return new PutUserRequest(runtime.required(user, "user"), runtime.required(body, "body"));
-    }
-
-    /**
-     * A {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}} request.
-     *
-     * @param user the {@code {user}} path segment
-     */
-    public DeleteUserRequest deleteUser(String user) {
-      return new DeleteUserRequest(runtime.required(user, "user"));
-    }
-
-    /**
-     * A {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request.
-     */
-    public GetRolesRequest getRoles() {
-      return new GetRolesRequest();
-    }
-
-    /**
-     * A {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}} request.
-     *
-     * @param role the {@code {role}} path segment
-     */
-    public GetRoleRequest getRole(String role) {
-      return new GetRoleRequest(runtime.required(role, "role"));
-    }
-
-    /**
-     * A {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}} request.
-     *
-     * @param role the {@code {role}} path segment
-     * @param body the request body, sent as JSON
-     */
-    public PutRoleRequest putRole(String role, RoleRequest body) {
-      return new PutRoleRequest(runtime.required(role, "role"), runtime.required(body, "body"));
-    }
-
-    /**
-     * A {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}} request.
-     *
-     * @param role the {@code {role}} path segment
-     */
-    public DeleteRoleRequest deleteRole(String role) {
-      return new DeleteRoleRequest(runtime.required(role, "role"));
     }
 
     /**
@@ -1116,447 +1788,96 @@ public final class EtcdClient implements Closeable {
     public DeleteMemberRequest deleteMember(String id) {
       return new DeleteMemberRequest(runtime.required(id, "id"));
     }
-  }
-
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request; unset parameters are not sent.
-   */
-  public final class GetAuthStatusRequest {
-    private long callTimeoutSeconds = -1L;
-
-    private GetAuthStatusRequest() {
-    }
 
     /**
-     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
-     * applies.
+     * A {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request.
      */
-    public GetAuthStatusRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
-      return this;
+    public GetAuthStatusRequest getAuthStatus() {
+      return new GetAuthStatusRequest();
     }
 
     /**
-     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     * A {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request.
      */
-    public EtcdCall<AuthStatus> call() {
-      EtcdCall<AuthStatus> call = api.getAuthStatus();
-      call.operation("getAuthStatus");
-      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    public PutAuthEnableRequest putAuthEnable() {
+      return new PutAuthEnableRequest();
     }
 
     /**
-     * Sends the request and waits for the answer.
+     * A {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request.
+     */
+    public DeleteAuthEnableRequest deleteAuthEnable() {
+      return new DeleteAuthEnableRequest();
+    }
+
+    /**
+     * A {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request.
+     */
+    public GetUsersRequest getUsers() {
+      return new GetUsersRequest();
+    }
+
+    /**
+     * A {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}} request.
      *
-     * @return the response entity; status 408 when the request timed out
-     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     * @param user the {@code {user}} path segment
      */
-    public EtcdResponse<AuthStatus> send() {
-      return call().execute();
-    }
-  }
-
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request; unset parameters are not sent.
-   */
-  public final class PutAuthEnableRequest {
-    private long callTimeoutSeconds = -1L;
-
-    private PutAuthEnableRequest() {
+    public GetUserRequest getUser(String user) {
+      return new GetUserRequest(runtime.required(user, "user"));
     }
 
     /**
-     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
-     * applies.
-     */
-    public PutAuthEnableRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
-      return this;
-    }
-
-    /**
-     * The call, not yet sent: execute it, enqueue it, or cancel it.
-     */
-    public EtcdCall<Void> call() {
-      EtcdCall<Void> call = api.putAuthEnable();
-      call.operation("putAuthEnable");
-      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
-    }
-
-    /**
-     * Sends the request and waits for the answer.
+     * A {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}} request.
      *
-     * @return the response entity; status 408 when the request timed out
-     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     * @param user the {@code {user}} path segment
+     * @param body the request body, sent as JSON
      */
-    public EtcdResponse<Void> send() {
-      return call().execute();
-    }
-  }
-
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request; unset parameters are not sent.
-   */
-  public final class DeleteAuthEnableRequest {
-    private long callTimeoutSeconds = -1L;
-
-    private DeleteAuthEnableRequest() {
+    public PutUserRequest putUser(String user, UserRequest body) {
+      return new PutUserRequest(runtime.required(user, "user"), runtime.required(body, "body"));
     }
 
     /**
-     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
-     * applies.
-     */
-    public DeleteAuthEnableRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
-      return this;
-    }
-
-    /**
-     * The call, not yet sent: execute it, enqueue it, or cancel it.
-     */
-    public EtcdCall<Void> call() {
-      EtcdCall<Void> call = api.deleteAuthEnable();
-      call.operation("deleteAuthEnable");
-      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
-    }
-
-    /**
-     * Sends the request and waits for the answer.
+     * A {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}} request.
      *
-     * @return the response entity; status 408 when the request timed out
-     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     * @param user the {@code {user}} path segment
      */
-    public EtcdResponse<Void> send() {
-      return call().execute();
-    }
-  }
-
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request; unset parameters are not sent.
-   */
-  public final class GetUsersRequest {
-    private long callTimeoutSeconds = -1L;
-
-    private GetUsersRequest() {
+    public DeleteUserRequest deleteUser(String user) {
+      return new DeleteUserRequest(runtime.required(user, "user"));
     }
 
     /**
-     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
-     * applies.
+     * A {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request.
      */
-    public GetUsersRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
-      return this;
+    public GetRolesRequest getRoles() {
+      return new GetRolesRequest();
     }
 
     /**
-     * The call, not yet sent: execute it, enqueue it, or cancel it.
-     */
-    public EtcdCall<UserList> call() {
-      EtcdCall<UserList> call = api.getUsers();
-      call.operation("getUsers");
-      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
-    }
-
-    /**
-     * Sends the request and waits for the answer.
+     * A {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}} request.
      *
-     * @return the response entity; status 408 when the request timed out
-     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     * @param role the {@code {role}} path segment
      */
-    public EtcdResponse<UserList> send() {
-      return call().execute();
-    }
-  }
-
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}} request; unset parameters are not sent.
-   */
-  public final class GetUserRequest {
-    private final String user;
-
-    private long callTimeoutSeconds = -1L;
-
-    private GetUserRequest(String user) {
-      this.user = user;
+    public GetRoleRequest getRole(String role) {
+      return new GetRoleRequest(runtime.required(role, "role"));
     }
 
     /**
-     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
-     * applies.
-     */
-    public GetUserRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
-      return this;
-    }
-
-    /**
-     * The call, not yet sent: execute it, enqueue it, or cancel it.
-     */
-    public EtcdCall<User> call() {
-      EtcdCall<User> call = api.getUser(user);
-      call.operation("getUser");
-      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
-    }
-
-    /**
-     * Sends the request and waits for the answer.
+     * A {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}} request.
      *
-     * @return the response entity; status 408 when the request timed out
-     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     * @param role the {@code {role}} path segment
+     * @param body the request body, sent as JSON
      */
-    public EtcdResponse<User> send() {
-      return call().execute();
-    }
-  }
-
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}} request; unset parameters are not sent.
-   */
-  public final class PutUserRequest {
-    private final String user;
-
-    private final UserRequest body;
-
-    private long callTimeoutSeconds = -1L;
-
-    private PutUserRequest(String user, UserRequest body) {
-      this.user = user;
-      this.body = body;
+    public PutRoleRequest putRole(String role, RoleRequest body) {
+      return new PutRoleRequest(runtime.required(role, "role"), runtime.required(body, "body"));
     }
 
     /**
-     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
-     * applies.
-     */
-    public PutUserRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
-      return this;
-    }
-
-    /**
-     * The call, not yet sent: execute it, enqueue it, or cancel it.
-     */
-    public EtcdCall<User> call() {
-      EtcdCall<User> call = api.putUser(user, body);
-      call.operation("putUser");
-      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
-    }
-
-    /**
-     * Sends the request and waits for the answer.
+     * A {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}} request.
      *
-     * @return the response entity; status 408 when the request timed out
-     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     * @param role the {@code {role}} path segment
      */
-    public EtcdResponse<User> send() {
-      return call().execute();
-    }
-  }
-
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}} request; unset parameters are not sent.
-   */
-  public final class DeleteUserRequest {
-    private final String user;
-
-    private long callTimeoutSeconds = -1L;
-
-    private DeleteUserRequest(String user) {
-      this.user = user;
-    }
-
-    /**
-     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
-     * applies.
-     */
-    public DeleteUserRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
-      return this;
-    }
-
-    /**
-     * The call, not yet sent: execute it, enqueue it, or cancel it.
-     */
-    public EtcdCall<Void> call() {
-      EtcdCall<Void> call = api.deleteUser(user);
-      call.operation("deleteUser");
-      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
-    }
-
-    /**
-     * Sends the request and waits for the answer.
-     *
-     * @return the response entity; status 408 when the request timed out
-     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-     */
-    public EtcdResponse<Void> send() {
-      return call().execute();
-    }
-  }
-
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request; unset parameters are not sent.
-   */
-  public final class GetRolesRequest {
-    private long callTimeoutSeconds = -1L;
-
-    private GetRolesRequest() {
-    }
-
-    /**
-     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
-     * applies.
-     */
-    public GetRolesRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
-      return this;
-    }
-
-    /**
-     * The call, not yet sent: execute it, enqueue it, or cancel it.
-     */
-    public EtcdCall<RoleList> call() {
-      EtcdCall<RoleList> call = api.getRoles();
-      call.operation("getRoles");
-      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
-    }
-
-    /**
-     * Sends the request and waits for the answer.
-     *
-     * @return the response entity; status 408 when the request timed out
-     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-     */
-    public EtcdResponse<RoleList> send() {
-      return call().execute();
-    }
-  }
-
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}} request; unset parameters are not sent.
-   */
-  public final class GetRoleRequest {
-    private final String role;
-
-    private long callTimeoutSeconds = -1L;
-
-    private GetRoleRequest(String role) {
-      this.role = role;
-    }
-
-    /**
-     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
-     * applies.
-     */
-    public GetRoleRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
-      return this;
-    }
-
-    /**
-     * The call, not yet sent: execute it, enqueue it, or cancel it.
-     */
-    public EtcdCall<Role> call() {
-      EtcdCall<Role> call = api.getRole(role);
-      call.operation("getRole");
-      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
-    }
-
-    /**
-     * Sends the request and waits for the answer.
-     *
-     * @return the response entity; status 408 when the request timed out
-     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-     */
-    public EtcdResponse<Role> send() {
-      return call().execute();
-    }
-  }
-
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}} request; unset parameters are not sent.
-   */
-  public final class PutRoleRequest {
-    private final String role;
-
-    private final RoleRequest body;
-
-    private long callTimeoutSeconds = -1L;
-
-    private PutRoleRequest(String role, RoleRequest body) {
-      this.role = role;
-      this.body = body;
-    }
-
-    /**
-     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
-     * applies.
-     */
-    public PutRoleRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
-      return this;
-    }
-
-    /**
-     * The call, not yet sent: execute it, enqueue it, or cancel it.
-     */
-    public EtcdCall<Role> call() {
-      EtcdCall<Role> call = api.putRole(role, body);
-      call.operation("putRole");
-      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
-    }
-
-    /**
-     * Sends the request and waits for the answer.
-     *
-     * @return the response entity; status 408 when the request timed out
-     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-     */
-    public EtcdResponse<Role> send() {
-      return call().execute();
-    }
-  }
-
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}} request; unset parameters are not sent.
-   */
-  public final class DeleteRoleRequest {
-    private final String role;
-
-    private long callTimeoutSeconds = -1L;
-
-    private DeleteRoleRequest(String role) {
-      this.role = role;
-    }
-
-    /**
-     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
-     * applies.
-     */
-    public DeleteRoleRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
-      return this;
-    }
-
-    /**
-     * The call, not yet sent: execute it, enqueue it, or cancel it.
-     */
-    public EtcdCall<Void> call() {
-      EtcdCall<Void> call = api.deleteRole(role);
-      call.operation("deleteRole");
-      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
-    }
-
-    /**
-     * Sends the request and waits for the answer.
-     *
-     * @return the response entity; status 408 when the request timed out
-     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-     */
-    public EtcdResponse<Void> send() {
-      return call().execute();
+    public DeleteRoleRequest deleteRole(String role) {
+      return new DeleteRoleRequest(runtime.required(role, "role"));
     }
   }
 
@@ -1572,7 +1893,7 @@ public final class EtcdClient implements Closeable {
 
     private Boolean quorum;
 
-    private Boolean wait;
+    private Boolean wait_;
 
     private Long waitIndex;
 
@@ -1609,8 +1930,8 @@ public final class EtcdClient implements Closeable {
     /**
      * Sends {@code wait=true} or {@code wait=false}.
      */
-    public GetKeyRequest wait(boolean wait) {
-      this.wait = wait;
+    public GetKeyRequest wait_(boolean wait_) {
+      this.wait_ = wait_;
       return this;
     }
 
@@ -1635,7 +1956,7 @@ public final class EtcdClient implements Closeable {
      * The call, not yet sent: execute it, enqueue it, or cancel it.
      */
     public EtcdCall<KeysResult> call() {
-      EtcdCall<KeysResult> call = api.getKey(key, recursive, sorted, quorum, wait, waitIndex);
+      EtcdCall<KeysResult> call = api.getKey(key, recursive, sorted, quorum, wait_, waitIndex);
       call.operation("getKey");
       return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
     }
@@ -2368,6 +2689,448 @@ public final class EtcdClient implements Closeable {
     public EtcdCall<Void> call() {
       EtcdCall<Void> call = api.deleteMember(id);
       call.operation("deleteMember");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Void> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request; unset parameters are not sent.
+   */
+  public final class GetAuthStatusRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private GetAuthStatusRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetAuthStatusRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<AuthStatus> call() {
+      EtcdCall<AuthStatus> call = api.getAuthStatus();
+      call.operation("getAuthStatus");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<AuthStatus> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request; unset parameters are not sent.
+   */
+  public final class PutAuthEnableRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private PutAuthEnableRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public PutAuthEnableRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Void> call() {
+      EtcdCall<Void> call = api.putAuthEnable();
+      call.operation("putAuthEnable");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Void> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request; unset parameters are not sent.
+   */
+  public final class DeleteAuthEnableRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private DeleteAuthEnableRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public DeleteAuthEnableRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Void> call() {
+      EtcdCall<Void> call = api.deleteAuthEnable();
+      call.operation("deleteAuthEnable");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Void> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request; unset parameters are not sent.
+   */
+  public final class GetUsersRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private GetUsersRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetUsersRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<UserList> call() {
+      EtcdCall<UserList> call = api.getUsers();
+      call.operation("getUsers");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<UserList> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}} request; unset parameters are not sent.
+   */
+  public final class GetUserRequest {
+    private final String user;
+
+    private long callTimeoutSeconds = -1L;
+
+    private GetUserRequest(String user) {
+      this.user = user;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetUserRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<User> call() {
+      EtcdCall<User> call = api.getUser(user);
+      call.operation("getUser");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<User> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}} request; unset parameters are not sent.
+   */
+  public final class PutUserRequest {
+    private final String user;
+
+    private final UserRequest body;
+
+    private long callTimeoutSeconds = -1L;
+
+    private PutUserRequest(String user, UserRequest body) {
+      this.user = user;
+      this.body = body;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public PutUserRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<User> call() {
+      EtcdCall<User> call = api.putUser(user, body);
+      call.operation("putUser");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<User> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}} request; unset parameters are not sent.
+   */
+  public final class DeleteUserRequest {
+    private final String user;
+
+    private long callTimeoutSeconds = -1L;
+
+    private DeleteUserRequest(String user) {
+      this.user = user;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public DeleteUserRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Void> call() {
+      EtcdCall<Void> call = api.deleteUser(user);
+      call.operation("deleteUser");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Void> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request; unset parameters are not sent.
+   */
+  public final class GetRolesRequest {
+    private long callTimeoutSeconds = -1L;
+
+    private GetRolesRequest() {
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetRolesRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<RoleList> call() {
+      EtcdCall<RoleList> call = api.getRoles();
+      call.operation("getRoles");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<RoleList> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}} request; unset parameters are not sent.
+   */
+  public final class GetRoleRequest {
+    private final String role;
+
+    private long callTimeoutSeconds = -1L;
+
+    private GetRoleRequest(String role) {
+      this.role = role;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public GetRoleRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Role> call() {
+      EtcdCall<Role> call = api.getRole(role);
+      call.operation("getRole");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Role> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}} request; unset parameters are not sent.
+   */
+  public final class PutRoleRequest {
+    private final String role;
+
+    private final RoleRequest body;
+
+    private long callTimeoutSeconds = -1L;
+
+    private PutRoleRequest(String role, RoleRequest body) {
+      this.role = role;
+      this.body = body;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public PutRoleRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Role> call() {
+      EtcdCall<Role> call = api.putRole(role, body);
+      call.operation("putRole");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<Role> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}} request; unset parameters are not sent.
+   */
+  public final class DeleteRoleRequest {
+    private final String role;
+
+    private long callTimeoutSeconds = -1L;
+
+    private DeleteRoleRequest(String role) {
+      this.role = role;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public DeleteRoleRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<Void> call() {
+      EtcdCall<Void> call = api.deleteRole(role);
+      call.operation("deleteRole");
       return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
     }
 

@@ -24,6 +24,8 @@ public final class RequestBuildersClient implements Closeable {
 
   private final Requests requests = new Requests();
 
+  private final Async async = new Async();
+
   private RequestBuildersClient(EtcdRuntime runtime) {
     this.runtime = runtime;
     this.api = runtime.create(RequestBuildersApi.class);
@@ -54,7 +56,7 @@ public final class RequestBuildersClient implements Closeable {
 
   /**
    * Request builders for every endpoint, with each parameter by name:
-   * {@code requests().putKey("/k").value(v).ttl(10).prevIndex(7).send()}.
+   * {@code requests().endpoint(pathArguments).parameter(value).send()}.
    */
   public Requests requests() {
     return requests;
@@ -78,6 +80,15 @@ public final class RequestBuildersClient implements Closeable {
   @Override
   public String toString() {
     return "RequestBuildersClient{" + runtime.host() + "}";
+  }
+
+  /**
+   * The asynchronous form of every convenience: the same methods, returning the call unsent, to
+   * {@code enqueue} with a callback (any platform, Android API 21 included) or to take as a
+   * {@code future()} (Java 8, Android API 24).
+   */
+  public Async async() {
+    return async;
   }
 
   /**
@@ -105,6 +116,26 @@ public final class RequestBuildersClient implements Closeable {
      */
     public RequestBuildersClient build() {
       return new RequestBuildersClient(newRuntime());
+    }
+  }
+
+  /**
+   * Every convenience of {@link RequestBuildersClient}, returning the prepared call unsent.
+   */
+  public final class Async {
+    private Async() {
+    }
+
+    /**
+     * Calls {@code GET v2/keys{key}}.
+     *
+     * <p>Sends {@link RequestBuildersApi#read GET v2/keys{key}}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> get(String key) {
+      return runtime.prepare(api.read(runtime.key(key, true), (Boolean) null, (Long) null, (String) null, (Integer) null), "get");
     }
   }
 

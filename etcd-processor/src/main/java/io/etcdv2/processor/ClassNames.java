@@ -24,5 +24,7 @@ final class ClassNames {
   static final ClassName ETCD_RESPONSE = ClassName.get("io.etcdv2.api", "EtcdResponse");
   static final ClassName ETCD_RUNTIME = ClassName.get("io.etcdv2.runtime", "EtcdRuntime");
   static final ClassName CLIENT_BUILDER = ClassName.get("io.etcdv2.runtime", "ClientBuilder");
+  static final ClassName WATCH_BUILDER = ClassName.get("io.etcdv2.runtime", "WatchBuilder");
+  static final String KEYS_API = "io.etcdv2.api.KeysApi";
   static final ClassName CLOSEABLE = ClassName.get("java.io", "Closeable");
 }

@@ -5,6 +5,7 @@ import com.squareup.javapoet.TypeName;
 import io.etcdv2.processor.ParameterModel.Role;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,7 +43,7 @@ final class ClientDeclaration {
       List.of("key", "timeoutSeconds", "runtime", "api");
   /** Signatures every generated client already has, its own and Object's final ones. */
   private static final List<String> TAKEN_SIGNATURES = List.of("builder()", "create()", "api()",
-      "runtime()", "requests()", "close()", "toString()", "hashCode()", "equals(java.lang.Object)",
+      "runtime()", "requests()", "async()", "watch(java.lang.String)", "close()", "toString()", "hashCode()", "equals(java.lang.Object)",
       "getClass()", "notify()", "notifyAll()", "wait()", "wait(long)", "wait(long,int)",
       "clone()", "finalize()");
 
@@ -91,11 +92,7 @@ final class ClientDeclaration {
     List<ConvenienceModel> conveniences = new ArrayList<>();
     Map<String, String> signatures = new HashMap<>();
     for (String taken : TAKEN_SIGNATURES) signatures.put(taken, "a member of every client");
-    List<ExecutableElement> methods = new ArrayList<>();
-    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
-      // getAllMembers also lists Object's methods, which Retrofit never calls.
-      if (method.getEnclosingElement().getKind() == ElementKind.INTERFACE) methods.add(method);
-    }
+    List<ExecutableElement> methods = declarationOrder(type);
     for (ExecutableElement method : methods) {
       List<AnnotationMirror> declared = Mirrors.conveniences(elements, method);
       boolean abstractMethod = !method.getModifiers().contains(Modifier.STATIC)
@@ -112,7 +109,17 @@ final class ClientDeclaration {
       }
     }
     if (failed) return Optional.empty();
-    return Optional.of(new ClientModel(type, apiType, clientType, endpoints, conveniences));
+    return Optional.of(new ClientModel(type, apiType, clientType, endpoints, conveniences,
+        extendsKeysApi(type)));
+  }
+
+  private boolean extendsKeysApi(TypeElement type) {
+    TypeElement keys = elements.getTypeElement(ClassNames.KEYS_API);
+    if (keys == null) return false;
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      if (method.getEnclosingElement().equals(keys)) return true;
+    }
+    return false;
   }
 
   /** The naming rule: {@code FooApi} gives {@code FooClient}, any other {@code Foo} gives {@code FooClient}. */
@@ -120,6 +127,31 @@ final class ClientDeclaration {
     String base = interfaceName.endsWith("Api") && interfaceName.length() > 3
         ? interfaceName.substring(0, interfaceName.length() - 3) : interfaceName;
     return base + "Client";
+  }
+
+  /**
+   * The interface's methods, inherited ones included, in a stable reading order: superinterfaces
+   * first, depth first as declared, then the interface's own, each in declaration order.
+   */
+  private List<ExecutableElement> declarationOrder(TypeElement type) {
+    Set<ExecutableElement> members = new HashSet<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      // getAllMembers also lists Object's methods, which Retrofit never calls.
+      if (method.getEnclosingElement().getKind() == ElementKind.INTERFACE) members.add(method);
+    }
+    List<ExecutableElement> ordered = new ArrayList<>();
+    collect(type, members, ordered);
+    return ordered;
+  }
+
+  private static void collect(TypeElement type, Set<ExecutableElement> members,
+      List<ExecutableElement> ordered) {
+    for (TypeMirror parent : type.getInterfaces()) {
+      collect((TypeElement) ((DeclaredType) parent).asElement(), members, ordered);
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (members.contains(method) && !ordered.contains(method)) ordered.add(method);
+    }
   }
 
   private static boolean isOverloaded(ExecutableElement method, List<ExecutableElement> all) {
@@ -280,8 +312,14 @@ final class ClientDeclaration {
     if (role == Role.PLAIN && !location.equals("Body") && !typeName.equals(ParameterModel.STRING)
         && !typeName.equals(ParameterModel.BOOLEAN) && !typeName.equals(ParameterModel.LONG)
         && !typeName.equals(ParameterModel.INTEGER)) {
-      error(parameter, null, null, where + " has type " + type + ", which conveniences cannot"
-          + " fill; use String, Boolean, Long or Integer");
+      error(parameter, null, null, where + " has type " + type + ", which the generated"
+          + " conveniences and request builders cannot fill; use String, Boolean, Long or"
+          + " Integer");
+      return null;
+    }
+    if (role == Role.PLAIN && location.equals("Path") && !typeName.equals(ParameterModel.STRING)) {
+      error(parameter, null, null, where + " is a @Path of type " + type + "; path segments are"
+          + " text that a request always needs, so declare it String");
       return null;
     }
     if (role == Role.KEY) {
@@ -399,6 +437,16 @@ final class ClientDeclaration {
           + optional + ", but there are " + trailing + " arguments after the key"
           + (timeout ? ", counting the timeout" : "") + "; use a count from 0 to " + trailing);
       ok = false;
+    }
+    for (int i = 0; ok && i < arguments.size(); i++) {
+      ParameterModel argument = arguments.get(i);
+      if (endpoint.isEntryParameter(argument) && i >= trailing - optional) {
+        error(method, mirror, Mirrors.value(elements, mirror, "optional"), where + ": \""
+            + argument.httpName + "\" is a " + argument.location.toLowerCase(Locale.ROOT)
+            + " parameter, which every request needs, but optional = " + optional + " lets"
+            + " callers leave it out; move it before the optional arguments or lower optional");
+        ok = false;
+      }
     }
     boolean rootKey = Mirrors.bool(elements, mirror, "rootKey");
     if (ok && !rootKey && endpoint.key == null) {

@@ -12,9 +12,12 @@ final class ClientModel {
   /** Every endpoint of the interface, inherited ones included, each with a request builder. */
   final List<EndpointModel> endpoints;
   final List<ConvenienceModel> conveniences;
+  /** The interface extends KeysApi, so the client offers {@code watch(key)}. */
+  final boolean watchable;
 
   ClientModel(TypeElement origin, ClassName apiType, ClassName clientType,
-      List<EndpointModel> endpoints, List<ConvenienceModel> conveniences) {
+      List<EndpointModel> endpoints, List<ConvenienceModel> conveniences, boolean watchable) {
+    this.watchable = watchable;
     this.origin = origin;
     this.apiType = apiType;
     this.clientType = clientType;

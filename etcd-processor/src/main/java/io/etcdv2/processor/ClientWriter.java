@@ -77,7 +77,7 @@ final class ClientWriter {
         .build());
     type.addMethod(MethodSpec.methodBuilder("requests")
         .addJavadoc("Request builders for every endpoint, with each parameter by name:\n"
-            + "{@code requests().putKey(\"/k\").value(v).ttl(10).prevIndex(7).send()}.\n")
+            + "{@code requests().endpoint(pathArguments).parameter(value).send()}.\n")
         .addModifiers(Modifier.PUBLIC)
         .returns(requestWriter.requestsType())
         .addStatement("return requests")
@@ -100,13 +100,43 @@ final class ClientWriter {
         .returns(String.class)
         .addStatement("return $S + runtime.host() + $S", client.simpleName() + "{", "}")
         .build());
+    ClassName asyncType = client.nestedClass("Async");
+    type.addField(FieldSpec.builder(asyncType, "async", Modifier.PRIVATE, Modifier.FINAL)
+        .initializer("new $T()", asyncType).build());
+    type.addMethod(MethodSpec.methodBuilder("async")
+        .addJavadoc("The asynchronous form of every convenience: the same methods, returning the"
+            + " call unsent, to\n{@code enqueue} with a callback (any platform, Android API 21"
+            + " included) or to take as a\n{@code future()} (Java 8, Android API 24).\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(asyncType)
+        .addStatement("return async")
+        .build());
+    if (model.watchable) {
+      type.addMethod(MethodSpec.methodBuilder("watch")
+          .addJavadoc("A continuous watch of a key or directory: every change once, in order,"
+              + " across quiet\npolls and restarts, with a resync when etcd's history no longer"
+              + " reaches back far enough.\n\n@param key the key, normalised, put under the"
+              + " client's prefix and percent-encoded\n")
+          .addModifiers(Modifier.PUBLIC)
+          .addParameter(String.class, KEY)
+          .returns(ClassNames.WATCH_BUILDER)
+          .addStatement("return runtime.watch(api, runtime.key($L, true))", KEY)
+          .build());
+    }
+    TypeSpec.Builder async = TypeSpec.classBuilder(asyncType)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("Every convenience of {@link $T}, returning the prepared call unsent.\n",
+            client)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (ConvenienceModel convenience : model.conveniences) {
       for (int count = convenience.trailingCount() - convenience.optional;
           count <= convenience.trailingCount(); count++) {
-        type.addMethod(overload(model, convenience, count));
+        type.addMethod(overload(convenience, count, false));
+        async.addMethod(overload(convenience, count, true));
       }
     }
     type.addType(builderType(client, builder));
+    type.addType(async.build());
     type.addType(requestWriter.requestsClass());
     type.addTypes(requestWriter.requestClasses());
     return JavaFile.builder(client.packageName(), type.build())
@@ -135,18 +165,22 @@ final class ClientWriter {
    * The overload of {@code convenience} that takes the key and the first {@code count} trailing
    * arguments.
    */
-  private MethodSpec overload(ClientModel model, ConvenienceModel convenience, int count) {
+  /**
+   * @param async true for the form in {@code async()}, which returns the prepared call unsent
+   */
+  private MethodSpec overload(ConvenienceModel convenience, int count, boolean async) {
     List<ParameterModel> given = convenience.arguments.subList(0,
         Math.min(count, convenience.arguments.size()));
     boolean timeoutGiven = convenience.timeout && count > convenience.arguments.size();
 
     MethodSpec.Builder method = MethodSpec.methodBuilder(convenience.name)
         .addModifiers(Modifier.PUBLIC)
-        .returns(ParameterizedTypeName.get(ClassNames.ETCD_RESPONSE, convenience.endpoint.bodyType));
+        .returns(ParameterizedTypeName.get(async ? ClassNames.ETCD_CALL : ClassNames.ETCD_RESPONSE,
+            convenience.endpoint.bodyType));
     method.addJavadoc(convenience.doc.isEmpty() ? "Calls {@code $L}.\n" : "$L\n",
         javadocText(convenience.doc.isEmpty() ? convenience.endpoint.request : convenience.doc));
     method.addJavadoc("\n<p>Sends {@link $T#$L $L}", convenience.endpoint.declaringType,
-        convenience.endpoint.name, convenience.endpoint.request);
+        convenience.endpoint.name, javadocText(convenience.endpoint.request));
     List<String> fixed = new ArrayList<>();
     convenience.fixed.forEach((name, value) -> fixed.add(name + "=" + value));
     if (!fixed.isEmpty()) {
@@ -178,9 +212,14 @@ final class ClientWriter {
       method.addJavadoc("@param $L how long to wait in all, in seconds; 0 waits without limit\n",
           TIMEOUT);
     }
-    method.addJavadoc("@return the response entity; status 408 when the request timed out\n");
-    method.addJavadoc("@throws $T when etcd cannot be reached\n",
-        ClassName.get("io.etcdv2.api", "EtcdException"));
+    if (async) {
+      method.addJavadoc("@return the call, not yet sent: {@code enqueue} it, or take its {@code"
+          + " future()}\n");
+    } else {
+      method.addJavadoc("@return the response entity; status 408 when the request timed out\n");
+      method.addJavadoc("@throws $T when etcd cannot be reached\n",
+          ClassName.get("io.etcdv2.api", "EtcdException"));
+    }
 
     CodeBlock.Builder call = CodeBlock.builder().add("api.$L(", convenience.endpoint.name);
     for (int i = 0; i < convenience.endpoint.parameters.size(); i++) {
@@ -188,11 +227,12 @@ final class ClientWriter {
       call.add(argument(convenience, convenience.endpoint.parameters.get(i), given));
     }
     call.add(")");
+    String run = async ? "prepare" : "execute";
     if (timeoutGiven) {
-      method.addStatement("return runtime.execute($L, $S, $L)", call.build(), convenience.name,
+      method.addStatement("return runtime.$L($L, $S, $L)", run, call.build(), convenience.name,
           TIMEOUT);
     } else {
-      method.addStatement("return runtime.execute($L, $S)", call.build(), convenience.name);
+      method.addStatement("return runtime.$L($L, $S)", run, call.build(), convenience.name);
     }
     return method.build();
   }
@@ -264,7 +304,7 @@ final class ClientWriter {
   }
 
   /** Text that cannot end the Javadoc comment it is put in. */
-  private static String javadocText(String text) {
+  static String javadocText(String text) {
     return text.replace("*/", "*&#47;");
   }
 

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 
@@ -22,7 +24,9 @@ import javax.lang.model.element.Modifier;
  */
 final class RequestWriter {
   /** Names every request builder uses itself, which its parameters must not take. */
-  private static final List<String> RESERVED = List.of("call", "send", "timeout", "runtime", "api");
+  private static final List<String> RESERVED = List.of("call", "send", "timeout", "enqueue",
+      "future", "runtime", "api", "wait", "equals", "hashCode", "toString", "getClass", "notify",
+      "notifyAll", "clone", "finalize");
 
   private final ClientModel model;
   private final ClassName requests;
@@ -32,10 +36,18 @@ final class RequestWriter {
   RequestWriter(ClientModel model) {
     this.model = model;
     this.requests = model.clientType.nestedClass("Requests");
-    Map<String, Integer> seen = new HashMap<>();
+    Set<String> taken = new HashSet<>();
+    for (EndpointModel endpoint : model.endpoints) taken.add(endpoint.name);
+    Set<String> used = new HashSet<>();
     for (EndpointModel endpoint : model.endpoints) {
-      int count = seen.merge(endpoint.name, 1, Integer::sum);
-      names.put(endpoint, count == 1 ? endpoint.name : endpoint.name + count);
+      String name = endpoint.name;
+      // An overload gets the first free numbered name that no endpoint has: read2, read3, ...
+      for (int n = 2; used.contains(name); n++) {
+        name = endpoint.name + n;
+        if (taken.contains(name) && !name.equals(endpoint.name)) name = endpoint.name;
+      }
+      used.add(name);
+      names.put(endpoint, name);
     }
   }
 
@@ -73,7 +85,7 @@ final class RequestWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(request)
         .addJavadoc("A {@link $T#$L $L} request.\n", endpoint.declaringType, endpoint.name,
-            endpoint.request);
+            ClientWriter.javadocText(endpoint.request));
     List<String> arguments = new ArrayList<>();
     NameAllocator names = new NameAllocator();
     for (String reserved : RESERVED) names.newName(reserved, reserved);
@@ -108,7 +120,7 @@ final class RequestWriter {
     TypeSpec.Builder type = TypeSpec.classBuilder(request)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("Builds a {@link $T#$L $L} request; unset parameters are not sent.\n",
-            endpoint.declaringType, endpoint.name, endpoint.request);
+            endpoint.declaringType, endpoint.name, ClientWriter.javadocText(endpoint.request));
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
     List<String> callArguments = new ArrayList<>();
     for (ParameterModel parameter : endpoint.parameters) {
@@ -220,6 +232,7 @@ final class RequestWriter {
       }
     }
     if (out.length() == 0 || !Character.isJavaIdentifierStart(out.charAt(0))) out.insert(0, 'p');
+    out.setCharAt(0, Character.toLowerCase(out.charAt(0)));
     String name = out.toString();
     return SourceVersion.isKeyword(name) ? name + "_" : name;
   }

@@ -27,7 +27,8 @@ final class Compilations {
    * generated client is compiled and type-checked too.
    */
   private static final List<String> RUNTIME_STUBS = List.of(
-      "stubs/io/etcdv2/runtime/EtcdRuntime.java", "stubs/io/etcdv2/runtime/ClientBuilder.java");
+      "stubs/io/etcdv2/runtime/EtcdRuntime.java", "stubs/io/etcdv2/runtime/ClientBuilder.java",
+      "stubs/io/etcdv2/runtime/WatchBuilder.java");
 
   static Compilation compile(JavaFileObject... sources) {
     return compile(OPTIONS, sources);

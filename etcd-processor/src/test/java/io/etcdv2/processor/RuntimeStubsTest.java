@@ -23,7 +23,7 @@ class RuntimeStubsTest {
       Pattern.compile("(?m)^\\s*(?:public|protected)\\s[^;={]*\\{");
 
   @ParameterizedTest
-  @ValueSource(strings = {"EtcdRuntime", "ClientBuilder"})
+  @ValueSource(strings = {"EtcdRuntime", "ClientBuilder", "WatchBuilder"})
   void declaresEveryMemberAsTheRuntimeDoes(String name) throws IOException {
     String stub = read(Path.of("src/test/resources/stubs/io/etcdv2/runtime", name + ".java"));
     String runtime = normalized(

@@ -2,6 +2,7 @@ package io.etcdv2.runtime;
 
 import io.etcdv2.api.EtcdCall;
 import io.etcdv2.api.EtcdResponse;
+import io.etcdv2.api.KeysApi;
 import java.io.Closeable;
 import okhttp3.HttpUrl;
 
@@ -45,6 +46,18 @@ public final class EtcdRuntime implements Closeable {
   }
 
   public long timeout(long seconds, String argument) {
+    throw new UnsupportedOperationException();
+  }
+
+  public <T> EtcdCall<T> prepare(EtcdCall<T> call, String operation) {
+    throw new UnsupportedOperationException();
+  }
+
+  public <T> EtcdCall<T> prepare(EtcdCall<T> call, String operation, long timeoutSeconds) {
+    throw new UnsupportedOperationException();
+  }
+
+  public WatchBuilder watch(KeysApi keys, String encodedKey) {
     throw new UnsupportedOperationException();
   }
 
