@@ -26,15 +26,17 @@ import java.lang.annotation.Target;
  * has one, then every parameter named in {@link #args()} (by its HTTP name, the value of its
  * {@code @Path}, {@code @Query} or {@code @Field}), then {@code long timeoutSeconds} when {@link
  * #timeout()} is set. The last {@link #optional()} of them may be left out, giving one overload per
- * count. A left-out argument is not sent, except a {@link Ttl} argument, which falls back to the
- * client's default TTL, and the timeout, which falls back to the client's timeout. Endpoint
- * parameters that are neither fixed nor arguments are sent as null, that is, not at all.
+ * count. A left-out argument is not sent, except the timeout, which falls back to the client's
+ * timeout. Endpoint parameters that are neither fixed nor arguments are sent as null, that is, not
+ * at all, except a {@link Ttl} parameter: whether left out or not among the arguments, it carries
+ * the client's default TTL. Path and body parameters must be required arguments (or fixed).
  *
  * <p>Argument types follow the endpoint parameter: a {@link Key} is a {@code String}, a {@link
  * Value} an {@code Object} encoded by the client's value serializer, a {@link Ttl} a {@code long}
  * (-1 for none, else at least 1), {@code Boolean} becomes a {@code boolean} flag sent only when
  * true, {@code Long} and {@code Integer} become {@code long} and {@code int} that must not be
- * negative, and {@code String} stays a nullable {@code String}.
+ * negative, a {@code @Body} keeps its type, and {@code String} stays a {@code String}. Required
+ * object arguments must not be null; optional ones may be, and are then not sent.
  *
  * <p>The processor rejects, on the offending element: an unknown or duplicated parameter name in
  * {@code args} or {@code fixed}, a parameter both fixed and an argument, a fixed value that does

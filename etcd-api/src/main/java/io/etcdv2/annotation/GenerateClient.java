@@ -26,8 +26,11 @@ import java.lang.annotation.Target;
  * // generates InventoryClient with get, set, ..., and item(String key)
  * }</pre>
  *
- * <p>The processor rejects a target that is not a top-level or static nested interface, or that
- * is generic.
+ * <p>The client also has {@code requests()}, a builder per endpoint with every parameter by name,
+ * {@code async()}, the conveniences returning unsent calls, and for interfaces extending {@code
+ * KeysApi}, {@code watch(key)}. The processor rejects a target that is not an interface or is
+ * generic, and every endpoint or convenience it cannot generate code for, with an error on the
+ * element at fault.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
