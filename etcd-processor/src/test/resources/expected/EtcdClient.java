@@ -1893,7 +1893,7 @@ public final class EtcdClient implements Closeable {
 
     private Boolean quorum;
 
-    private Boolean wait_;
+    private Boolean wait;
 
     private Long waitIndex;
 
@@ -1930,8 +1930,8 @@ public final class EtcdClient implements Closeable {
     /**
      * Sends {@code wait=true} or {@code wait=false}.
      */
-    public GetKeyRequest wait_(boolean wait_) {
-      this.wait_ = wait_;
+    public GetKeyRequest wait(boolean wait) {
+      this.wait = wait;
       return this;
     }
 
@@ -1956,7 +1956,7 @@ public final class EtcdClient implements Closeable {
      * The call, not yet sent: execute it, enqueue it, or cancel it.
      */
     public EtcdCall<KeysResult> call() {
-      EtcdCall<KeysResult> call = api.getKey(key, recursive, sorted, quorum, wait_, waitIndex);
+      EtcdCall<KeysResult> call = api.getKey(key, recursive, sorted, quorum, wait, waitIndex);
       call.operation("getKey");
       return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
     }

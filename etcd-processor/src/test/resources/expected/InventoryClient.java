@@ -2055,7 +2055,7 @@ public final class InventoryClient implements Closeable {
 
     private Boolean quorum;
 
-    private Boolean wait_;
+    private Boolean wait;
 
     private Long waitIndex;
 
@@ -2092,8 +2092,8 @@ public final class InventoryClient implements Closeable {
     /**
      * Sends {@code wait=true} or {@code wait=false}.
      */
-    public GetKeyRequest wait_(boolean wait_) {
-      this.wait_ = wait_;
+    public GetKeyRequest wait(boolean wait) {
+      this.wait = wait;
       return this;
     }
 
@@ -2118,7 +2118,7 @@ public final class InventoryClient implements Closeable {
      * The call, not yet sent: execute it, enqueue it, or cancel it.
      */
     public EtcdCall<KeysResult> call() {
-      EtcdCall<KeysResult> call = api.getKey(key, recursive, sorted, quorum, wait_, waitIndex);
+      EtcdCall<KeysResult> call = api.getKey(key, recursive, sorted, quorum, wait, waitIndex);
       call.operation("getKey");
       return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
     }

@@ -24,9 +24,8 @@ import javax.lang.model.element.Modifier;
  */
 final class RequestWriter {
   /** Names every request builder uses itself, which its parameters must not take. */
-  private static final List<String> RESERVED = List.of("call", "send", "timeout", "enqueue",
-      "future", "runtime", "api", "wait", "equals", "hashCode", "toString", "getClass", "notify",
-      "notifyAll", "clone", "finalize");
+  private static final List<String> RESERVED =
+      List.of("call", "send", "timeout", "enqueue", "future", "runtime", "api");
 
   private final ClientModel model;
   private final ClassName requests;
@@ -124,7 +123,9 @@ final class RequestWriter {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
     List<String> callArguments = new ArrayList<>();
     for (ParameterModel parameter : endpoint.parameters) {
-      String name = names.newName(javaName(parameter.httpName), parameter);
+      String suggested = javaName(parameter.httpName);
+      if (overridesObjectMethod(suggested, setterType(parameter))) suggested += "_";
+      String name = names.newName(suggested, parameter);
       callArguments.add(name);
       if (endpoint.isEntryParameter(parameter)) {
         TypeName fieldType = parameter.role == Role.KEY ? ClassName.get(String.class)
@@ -217,6 +218,19 @@ final class RequestWriter {
     setter.addStatement("return this");
     setters.add(0, setter.build());
     return setters;
+  }
+
+  /** The type a parameter's setter takes. */
+  private static TypeName setterType(ParameterModel parameter) {
+    if (parameter.role == Role.VALUE) return ClassName.OBJECT;
+    if (parameter.role == Role.TTL) return TypeName.LONG;
+    return parameter.argumentType();
+  }
+
+  /** Whether a one-argument method would clash with Object's final wait(long) or equals. */
+  private static boolean overridesObjectMethod(String name, TypeName parameterType) {
+    return (name.equals("wait") && parameterType.equals(TypeName.LONG))
+        || (name.equals("equals") && parameterType.equals(ClassName.OBJECT));
   }
 
   /** An HTTP name as a Java identifier: {@code no-value} becomes {@code noValue}. */
