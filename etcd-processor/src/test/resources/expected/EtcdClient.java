@@ -358,12 +358,12 @@ public final class EtcdClient implements Closeable {
    * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
    * @param ttl seconds to live, or -1 for none
-   * @param prevIndex sent as {@code prevIndex}; 0 or more
+   * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> setx(String key, Object value, long ttl, long prevIndex) {
-    return runtime.execute(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, Boolean.TRUE, runtime.index(prevIndex, "prevIndex"), null, null, null), "setx");
+    return runtime.execute(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, Boolean.TRUE, runtime.positiveIndex(prevIndex, "prevIndex"), null, null, null), "setx");
   }
 
   /**
@@ -423,20 +423,6 @@ public final class EtcdClient implements Closeable {
   }
 
   /**
-   * Resets the TTL of an existing key or directory without changing its value and without notifying watchers.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code refresh=true&prevExist=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
-   * @param ttl seconds to live, or -1 for none
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
-  public EtcdResponse<KeysResult> refresh(String key, long ttl) {
-    return runtime.execute(api.putKey(runtime.key(key, false), null, runtime.ttl(ttl, "ttl"), null, Boolean.TRUE, null, null, Boolean.TRUE, null), "refresh");
-  }
-
-  /**
    * Sets a key to a JSON value only if its current value is {@code prevValue}.
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
@@ -477,12 +463,12 @@ public final class EtcdClient implements Closeable {
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
-   * @param prevIndex sent as {@code prevIndex}; 0 or more
+   * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex) {
-    return runtime.execute(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.defaultTtlParameter(), null, null, runtime.index(prevIndex, "prevIndex"), null, null, null), "compareAndSwapIndex");
+    return runtime.execute(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.defaultTtlParameter(), null, null, runtime.positiveIndex(prevIndex, "prevIndex"), null, null, null), "compareAndSwapIndex");
   }
 
   /**
@@ -492,14 +478,28 @@ public final class EtcdClient implements Closeable {
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
-   * @param prevIndex sent as {@code prevIndex}; 0 or more
+   * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex,
       long ttl) {
-    return runtime.execute(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, null, runtime.index(prevIndex, "prevIndex"), null, null, null), "compareAndSwapIndex");
+    return runtime.execute(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, null, runtime.positiveIndex(prevIndex, "prevIndex"), null, null, null), "compareAndSwapIndex");
+  }
+
+  /**
+   * Resets the TTL of an existing key or directory without changing its value and without notifying watchers.
+   *
+   * <p>Sends {@link io.etcdv2.api.KeysApi#refreshKey PUT v2/keys{key}} with {@code refresh=true&prevExist=true}.
+   *
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param ttl sent as {@code ttl}; 1 or more
+   * @return the response entity; status 408 when the request timed out
+   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   */
+  public EtcdResponse<KeysResult> refresh(String key, long ttl) {
+    return runtime.execute(api.refreshKey(runtime.key(key, false), runtime.positiveIndex(ttl, "ttl"), Boolean.TRUE, Boolean.TRUE), "refresh");
   }
 
   /**
@@ -566,12 +566,12 @@ public final class EtcdClient implements Closeable {
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default); null sends none
-   * @param prevIndex sent as {@code prevIndex}; 0 or more
+   * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> delete(String key, Object prevValue, long prevIndex) {
-    return runtime.execute(api.deleteKey(runtime.key(key, true), null, null, runtime.optionalValue(prevValue, "prevValue"), runtime.index(prevIndex, "prevIndex")), "delete");
+    return runtime.execute(api.deleteKey(runtime.key(key, true), null, null, runtime.optionalValue(prevValue, "prevValue"), runtime.positiveIndex(prevIndex, "prevIndex")), "delete");
   }
 
   /**
@@ -621,12 +621,12 @@ public final class EtcdClient implements Closeable {
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @param prevIndex sent as {@code prevIndex}; 0 or more
+   * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> compareAndDeleteIndex(String key, long prevIndex) {
-    return runtime.execute(api.deleteKey(runtime.key(key, true), null, null, null, runtime.index(prevIndex, "prevIndex")), "compareAndDeleteIndex");
+    return runtime.execute(api.deleteKey(runtime.key(key, true), null, null, null, runtime.positiveIndex(prevIndex, "prevIndex")), "compareAndDeleteIndex");
   }
 
   /**
@@ -749,7 +749,7 @@ public final class EtcdClient implements Closeable {
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<Void> updateMember(String id, PeerUrls body) {
-    return runtime.execute(api.putMember(runtime.required(id, "id"), runtime.required(body, "body")), "updateMember");
+    return runtime.execute(api.putMember(runtime.segment(id, "id"), runtime.required(body, "body")), "updateMember");
   }
 
   /**
@@ -762,7 +762,7 @@ public final class EtcdClient implements Closeable {
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<Void> removeMember(String id) {
-    return runtime.execute(api.deleteMember(runtime.required(id, "id")), "removeMember");
+    return runtime.execute(api.deleteMember(runtime.segment(id, "id")), "removeMember");
   }
 
   /**
@@ -823,7 +823,7 @@ public final class EtcdClient implements Closeable {
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<User> user(String user) {
-    return runtime.execute(api.getUser(runtime.required(user, "user")), "user");
+    return runtime.execute(api.getUser(runtime.segment(user, "user")), "user");
   }
 
   /**
@@ -837,7 +837,7 @@ public final class EtcdClient implements Closeable {
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<User> putUser(String user, UserRequest body) {
-    return runtime.execute(api.putUser(runtime.required(user, "user"), runtime.required(body, "body")), "putUser");
+    return runtime.execute(api.putUser(runtime.segment(user, "user"), runtime.required(body, "body")), "putUser");
   }
 
   /**
@@ -850,7 +850,7 @@ public final class EtcdClient implements Closeable {
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<Void> deleteUser(String user) {
-    return runtime.execute(api.deleteUser(runtime.required(user, "user")), "deleteUser");
+    return runtime.execute(api.deleteUser(runtime.segment(user, "user")), "deleteUser");
   }
 
   /**
@@ -875,7 +875,7 @@ public final class EtcdClient implements Closeable {
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<Role> role(String role) {
-    return runtime.execute(api.getRole(runtime.required(role, "role")), "role");
+    return runtime.execute(api.getRole(runtime.segment(role, "role")), "role");
   }
 
   /**
@@ -889,7 +889,7 @@ public final class EtcdClient implements Closeable {
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<Role> putRole(String role, RoleRequest body) {
-    return runtime.execute(api.putRole(runtime.required(role, "role"), runtime.required(body, "body")), "putRole");
+    return runtime.execute(api.putRole(runtime.segment(role, "role"), runtime.required(body, "body")), "putRole");
   }
 
   /**
@@ -902,7 +902,7 @@ public final class EtcdClient implements Closeable {
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<Void> deleteRole(String role) {
-    return runtime.execute(api.deleteRole(runtime.required(role, "role")), "deleteRole");
+    return runtime.execute(api.deleteRole(runtime.segment(role, "role")), "deleteRole");
   }
 
   /**
@@ -1154,11 +1154,11 @@ public final class EtcdClient implements Closeable {
      * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
      * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
      * @param ttl seconds to live, or -1 for none
-     * @param prevIndex sent as {@code prevIndex}; 0 or more
+     * @param prevIndex sent as {@code prevIndex}; 1 or more
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<KeysResult> setx(String key, Object value, long ttl, long prevIndex) {
-      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, Boolean.TRUE, runtime.index(prevIndex, "prevIndex"), null, null, null), "setx");
+      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, Boolean.TRUE, runtime.positiveIndex(prevIndex, "prevIndex"), null, null, null), "setx");
     }
 
     /**
@@ -1214,19 +1214,6 @@ public final class EtcdClient implements Closeable {
     }
 
     /**
-     * Resets the TTL of an existing key or directory without changing its value and without notifying watchers.
-     *
-     * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code refresh=true&prevExist=true}.
-     *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
-     * @param ttl seconds to live, or -1 for none
-     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
-     */
-    public EtcdCall<KeysResult> refresh(String key, long ttl) {
-      return runtime.prepare(api.putKey(runtime.key(key, false), null, runtime.ttl(ttl, "ttl"), null, Boolean.TRUE, null, null, Boolean.TRUE, null), "refresh");
-    }
-
-    /**
      * Sets a key to a JSON value only if its current value is {@code prevValue}.
      *
      * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
@@ -1265,11 +1252,11 @@ public final class EtcdClient implements Closeable {
      *
      * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
      * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
-     * @param prevIndex sent as {@code prevIndex}; 0 or more
+     * @param prevIndex sent as {@code prevIndex}; 1 or more
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex) {
-      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.defaultTtlParameter(), null, null, runtime.index(prevIndex, "prevIndex"), null, null, null), "compareAndSwapIndex");
+      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.defaultTtlParameter(), null, null, runtime.positiveIndex(prevIndex, "prevIndex"), null, null, null), "compareAndSwapIndex");
     }
 
     /**
@@ -1279,13 +1266,26 @@ public final class EtcdClient implements Closeable {
      *
      * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
      * @param value sent as {@code value}, encoded by the client's value serializer (JSON by default)
-     * @param prevIndex sent as {@code prevIndex}; 0 or more
+     * @param prevIndex sent as {@code prevIndex}; 1 or more
      * @param ttl seconds to live, or -1 for none
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex,
         long ttl) {
-      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, null, runtime.index(prevIndex, "prevIndex"), null, null, null), "compareAndSwapIndex");
+      return runtime.prepare(api.putKey(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, null, runtime.positiveIndex(prevIndex, "prevIndex"), null, null, null), "compareAndSwapIndex");
+    }
+
+    /**
+     * Resets the TTL of an existing key or directory without changing its value and without notifying watchers.
+     *
+     * <p>Sends {@link io.etcdv2.api.KeysApi#refreshKey PUT v2/keys{key}} with {@code refresh=true&prevExist=true}.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+     * @param ttl sent as {@code ttl}; 1 or more
+     * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
+     */
+    public EtcdCall<KeysResult> refresh(String key, long ttl) {
+      return runtime.prepare(api.refreshKey(runtime.key(key, false), runtime.positiveIndex(ttl, "ttl"), Boolean.TRUE, Boolean.TRUE), "refresh");
     }
 
     /**
@@ -1348,11 +1348,11 @@ public final class EtcdClient implements Closeable {
      *
      * @param key the key, normalised, put under the client's prefix and percent-encoded
      * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default); null sends none
-     * @param prevIndex sent as {@code prevIndex}; 0 or more
+     * @param prevIndex sent as {@code prevIndex}; 1 or more
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<KeysResult> delete(String key, Object prevValue, long prevIndex) {
-      return runtime.prepare(api.deleteKey(runtime.key(key, true), null, null, runtime.optionalValue(prevValue, "prevValue"), runtime.index(prevIndex, "prevIndex")), "delete");
+      return runtime.prepare(api.deleteKey(runtime.key(key, true), null, null, runtime.optionalValue(prevValue, "prevValue"), runtime.positiveIndex(prevIndex, "prevIndex")), "delete");
     }
 
     /**
@@ -1399,11 +1399,11 @@ public final class EtcdClient implements Closeable {
      * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
      *
      * @param key the key, normalised, put under the client's prefix and percent-encoded
-     * @param prevIndex sent as {@code prevIndex}; 0 or more
+     * @param prevIndex sent as {@code prevIndex}; 1 or more
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<KeysResult> compareAndDeleteIndex(String key, long prevIndex) {
-      return runtime.prepare(api.deleteKey(runtime.key(key, true), null, null, null, runtime.index(prevIndex, "prevIndex")), "compareAndDeleteIndex");
+      return runtime.prepare(api.deleteKey(runtime.key(key, true), null, null, null, runtime.positiveIndex(prevIndex, "prevIndex")), "compareAndDeleteIndex");
     }
 
     /**
@@ -1516,7 +1516,7 @@ public final class EtcdClient implements Closeable {
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<Void> updateMember(String id, PeerUrls body) {
-      return runtime.prepare(api.putMember(runtime.required(id, "id"), runtime.required(body, "body")), "updateMember");
+      return runtime.prepare(api.putMember(runtime.segment(id, "id"), runtime.required(body, "body")), "updateMember");
     }
 
     /**
@@ -1528,7 +1528,7 @@ public final class EtcdClient implements Closeable {
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<Void> removeMember(String id) {
-      return runtime.prepare(api.deleteMember(runtime.required(id, "id")), "removeMember");
+      return runtime.prepare(api.deleteMember(runtime.segment(id, "id")), "removeMember");
     }
 
     /**
@@ -1584,7 +1584,7 @@ public final class EtcdClient implements Closeable {
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<User> user(String user) {
-      return runtime.prepare(api.getUser(runtime.required(user, "user")), "user");
+      return runtime.prepare(api.getUser(runtime.segment(user, "user")), "user");
     }
 
     /**
@@ -1597,7 +1597,7 @@ public final class EtcdClient implements Closeable {
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<User> putUser(String user, UserRequest body) {
-      return runtime.prepare(api.putUser(runtime.required(user, "user"), runtime.required(body, "body")), "putUser");
+      return runtime.prepare(api.putUser(runtime.segment(user, "user"), runtime.required(body, "body")), "putUser");
     }
 
     /**
@@ -1609,7 +1609,7 @@ public final class EtcdClient implements Closeable {
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<Void> deleteUser(String user) {
-      return runtime.prepare(api.deleteUser(runtime.required(user, "user")), "deleteUser");
+      return runtime.prepare(api.deleteUser(runtime.segment(user, "user")), "deleteUser");
     }
 
     /**
@@ -1632,7 +1632,7 @@ public final class EtcdClient implements Closeable {
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<Role> role(String role) {
-      return runtime.prepare(api.getRole(runtime.required(role, "role")), "role");
+      return runtime.prepare(api.getRole(runtime.segment(role, "role")), "role");
     }
 
     /**
@@ -1645,7 +1645,7 @@ public final class EtcdClient implements Closeable {
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<Role> putRole(String role, RoleRequest body) {
-      return runtime.prepare(api.putRole(runtime.required(role, "role"), runtime.required(body, "body")), "putRole");
+      return runtime.prepare(api.putRole(runtime.segment(role, "role"), runtime.required(body, "body")), "putRole");
     }
 
     /**
@@ -1657,7 +1657,7 @@ public final class EtcdClient implements Closeable {
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<Void> deleteRole(String role) {
-      return runtime.prepare(api.deleteRole(runtime.required(role, "role")), "deleteRole");
+      return runtime.prepare(api.deleteRole(runtime.segment(role, "role")), "deleteRole");
     }
   }
 
@@ -1685,6 +1685,15 @@ public final class EtcdClient implements Closeable {
      */
     public PutKeyRequest putKey(String key) {
       return new PutKeyRequest(runtime.key(key, true));
+    }
+
+    /**
+     * A {@link io.etcdv2.api.KeysApi#refreshKey PUT v2/keys{key}} request.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     */
+    public RefreshKeyRequest refreshKey(String key) {
+      return new RefreshKeyRequest(runtime.key(key, true));
     }
 
     /**
@@ -1777,7 +1786,7 @@ public final class EtcdClient implements Closeable {
      * @param body the request body, sent as JSON
      */
     public PutMemberRequest putMember(String id, PeerUrls body) {
-      return new PutMemberRequest(runtime.required(id, "id"), runtime.required(body, "body"));
+      return new PutMemberRequest(runtime.segment(id, "id"), runtime.required(body, "body"));
     }
 
     /**
@@ -1786,7 +1795,7 @@ public final class EtcdClient implements Closeable {
      * @param id the {@code {id}} path segment
      */
     public DeleteMemberRequest deleteMember(String id) {
-      return new DeleteMemberRequest(runtime.required(id, "id"));
+      return new DeleteMemberRequest(runtime.segment(id, "id"));
     }
 
     /**
@@ -1823,7 +1832,7 @@ public final class EtcdClient implements Closeable {
      * @param user the {@code {user}} path segment
      */
     public GetUserRequest getUser(String user) {
-      return new GetUserRequest(runtime.required(user, "user"));
+      return new GetUserRequest(runtime.segment(user, "user"));
     }
 
     /**
@@ -1833,7 +1842,7 @@ public final class EtcdClient implements Closeable {
      * @param body the request body, sent as JSON
      */
     public PutUserRequest putUser(String user, UserRequest body) {
-      return new PutUserRequest(runtime.required(user, "user"), runtime.required(body, "body"));
+      return new PutUserRequest(runtime.segment(user, "user"), runtime.required(body, "body"));
     }
 
     /**
@@ -1842,7 +1851,7 @@ public final class EtcdClient implements Closeable {
      * @param user the {@code {user}} path segment
      */
     public DeleteUserRequest deleteUser(String user) {
-      return new DeleteUserRequest(runtime.required(user, "user"));
+      return new DeleteUserRequest(runtime.segment(user, "user"));
     }
 
     /**
@@ -1858,7 +1867,7 @@ public final class EtcdClient implements Closeable {
      * @param role the {@code {role}} path segment
      */
     public GetRoleRequest getRole(String role) {
-      return new GetRoleRequest(runtime.required(role, "role"));
+      return new GetRoleRequest(runtime.segment(role, "role"));
     }
 
     /**
@@ -1868,7 +1877,7 @@ public final class EtcdClient implements Closeable {
      * @param body the request body, sent as JSON
      */
     public PutRoleRequest putRole(String role, RoleRequest body) {
-      return new PutRoleRequest(runtime.required(role, "role"), runtime.required(body, "body"));
+      return new PutRoleRequest(runtime.segment(role, "role"), runtime.required(body, "body"));
     }
 
     /**
@@ -1877,7 +1886,7 @@ public final class EtcdClient implements Closeable {
      * @param role the {@code {role}} path segment
      */
     public DeleteRoleRequest deleteRole(String role) {
-      return new DeleteRoleRequest(runtime.required(role, "role"));
+      return new DeleteRoleRequest(runtime.segment(role, "role"));
     }
   }
 
@@ -1948,7 +1957,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public GetKeyRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2042,10 +2051,10 @@ public final class EtcdClient implements Closeable {
     }
 
     /**
-     * Sends {@code prevIndex}; 0 or more.
+     * Sends {@code prevIndex}; 1 or more.
      */
     public PutKeyRequest prevIndex(long prevIndex) {
-      this.prevIndex = runtime.index(prevIndex, "prevIndex");
+      this.prevIndex = runtime.positiveIndex(prevIndex, "prevIndex");
       return this;
     }
 
@@ -2078,7 +2087,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public PutKeyRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2088,6 +2097,77 @@ public final class EtcdClient implements Closeable {
     public EtcdCall<KeysResult> call() {
       EtcdCall<KeysResult> call = api.putKey(key, value, ttl, dir, prevExist, prevIndex, prevValue, refresh, noValueOnSuccess);
       call.operation("putKey");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<KeysResult> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link io.etcdv2.api.KeysApi#refreshKey PUT v2/keys{key}} request; unset parameters are not sent.
+   */
+  public final class RefreshKeyRequest {
+    private final String key;
+
+    private Long ttl;
+
+    private Boolean refresh;
+
+    private Boolean prevExist;
+
+    private long callTimeoutSeconds = -1L;
+
+    private RefreshKeyRequest(String key) {
+      this.key = key;
+    }
+
+    /**
+     * Sends {@code ttl}; 1 or more.
+     */
+    public RefreshKeyRequest ttl(long ttl) {
+      this.ttl = runtime.positiveIndex(ttl, "ttl");
+      return this;
+    }
+
+    /**
+     * Sends {@code refresh=true} or {@code refresh=false}.
+     */
+    public RefreshKeyRequest refresh(boolean refresh) {
+      this.refresh = refresh;
+      return this;
+    }
+
+    /**
+     * Sends {@code prevExist=true} or {@code prevExist=false}.
+     */
+    public RefreshKeyRequest prevExist(boolean prevExist) {
+      this.prevExist = prevExist;
+      return this;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public RefreshKeyRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<KeysResult> call() {
+      EtcdCall<KeysResult> call = api.refreshKey(key, ttl, refresh, prevExist);
+      call.operation("refreshKey");
       return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
     }
 
@@ -2168,7 +2248,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public PostKeyRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2237,10 +2317,10 @@ public final class EtcdClient implements Closeable {
     }
 
     /**
-     * Sends {@code prevIndex}; 0 or more.
+     * Sends {@code prevIndex}; 1 or more.
      */
     public DeleteKeyRequest prevIndex(long prevIndex) {
-      this.prevIndex = runtime.index(prevIndex, "prevIndex");
+      this.prevIndex = runtime.positiveIndex(prevIndex, "prevIndex");
       return this;
     }
 
@@ -2249,7 +2329,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public DeleteKeyRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2287,7 +2367,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public GetVersionRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2325,7 +2405,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public GetHealthRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2363,7 +2443,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public GetMachinesRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2401,7 +2481,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public GetLeaderStatsRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2439,7 +2519,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public GetSelfStatsRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2477,7 +2557,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public GetStoreStatsRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2515,7 +2595,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public GetMembersRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2553,7 +2633,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public GetLeaderRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2594,7 +2674,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public PostMemberRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2638,7 +2718,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public PutMemberRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2679,7 +2759,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public DeleteMemberRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2717,7 +2797,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public GetAuthStatusRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2755,7 +2835,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public PutAuthEnableRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2793,7 +2873,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public DeleteAuthEnableRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2831,7 +2911,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public GetUsersRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2872,7 +2952,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public GetUserRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2916,7 +2996,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public PutUserRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2957,7 +3037,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public DeleteUserRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -2995,7 +3075,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public GetRolesRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -3036,7 +3116,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public GetRoleRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -3080,7 +3160,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public PutRoleRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -3121,7 +3201,7 @@ public final class EtcdClient implements Closeable {
      * applies.
      */
     public DeleteRoleRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 

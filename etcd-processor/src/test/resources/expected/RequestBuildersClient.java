@@ -172,7 +172,7 @@ public final class RequestBuildersClient implements Closeable {
      * @param body the request body, sent as JSON
      */
     public PutMemberRequest putMember(String runtime_, PeerUrls body) {
-      return new PutMemberRequest(runtime.required(runtime_, "runtime_"), runtime.required(body, "body"));
+      return new PutMemberRequest(runtime.segment(runtime_, "runtime_"), runtime.required(body, "body"));
     }
   }
 
@@ -233,7 +233,7 @@ public final class RequestBuildersClient implements Closeable {
      * applies.
      */
     public ReadRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -284,7 +284,7 @@ public final class RequestBuildersClient implements Closeable {
      * applies.
      */
     public Read2Request timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 
@@ -328,7 +328,7 @@ public final class RequestBuildersClient implements Closeable {
      * applies.
      */
     public PutMemberRequest timeout(long seconds) {
-      this.callTimeoutSeconds = runtime.timeout(seconds, "seconds");
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.etcdv2.api;
 import io.etcdv2.annotation.Convenience;
 import io.etcdv2.annotation.Fixed;
 import io.etcdv2.annotation.Key;
+import io.etcdv2.annotation.Positive;
 import io.etcdv2.annotation.Ttl;
 import io.etcdv2.annotation.Value;
 import retrofit2.http.DELETE;
@@ -86,11 +87,6 @@ public interface KeysApi {
   @Convenience(name = "mkdirnx", args = "ttl", optional = 1, rootKey = false,
       fixed = {@Fixed(param = "dir", value = "true"), @Fixed(param = "prevExist", value = "false")},
       doc = "Creates a directory if it does not exist.")
-  @Convenience(name = "refresh", args = "ttl", rootKey = false,
-      fixed = {@Fixed(param = "refresh", value = "true"),
-          @Fixed(param = "prevExist", value = "true")},
-      doc = "Resets the TTL of an existing key or directory without changing its value and"
-          + " without notifying watchers.")
   @Convenience(name = "compareAndSwap", args = {"value", "prevValue", "ttl"}, optional = 1,
       rootKey = false,
       doc = "Sets a key to a JSON value only if its current value is {@code prevValue}.")
@@ -103,10 +99,32 @@ public interface KeysApi {
       @Ttl @Field("ttl") String ttl,
       @Field("dir") Boolean dir,
       @Field("prevExist") Boolean prevExist,
-      @Field("prevIndex") Long prevIndex,
+      @Positive @Field("prevIndex") Long prevIndex,
       @Value @Field("prevValue") String prevValue,
       @Field("refresh") Boolean refresh,
       @Field("noValueOnSuccess") Boolean noValueOnSuccess);
+
+  /**
+   * {@code PUT /v2/keys/...?refresh=true}: resets the TTL of an existing key or directory without
+   * changing its value and without notifying watchers. The same HTTP endpoint as {@link #putKey},
+   * declared apart so that its TTL is a required number rather than the client's default.
+   *
+   * @param ttl seconds to live from now, at least 1
+   * @param refresh must be true
+   * @param prevExist must be true: etcd refreshes only existing keys
+   */
+  @FormUrlEncoded
+  @PUT("v2/keys{key}")
+  @Convenience(name = "refresh", args = "ttl", rootKey = false,
+      fixed = {@Fixed(param = "refresh", value = "true"),
+          @Fixed(param = "prevExist", value = "true")},
+      doc = "Resets the TTL of an existing key or directory without changing its value and"
+          + " without notifying watchers.")
+  EtcdCall<KeysResult> refreshKey(
+      @Key @Path(value = "key", encoded = true) String key,
+      @Positive @Field("ttl") Long ttl,
+      @Field("refresh") Boolean refresh,
+      @Field("prevExist") Boolean prevExist);
 
   /**
    * {@code POST /v2/keys/...}: creates an in-order key under a directory, named by its creation
@@ -152,5 +170,5 @@ public interface KeysApi {
       @Query("dir") Boolean dir,
       @Query("recursive") Boolean recursive,
       @Value @Query("prevValue") String prevValue,
-      @Query("prevIndex") Long prevIndex);
+      @Positive @Query("prevIndex") Long prevIndex);
 }

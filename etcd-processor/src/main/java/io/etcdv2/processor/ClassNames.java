@@ -16,6 +16,7 @@ final class ClassNames {
   static final String KEY = ANNOTATION_PACKAGE + ".Key";
   static final String VALUE = ANNOTATION_PACKAGE + ".Value";
   static final String TTL = ANNOTATION_PACKAGE + ".Ttl";
+  static final String POSITIVE = ANNOTATION_PACKAGE + ".Positive";
 
   static final String RETROFIT_HTTP = "retrofit2.http.";
   static final String PATH = RETROFIT_HTTP + "Path";

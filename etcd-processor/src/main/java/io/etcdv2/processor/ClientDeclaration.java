@@ -346,7 +346,14 @@ final class ClientDeclaration {
         return null;
       }
     }
-    return new ParameterModel(httpName, location, role, typeName);
+    AnnotationMirror positive = Mirrors.find(parameter, ClassNames.POSITIVE);
+    if (positive != null && !typeName.equals(ParameterModel.LONG)
+        && !typeName.equals(ParameterModel.INTEGER)) {
+      error(parameter, positive, null, where + " is @Positive but has type " + type + "; only"
+          + " Long and Integer numbers can be required to be at least 1");
+      return null;
+    }
+    return new ParameterModel(httpName, location, role, typeName, positive != null);
   }
 
   private ConvenienceModel convenience(ExecutableElement method, AnnotationMirror mirror,
@@ -494,14 +501,14 @@ final class ClientDeclaration {
     }
     if (parameter.type.equals(ParameterModel.LONG)) {
       try {
-        return Long.parseLong(text) >= 0;
+        return Long.parseLong(text) >= (parameter.positive ? 1 : 0);
       } catch (NumberFormatException e) {
         return false;
       }
     }
     if (parameter.type.equals(ParameterModel.INTEGER)) {
       try {
-        return Integer.parseInt(text) >= 0;
+        return Integer.parseInt(text) >= (parameter.positive ? 1 : 0);
       } catch (NumberFormatException e) {
         return false;
       }

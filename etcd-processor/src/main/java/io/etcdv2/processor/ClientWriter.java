@@ -261,10 +261,12 @@ final class ClientWriter {
       default:
         if (parameter.type.equals(ParameterModel.BOOLEAN)) {
           return CodeBlock.of("runtime.flag($L)", name);
-        } else if (parameter.type.equals(ParameterModel.LONG)) {
-          return CodeBlock.of("runtime.index($L, $S)", name, name);
-        } else if (parameter.type.equals(ParameterModel.INTEGER)) {
-          return CodeBlock.of("runtime.count($L, $S)", name, name);
+        } else if (parameter.type.equals(ParameterModel.LONG)
+            || parameter.type.equals(ParameterModel.INTEGER)) {
+          return CodeBlock.of("runtime.$L($L, $S)", parameter.numberCheck(), name, name);
+        }
+        if (parameter.location.equals("Path")) {
+          return CodeBlock.of("runtime.segment($L, $S)", name, name);
         }
         return required ? CodeBlock.of("runtime.required($L, $S)", name, name)
             : CodeBlock.of("$L", name);
@@ -299,7 +301,8 @@ final class ClientWriter {
           return "sent as {@code " + parameter.httpName + "}"
               + (convenience.isRequired(parameter) ? "" : "; null sends none");
         }
-        return "sent as {@code " + parameter.httpName + "}; 0 or more";
+        return "sent as {@code " + parameter.httpName + "}; " + (parameter.positive ? "1" : "0")
+            + " or more";
     }
   }
 

@@ -26,12 +26,21 @@ final class ParameterModel {
   final String location;
   final Role role;
   final TypeName type;
+  /** {@code @Positive}: a number the generated code requires to be at least 1. */
+  final boolean positive;
 
-  ParameterModel(String httpName, String location, Role role, TypeName type) {
+  ParameterModel(String httpName, String location, Role role, TypeName type, boolean positive) {
     this.httpName = httpName;
     this.location = location;
     this.role = role;
     this.type = type;
+    this.positive = positive;
+  }
+
+  /** The runtime method that checks a number argument: {@code index} or {@code positive}. */
+  String numberCheck() {
+    String kind = type.equals(INTEGER) ? "Count" : "Index";
+    return positive ? "positive" + kind : kind.toLowerCase(java.util.Locale.ROOT);
   }
 
   /** The type a convenience argument for this parameter has. */

@@ -101,7 +101,8 @@ final class RequestWriter {
         method.addJavadoc("\n@param $L $L", name, parameter.location.equals("Body")
             ? "the request body, sent as JSON" : "the {@code {" + parameter.httpName
             + "}} path segment");
-        arguments.add(CodeBlock.of("runtime.required($L, $S)", name, name).toString());
+        arguments.add(CodeBlock.of("runtime.$L($L, $S)",
+            parameter.location.equals("Path") ? "segment" : "required", name, name).toString());
       }
     }
     method.addStatement("return new $T($L)", request, String.join(", ", arguments));
@@ -150,7 +151,7 @@ final class RequestWriter {
         .addModifiers(Modifier.PUBLIC)
         .addParameter(TypeName.LONG, "seconds")
         .returns(request)
-        .addStatement("this.$N = runtime.timeout(seconds, $S)", timeoutField, "seconds")
+        .addStatement("this.$N = runtime.timeout(seconds, $S)", timeoutField, "timeout")
         .addStatement("return this")
         .build());
     type.addMethod(MethodSpec.methodBuilder("call")
@@ -202,14 +203,12 @@ final class RequestWriter {
       setter.addParameter(TypeName.BOOLEAN, field)
           .addJavadoc("Sends {@code $L=true} or {@code $L=false}.\n", http, http)
           .addStatement("this.$N = $N", field, field);
-    } else if (parameter.type.equals(ParameterModel.LONG)) {
-      setter.addParameter(TypeName.LONG, field)
-          .addJavadoc("Sends {@code $L}; 0 or more.\n", http)
-          .addStatement("this.$N = runtime.index($N, $S)", field, field, http);
-    } else if (parameter.type.equals(ParameterModel.INTEGER)) {
-      setter.addParameter(TypeName.INT, field)
-          .addJavadoc("Sends {@code $L}; 0 or more.\n", http)
-          .addStatement("this.$N = runtime.count($N, $S)", field, field, http);
+    } else if (parameter.type.equals(ParameterModel.LONG)
+        || parameter.type.equals(ParameterModel.INTEGER)) {
+      setter.addParameter(parameter.type.unbox(), field)
+          .addJavadoc("Sends {@code $L}; $L or more.\n", http, parameter.positive ? "1" : "0")
+          .addStatement("this.$N = runtime.$L($N, $S)", field, parameter.numberCheck(), field,
+              http);
     } else {
       setter.addParameter(parameter.type, field)
           .addJavadoc("Sends {@code $L}; null sends none.\n", http)

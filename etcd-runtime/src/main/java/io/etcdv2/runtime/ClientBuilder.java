@@ -53,6 +53,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
           "host must be an http or https URL such as http://127.0.0.1:2379 but was \"" + host
               + "\"");
     }
+    if (!url.username().isEmpty() || !url.password().isEmpty()) {
+      throw new IllegalArgumentException("host must not carry credentials (OkHttp would not send"
+          + " them, and they would show in logs); pass them with auth(user, password)");
+    }
     this.host = url;
     return self();
   }

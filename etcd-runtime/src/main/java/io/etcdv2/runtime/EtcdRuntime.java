@@ -175,6 +175,30 @@ public final class EtcdRuntime implements Closeable {
     return Arguments.checkIndex(index, argument);
   }
 
+  /** An index that must be at least 1, as a compare's {@code prevIndex}: 0 means no condition. */
+  public Long positiveIndex(long index, String argument) {
+    if (index < 1) {
+      throw new IllegalArgumentException(argument + " must be 1 or more (etcd reads 0 as no"
+          + " condition) but was " + index);
+    }
+    return index;
+  }
+
+  /** An int that must be at least 1. */
+  public Integer positiveCount(int count, String argument) {
+    return positiveIndex(count, argument).intValue();
+  }
+
+  /** A path segment such as a user name: neither null nor empty. */
+  public String segment(String segment, String argument) {
+    Arguments.checkNotNull(segment, argument);
+    if (segment.isEmpty()) {
+      throw new IllegalArgumentException(argument + " must not be empty: the request would then"
+          + " name the whole collection");
+    }
+    return segment;
+  }
+
   /** An int count, which must not be negative. */
   public Integer count(int count, String argument) {
     return (int) Arguments.checkIndex(count, argument);
@@ -182,13 +206,23 @@ public final class EtcdRuntime implements Closeable {
 
   /** Runs {@code call} with the client's timeout, naming it {@code operation} in errors. */
   public <T> EtcdResponse<T> execute(EtcdCall<T> call, String operation) {
-    return call.operation(operation).execute();
+    return prepare(call, operation).execute();
   }
 
   /** Runs {@code call} limited to {@code timeoutSeconds} (0: no limit). */
   public <T> EtcdResponse<T> execute(EtcdCall<T> call, String operation, long timeoutSeconds) {
+    return prepare(call, operation, timeoutSeconds).execute();
+  }
+
+  /** {@code call} named {@code operation} in errors, with the client's timeout, unsent. */
+  public <T> EtcdCall<T> prepare(EtcdCall<T> call, String operation) {
+    return call.operation(operation);
+  }
+
+  /** {@code call} named {@code operation}, limited to {@code timeoutSeconds}, unsent. */
+  public <T> EtcdCall<T> prepare(EtcdCall<T> call, String operation, long timeoutSeconds) {
     Arguments.checkTimeout(timeoutSeconds, "timeoutSeconds");
-    return call.operation(operation).timeout(timeoutSeconds).execute();
+    return call.operation(operation).timeout(timeoutSeconds);
   }
 
   /**

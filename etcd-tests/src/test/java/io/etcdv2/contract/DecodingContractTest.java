@@ -236,16 +236,32 @@ final class DecodingContractTest {
   }
 
   @Test
-  void successfulNonJsonBodyIsLeftAsText() {
-    // /health answers JSON text labelled text/plain; only the Content-Type decides.
+  void successfulTextBodyIsKeptAndDecodedLeniently() {
+    // /health answers JSON labelled text/plain: the text is kept, and a typed body is decoded
+    // from it when it is JSON.
     etcd.server().enqueue(new MockResponse()
         .setHeader("Content-Type", "text/plain; charset=utf-8")
-        .setBody("{\"health\":\"true\"}"));
+        .setBody("{\"etcdserver\":\"3.4.23\",\"etcdcluster\":\"3.4.0\"}"));
 
     EtcdResponse<VersionInfo> response = etcd.client().version();
 
     assertEquals(200, response.status());
-    assertEquals("{\"health\":\"true\"}", response.text());
+    assertEquals("{\"etcdserver\":\"3.4.23\",\"etcdcluster\":\"3.4.0\"}", response.text());
+    assertEquals("3.4.23", response.body().server());
+    assertEquals("3.4.0", response.body().cluster());
+    assertNull(response.error());
+  }
+
+  @Test
+  void successfulTextBodyThatIsNotJsonIsLeftAsTextOnly() {
+    etcd.server().enqueue(new MockResponse()
+        .setHeader("Content-Type", "text/plain; charset=utf-8")
+        .setBody("ok\n"));
+
+    EtcdResponse<VersionInfo> response = etcd.client().version();
+
+    assertEquals(200, response.status());
+    assertEquals("ok\n", response.text());
     assertNull(response.body());
     assertNull(response.error());
   }

@@ -65,7 +65,13 @@ final class TtlAndValueContractTest {
         new DefaultTtl("mkdirnx(k)", c -> c.mkdirnx("/k"), "PUT",
             "ttl=30&dir=true&prevExist=false", "dir=true&prevExist=false"),
         new DefaultTtl("push(k, v)", c -> c.push("/k", "v"), "POST",
-            "value=%22v%22&ttl=30", "value=%22v%22"));
+            "value=%22v%22&ttl=30", "value=%22v%22"),
+        new DefaultTtl("compareAndSwap(k, v, prev)", c -> c.compareAndSwap("/k", "v", "old"),
+            "PUT", "value=%22v%22&ttl=30&prevValue=%22old%22",
+            "value=%22v%22&prevValue=%22old%22"),
+        new DefaultTtl("compareAndSwapIndex(k, v, prevIndex)",
+            c -> c.compareAndSwapIndex("/k", "v", 3), "PUT", "value=%22v%22&ttl=30&prevIndex=3",
+            "value=%22v%22&prevIndex=3"));
   }
 
   static List<ExplicitTtl> explicitTtlOverloads() {
@@ -84,7 +90,13 @@ final class TtlAndValueContractTest {
         new ExplicitTtl("mkdirnx(k, ttl)", (c, t) -> c.mkdirnx("/k", t), "PUT",
             "ttl=10&dir=true&prevExist=false", "dir=true&prevExist=false"),
         new ExplicitTtl("push(k, v, ttl)", (c, t) -> c.push("/k", "v", t), "POST",
-            "value=%22v%22&ttl=10", "value=%22v%22"));
+            "value=%22v%22&ttl=10", "value=%22v%22"),
+        new ExplicitTtl("compareAndSwap(k, v, prev, ttl)",
+            (c, t) -> c.compareAndSwap("/k", "v", "old", t), "PUT",
+            "value=%22v%22&ttl=10&prevValue=%22old%22", "value=%22v%22&prevValue=%22old%22"),
+        new ExplicitTtl("compareAndSwapIndex(k, v, prevIndex, ttl)",
+            (c, t) -> c.compareAndSwapIndex("/k", "v", 3, t), "PUT",
+            "value=%22v%22&ttl=10&prevIndex=3", "value=%22v%22&prevIndex=3"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -144,9 +156,13 @@ final class TtlAndValueContractTest {
     etcd.assertRequestCount(0);
   }
 
-  /** Reads, watches and deletes never carry a TTL, whatever the client's default. */
+  /**
+   * Reads, watches, deletes, and the cluster and auth endpoints never carry a TTL, whatever the
+   * client's default.
+   */
   static Stream<Overload> overloadsWithoutTtl() {
-    Set<String> ttlTaking = Set.of("set", "setnx", "setx", "mkdir", "mkdirnx", "push");
+    Set<String> ttlTaking = Set.of("set", "setnx", "setx", "mkdir", "mkdirnx", "push", "refresh",
+        "compareAndSwap", "compareAndSwapIndex");
     return Overloads.all().stream().filter(o -> !ttlTaking.contains(o.operation()));
   }
 
@@ -158,8 +174,44 @@ final class TtlAndValueContractTest {
     overload.call(etcd.client(b -> b.ttl(30)), "/k");
 
     RecordedRequest request = etcd.takeRequest();
-    RequestContractTest.assertRequest(request, overload.method(), overload.path(), null);
+    RequestContractTest.assertRequest(request, overload);
     assertFalse(request.getPath().contains("ttl"), request.getPath());
+  }
+
+  @Test
+  void refreshSendsItsTtlNotTheDefault() {
+    etcd.enqueueOk();
+
+    etcd.client(b -> b.ttl(30)).refresh("/k", 10);
+
+    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
+        "ttl=10&prevExist=true&refresh=true");
+  }
+
+  @ParameterizedTest
+  @ValueSource(longs = {0, -2, Long.MIN_VALUE})
+  void refreshTtlOfZeroOrBelowMinusOneIsRejectedBeforeSending(long ttl) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> etcd.client(b -> b.ttl(30)).refresh("/k", ttl));
+
+    assertEquals("ttl must be -1 (no TTL) or at least 1 second but was " + ttl, e.getMessage());
+    etcd.assertRequestCount(0);
+  }
+
+  /**
+   * etcd answers a refresh without a TTL with 400 errorCode 212 "TTL is required on refresh", and
+   * nothing else can come of it: the client refuses it before sending, as it refuses writes to the
+   * root.
+   */
+  @Test
+  void refreshWithoutTtlIsRejectedBeforeSending() {
+    etcd.enqueueOk(); // answers at once should the request go out after all
+
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> etcd.client(b -> b.ttl(30)).refresh("/k", -1));
+
+    assertTrue(e.getMessage().startsWith("ttl "), e.getMessage());
+    etcd.assertRequestCount(0);
   }
 
   @ParameterizedTest
@@ -180,7 +232,13 @@ final class TtlAndValueContractTest {
             c -> c.waitdir("/k", -1, 5)),
         negativeIndex("setx(k, v, ttl, prevIndex)", "prevIndex", c -> c.setx("/k", "v", 5, -1)),
         negativeIndex("delete(k, v, prevIndex)", "prevIndex", c -> c.delete("/k", "v", -1)),
-        negativeIndex("delete(k, null, prevIndex)", "prevIndex", c -> c.delete("/k", null, -1)));
+        negativeIndex("delete(k, null, prevIndex)", "prevIndex", c -> c.delete("/k", null, -1)),
+        negativeIndex("compareAndSwapIndex(k, v, prevIndex)", "prevIndex",
+            c -> c.compareAndSwapIndex("/k", "v", -1)),
+        negativeIndex("compareAndSwapIndex(k, v, prevIndex, ttl)", "prevIndex",
+            c -> c.compareAndSwapIndex("/k", "v", -1, 5)),
+        negativeIndex("compareAndDeleteIndex(k, prevIndex)", "prevIndex",
+            c -> c.compareAndDeleteIndex("/k", -1)));
   }
 
   private static Arguments negativeIndex(String name, String argument,
@@ -196,6 +254,35 @@ final class TtlAndValueContractTest {
         assertThrows(IllegalArgumentException.class, () -> invoke.apply(etcd.client()));
 
     assertEquals(argument + " must be 0 or more but was -1", e.getMessage());
+    etcd.assertRequestCount(0);
+  }
+
+  /**
+   * etcd reads {@code prevIndex=0} as no condition at all: a compare-and-swap or compare-and-delete
+   * with index 0 would set or delete the key unconditionally. etcd's indexes start at 1, so 0 can
+   * never be the index the caller meant to compare with.
+   */
+  static Stream<Arguments> zeroPrevIndexes() {
+    return Stream.of(
+        arguments("compareAndSwapIndex(k, v, 0)",
+            (Function<EtcdClient, EtcdResponse<?>>) c -> c.compareAndSwapIndex("/k", "v", 0)),
+        arguments("compareAndSwapIndex(k, v, 0, ttl)",
+            (Function<EtcdClient, EtcdResponse<?>>) c -> c.compareAndSwapIndex("/k", "v", 0, 5)),
+        arguments("compareAndDeleteIndex(k, 0)",
+            (Function<EtcdClient, EtcdResponse<?>>) c -> c.compareAndDeleteIndex("/k", 0)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("zeroPrevIndexes")
+  void compareWithIndexZeroIsRejectedBeforeSending(String name,
+      Function<EtcdClient, EtcdResponse<?>> invoke) {
+    etcd.enqueueOk();
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> invoke.apply(etcd.client()));
+
+    assertTrue(e.getMessage().startsWith("prevIndex must be ")
+        && e.getMessage().endsWith(" but was 0"), e.getMessage());
     etcd.assertRequestCount(0);
   }
 
@@ -249,6 +336,23 @@ final class TtlAndValueContractTest {
     assertEquals("4", delete.getRequestUrl().queryParameter("prevIndex"));
   }
 
+  @ParameterizedTest(name = "{1}")
+  @MethodSource("jsonValues")
+  void compareAndSwapAndDeleteEncodePrevValueLikeValue(Object value, String json,
+      String encoded) {
+    etcd.enqueueOk();
+    etcd.enqueueOk();
+
+    etcd.client().compareAndSwap("/k", value, value);
+    etcd.client().compareAndDelete("/k", value);
+
+    assertEquals("value=" + encoded + "&prevValue=" + encoded,
+        etcd.takeRequest().getBody().readUtf8());
+    RecordedRequest delete = etcd.takeRequest();
+    assertEquals(json, delete.getRequestUrl().queryParameter("prevValue"));
+    assertEquals("DELETE", delete.getMethod());
+  }
+
   @Test
   void deletePrevValueQueryIsPercentEncoded() {
     etcd.enqueueOk();
@@ -280,10 +384,25 @@ final class TtlAndValueContractTest {
         () -> etcd.client().set("/k", null, 5),
         () -> etcd.client().setnx("/k", null),
         () -> etcd.client().setx("/k", null, 5, 1),
-        () -> etcd.client().push("/k", null));
+        () -> etcd.client().push("/k", null),
+        () -> etcd.client().compareAndSwap("/k", null, "old"),
+        () -> etcd.client().compareAndSwapIndex("/k", null, 3, 5));
     for (Executable call : calls) {
       NullPointerException e = assertThrows(NullPointerException.class, call);
       assertEquals("value == null", e.getMessage());
+    }
+    etcd.assertRequestCount(0);
+  }
+
+  @Test
+  void nullPrevValueOfACompareIsRejectedBeforeSending() {
+    List<Executable> calls = List.of(
+        () -> etcd.client().compareAndSwap("/k", "v", null),
+        () -> etcd.client().compareAndSwap("/k", "v", null, 5),
+        () -> etcd.client().compareAndDelete("/k", null));
+    for (Executable call : calls) {
+      NullPointerException e = assertThrows(NullPointerException.class, call);
+      assertEquals("prevValue == null", e.getMessage());
     }
     etcd.assertRequestCount(0);
   }

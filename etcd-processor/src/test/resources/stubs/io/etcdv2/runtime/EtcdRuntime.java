@@ -41,6 +41,18 @@ public final class EtcdRuntime implements Closeable {
     throw new UnsupportedOperationException();
   }
 
+  public Long positiveIndex(long index, String argument) {
+    throw new UnsupportedOperationException();
+  }
+
+  public Integer positiveCount(int count, String argument) {
+    throw new UnsupportedOperationException();
+  }
+
+  public String segment(String segment, String argument) {
+    throw new UnsupportedOperationException();
+  }
+
   public <T> T required(T value, String argument) {
     throw new UnsupportedOperationException();
   }
