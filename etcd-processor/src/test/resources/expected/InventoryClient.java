@@ -954,7 +954,7 @@ public final class InventoryClient implements Closeable {
   }
 
   /**
-   * Calls {@code PUT v2/keys/inventory{key}}.
+   * Writes an inventory item, which the generated request builder's Javadoc carries over.
    *
    * <p>Sends {@link InventoryApi#putItem PUT v2/keys/inventory{key}}.
    * The TTL is the client's default.
@@ -969,7 +969,7 @@ public final class InventoryClient implements Closeable {
   }
 
   /**
-   * Calls {@code PUT v2/keys/inventory{key}}.
+   * Writes an inventory item, which the generated request builder's Javadoc carries over.
    *
    * <p>Sends {@link InventoryApi#putItem PUT v2/keys/inventory{key}}.
    * The TTL is the client's default.
@@ -1785,7 +1785,7 @@ public final class InventoryClient implements Closeable {
     }
 
     /**
-     * Calls {@code PUT v2/keys/inventory{key}}.
+     * Writes an inventory item, which the generated request builder's Javadoc carries over.
      *
      * <p>Sends {@link InventoryApi#putItem PUT v2/keys/inventory{key}}.
      * The TTL is the client's default.
@@ -1799,7 +1799,7 @@ public final class InventoryClient implements Closeable {
     }
 
     /**
-     * Calls {@code PUT v2/keys/inventory{key}}.
+     * Writes an inventory item, which the generated request builder's Javadoc carries over.
      *
      * <p>Sends {@link InventoryApi#putItem PUT v2/keys/inventory{key}}.
      * The TTL is the client's default.
@@ -2044,6 +2044,8 @@ public final class InventoryClient implements Closeable {
 
     /**
      * A {@link InventoryApi#putItem PUT v2/keys/inventory{key}} request.
+     *
+     * <p>Writes an inventory item, which the generated request builder's Javadoc carries over.
      *
      * @param key the key, normalised, put under the client's prefix and percent-encoded
      */
@@ -3389,6 +3391,8 @@ public final class InventoryClient implements Closeable {
 
   /**
    * Builds a {@link InventoryApi#putItem PUT v2/keys/inventory{key}} request; unset parameters are not sent.
+   *
+   * <p>Writes an inventory item, which the generated request builder's Javadoc carries over.
    */
   public final class PutItemRequest {
     private final String key;

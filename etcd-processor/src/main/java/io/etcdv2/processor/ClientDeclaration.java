@@ -154,6 +154,22 @@ final class ClientDeclaration {
     }
   }
 
+  /** The text of a doc comment before its first blank line or block tag; empty without one. */
+  static String firstParagraph(String docComment) {
+    if (docComment == null) return "";
+    StringBuilder out = new StringBuilder();
+    for (String line : docComment.split("\n")) {
+      String text = line.trim();
+      if (text.isEmpty() || text.startsWith("@")) {
+        if (out.length() > 0) break;
+        continue;
+      }
+      if (out.length() > 0) out.append(' ');
+      out.append(text);
+    }
+    return out.toString();
+  }
+
   private static boolean isOverloaded(ExecutableElement method, List<ExecutableElement> all) {
     for (ExecutableElement other : all) {
       if (other != method && other.getSimpleName().equals(method.getSimpleName())) return true;
@@ -243,7 +259,7 @@ final class ClientDeclaration {
     if (!ok) return null;
     return new EndpointModel(method.getSimpleName().toString(),
         ClassName.get((TypeElement) method.getEnclosingElement()), request, bodyType, parameters,
-        key, overloaded);
+        key, overloaded, firstParagraph(elements.getDocComment(method)));
   }
 
   private TypeName bodyType(TypeMirror returnType) {

@@ -177,8 +177,10 @@ final class ClientWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(async ? ClassNames.ETCD_CALL : ClassNames.ETCD_RESPONSE,
             convenience.endpoint.bodyType));
-    method.addJavadoc(convenience.doc.isEmpty() ? "Calls {@code $L}.\n" : "$L\n",
-        javadocText(convenience.doc.isEmpty() ? convenience.endpoint.request : convenience.doc));
+    String summary = !convenience.doc.isEmpty() ? convenience.doc
+        : !convenience.endpoint.doc.isEmpty() ? convenience.endpoint.doc
+        : "Calls {@code " + convenience.endpoint.request + "}.";
+    method.addJavadoc("$L\n", javadocText(summary));
     method.addJavadoc("\n<p>Sends {@link $T#$L $L}", convenience.endpoint.declaringType,
         convenience.endpoint.name, javadocText(convenience.endpoint.request));
     List<String> fixed = new ArrayList<>();

@@ -18,9 +18,12 @@ final class EndpointModel {
   final ParameterModel key;
   /** Another endpoint has the same name, so nulls must be cast to pick this one. */
   final boolean overloaded;
+  /** The endpoint's Javadoc, first paragraph; empty when read from a class file. */
+  final String doc;
 
   EndpointModel(String name, ClassName declaringType, String request, TypeName bodyType,
-      List<ParameterModel> parameters, ParameterModel key, boolean overloaded) {
+      List<ParameterModel> parameters, ParameterModel key, boolean overloaded, String doc) {
+    this.doc = doc;
     this.name = name;
     this.declaringType = declaringType;
     this.request = request;

@@ -85,6 +85,9 @@ final class RequestWriter {
         .returns(request)
         .addJavadoc("A {@link $T#$L $L} request.\n", endpoint.declaringType, endpoint.name,
             ClientWriter.javadocText(endpoint.request));
+    if (!endpoint.doc.isEmpty()) {
+      method.addJavadoc("\n<p>$L\n", ClientWriter.javadocText(endpoint.doc));
+    }
     List<String> arguments = new ArrayList<>();
     NameAllocator names = new NameAllocator();
     for (String reserved : RESERVED) names.newName(reserved, reserved);
@@ -121,6 +124,9 @@ final class RequestWriter {
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc("Builds a {@link $T#$L $L} request; unset parameters are not sent.\n",
             endpoint.declaringType, endpoint.name, ClientWriter.javadocText(endpoint.request));
+    if (!endpoint.doc.isEmpty()) {
+      type.addJavadoc("\n<p>$L\n", ClientWriter.javadocText(endpoint.doc));
+    }
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
     List<String> callArguments = new ArrayList<>();
     for (ParameterModel parameter : endpoint.parameters) {

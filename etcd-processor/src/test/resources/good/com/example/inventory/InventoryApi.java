@@ -19,6 +19,12 @@ import retrofit2.http.Query;
 /** An application's etcd interface: all of EtcdApi plus an endpoint of its own. */
 @GenerateClient
 public interface InventoryApi extends EtcdApi {
+  /**
+   * Writes an inventory item, which the generated
+   * request builder's Javadoc carries over.
+   *
+   * @param note a free-text note
+   */
   @FormUrlEncoded
   @PUT("v2/keys/inventory{key}")
   @Convenience(name = "restock", args = {"value", "ttl"}, optional = 2, timeout = true,
