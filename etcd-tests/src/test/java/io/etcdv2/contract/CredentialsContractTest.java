@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import okhttp3.HttpUrl;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
@@ -264,18 +265,38 @@ final class CredentialsContractTest {
         "{\"password\":\"pa:ss w/ö\",\"user\":\"alice\"}", Overloads.JSON);
   }
 
-  /**
-   * A password given in the host URL instead ({@code http://user:password@host}) is not sent by
-   * OkHttp, and must not be printed either.
-   */
-  @Test
-  void passwordInTheHostUrlIsNotPrinted() {
-    EtcdClient client = etcd.track(EtcdClient.builder()
-        .host("http://root:s3cret@127.0.0.1:" + etcd.server().getPort())
-        .build());
+  /** Host URLs with user info: a user and password, a user alone, a password alone. */
+  static List<String> hostsWithCredentials() {
+    return List.of("http://root:s3cret@127.0.0.1:2379", "http://root@127.0.0.1:2379",
+        "http://:s3cret@127.0.0.1:2379", "https://root:s3cret@etcd.example.com/proxy");
+  }
 
-    assertFalse(client.toString().contains("s3cret"), client.toString());
-    assertFalse(client.runtime().toString().contains("s3cret"), client.runtime().toString());
+  /**
+   * Credentials given in the host URL instead ({@code http://user:password@host}) would not be
+   * sent by OkHttp, and would show wherever the host does: the builder refuses them, naming the
+   * way that works, without repeating them, and keeps the host it had, so nothing is built from
+   * them.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("hostsWithCredentials")
+  void hostWithCredentialsIsRejected(String host) {
+    EtcdClient.Builder builder = EtcdClient.builder().host(etcd.host());
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> builder.host(host));
+    IllegalArgumentException chained = assertThrows(IllegalArgumentException.class,
+        () -> etcd.track(EtcdClient.builder().host(host).build()));
+
+    String message = "host must not carry credentials (OkHttp would not send them, and they"
+        + " would show in logs); pass them with auth(user, password)";
+    assertEquals(message, e.getMessage());
+    assertEquals(message, chained.getMessage());
+    assertFalse(e.getMessage().contains("s3cret") || e.getMessage().contains("root"),
+        e.getMessage());
+    EtcdClient client = etcd.track(builder.build());
+    assertEquals(HttpUrl.get(etcd.host()), client.runtime().host());
+    assertEquals("EtcdClient{" + HttpUrl.get(etcd.host()) + "}", client.toString());
+    etcd.assertRequestCount(0);
   }
 
   private static void assertSecretAbsent(String shown) {

@@ -102,8 +102,9 @@ final class Overloads {
         "dir=true&prevExist=false"));
     all.add(write("mkdirnx(String, long)", "mkdirnx", (c, k) -> c.mkdirnx(k, 10),
         "ttl=10&dir=true&prevExist=false"));
+    // PUT v2/keys{key} declared apart as refreshKey, form: ttl, refresh, prevExist
     all.add(write("refresh(String, long)", "refresh", (c, k) -> c.refresh(k, 10),
-        "ttl=10&prevExist=true&refresh=true"));
+        "ttl=10&refresh=true&prevExist=true"));
     all.add(write("compareAndSwap(String, Object, Object)", "compareAndSwap",
         (c, k) -> c.compareAndSwap(k, "abc", "old"), "value=%22abc%22&prevValue=%22old%22"));
     all.add(write("compareAndSwap(String, Object, Object, long)", "compareAndSwap",

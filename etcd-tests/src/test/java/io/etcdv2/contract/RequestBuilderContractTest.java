@@ -81,6 +81,9 @@ final class RequestBuilderContractTest {
     // A form with no field is still a form: etcd then stores "" (PUT) or an in-order "" (POST).
     all.add(new Built("putKey", List.of(), c -> c.requests().putKey("/k"), "PUT", "/v2/keys/k",
         "", FORM));
+    // refreshKey takes no default TTL: unset, its form is as empty as putKey's.
+    all.add(new Built("refreshKey", List.of(), c -> c.requests().refreshKey("/k"), "PUT",
+        "/v2/keys/k", "", FORM));
     all.add(new Built("postKey", List.of(), c -> c.requests().postKey("/q"), "POST",
         "/v2/keys/q", "", FORM));
     all.add(new Built("deleteKey", List.of(), c -> c.requests().deleteKey("/k"), "DELETE",
@@ -141,6 +144,9 @@ final class RequestBuilderContractTest {
         "PUT", "/v2/keys/k", "value=%22a%20b%2Bc%22&ttl=10&dir=false&prevExist=true"
             + "&prevIndex=4294967297&prevValue=%22old%22&refresh=false&noValueOnSuccess=true",
         FORM));
+    all.add(new Built("refreshKey", List.of("ttl", "refresh", "prevExist"),
+        c -> c.requests().refreshKey("/k").ttl(10).refresh(true).prevExist(true).timeout(5),
+        "PUT", "/v2/keys/k", "ttl=10&refresh=true&prevExist=true", FORM));
     all.add(new Built("postKey", List.of("value", "ttl", "clearTtl", "dir", "noValueOnSuccess"),
         c -> c.requests().postKey("/q").value(42).clearTtl().ttl(10).dir(false)
             .noValueOnSuccess(true).timeout(5),
@@ -150,7 +156,7 @@ final class RequestBuilderContractTest {
             .prevIndex(4294967297L).timeout(5),
         "DELETE", "/v2/keys/k?dir=true&recursive=true&prevValue=%22old%22&prevIndex=4294967297",
         null, null));
-    Set<String> keyEndpoints = Set.of("getKey", "putKey", "postKey", "deleteKey");
+    Set<String> keyEndpoints = Set.of("getKey", "putKey", "refreshKey", "postKey", "deleteKey");
     for (Built b : bare()) {
       if (keyEndpoints.contains(b.endpoint())) continue;
       // No parameter but the body and path segments: timeout is their only setter.
@@ -171,7 +177,7 @@ final class RequestBuilderContractTest {
     return all;
   }
 
-  /** The endpoints whose builders have no TTL. */
+  /** The endpoints whose builders have no default TTL: refreshKey's TTL is its own. */
   static List<Built> bareWithoutTtl() {
     return bare().stream()
         .filter(b -> !b.endpoint().equals("putKey") && !b.endpoint().equals("postKey"))
@@ -185,7 +191,7 @@ final class RequestBuilderContractTest {
       if (Modifier.isPublic(method.getModifiers())) endpoints.add(method.getName());
     }
 
-    assertEquals(26, endpoints.size(), endpoints.toString());
+    assertEquals(27, endpoints.size(), endpoints.toString());
     assertEquals(endpoints, names(bare()));
     assertEquals(endpoints, names(everySetter()));
     assertEquals(endpoints.size(), bare().size(), "an endpoint is listed twice");
@@ -369,6 +375,22 @@ final class RequestBuilderContractTest {
         "value=%22v%22&ttl=");
   }
 
+  /** refreshKey's TTL is a required number of its own: the client's default never fills it in. */
+  @Test
+  void refreshKeyBuilderSendsItsTtlNeverTheDefault() {
+    EtcdClient client = etcd.client(b -> b.ttl(30));
+    etcd.enqueueOk();
+    etcd.enqueueOk();
+
+    client.requests().refreshKey("/k").refresh(true).prevExist(true).send();
+    client.requests().refreshKey("/k").ttl(10).refresh(true).prevExist(true).send();
+
+    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
+        "refresh=true&prevExist=true");
+    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
+        "ttl=10&refresh=true&prevExist=true");
+  }
+
   @Test
   void clearTtlWithoutDefaultStillSendsAnEmptyTtl() {
     etcd.enqueueOk();
@@ -381,16 +403,42 @@ final class RequestBuilderContractTest {
 
   // Arguments refused before sending.
 
+  /**
+   * waitIndex may be 0 (the start of etcd's kept history); prevIndex is {@code @Positive}, since
+   * etcd reads {@code prevIndex=0} as no condition at all.
+   */
   @Test
-  void negativeIndexesAreRejectedNamingTheParameter() {
+  void indexesBelowTheirMinimumAreRejectedNamingTheParameter() {
     EtcdClient client = etcd.client();
     assertIllegal("waitIndex must be 0 or more but was -1",
         () -> client.requests().getKey("/k").waitIndex(-1));
-    assertIllegal("prevIndex must be 0 or more but was -1",
+    assertIllegal("prevIndex must be 1 or more but was -1",
         () -> client.requests().putKey("/k").prevIndex(-1));
-    assertIllegal("prevIndex must be 0 or more but was -9223372036854775808",
+    assertIllegal("prevIndex must be 1 or more but was 0",
+        () -> client.requests().putKey("/k").prevIndex(0));
+    assertIllegal("prevIndex must be 1 or more but was -1",
+        () -> client.requests().deleteKey("/k").prevIndex(-1));
+    assertIllegal("prevIndex must be 1 or more but was 0",
+        () -> client.requests().deleteKey("/k").prevIndex(0));
+    assertIllegal("prevIndex must be 1 or more but was -9223372036854775808",
         () -> client.requests().deleteKey("/k").prevIndex(Long.MIN_VALUE));
     etcd.assertRequestCount(0);
+  }
+
+  @Test
+  void smallestIndexesAreSent() {
+    for (int i = 0; i < 3; i++) etcd.enqueueOk();
+
+    etcd.client().requests().getKey("/k").wait(true).waitIndex(0).send();
+    etcd.client().requests().putKey("/k").value("v").prevIndex(1).send();
+    etcd.client().requests().deleteKey("/k").prevIndex(1).send();
+
+    RequestContractTest.assertRequest(etcd.takeRequest(), "GET",
+        "/v2/keys/k?wait=true&waitIndex=0", null);
+    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
+        "value=%22v%22&prevIndex=1");
+    RequestContractTest.assertRequest(etcd.takeRequest(), "DELETE", "/v2/keys/k?prevIndex=1",
+        null);
   }
 
   @Test
@@ -400,6 +448,17 @@ final class RequestBuilderContractTest {
       String message = "ttl must be -1 (no TTL) or at least 1 second but was " + ttl;
       assertIllegal(message, () -> client.requests().putKey("/k").ttl(ttl));
       assertIllegal(message, () -> client.requests().postKey("/q").ttl(ttl));
+    }
+    etcd.assertRequestCount(0);
+  }
+
+  /** refreshKey's TTL is {@code @Positive}: -1, no TTL for putKey and postKey, is refused too. */
+  @Test
+  void refreshKeyTtlBelowOneIsRejectedNamingTheParameter() {
+    EtcdClient client = etcd.client(b -> b.ttl(30));
+    for (long ttl : new long[] {0, -1, -2, Long.MIN_VALUE}) {
+      assertIllegal("ttl must be 1 or more but was " + ttl,
+          () -> client.requests().refreshKey("/k").ttl(ttl));
     }
     etcd.assertRequestCount(0);
   }
@@ -462,6 +521,7 @@ final class RequestBuilderContractTest {
 
     assertNull("key", () -> requests.getKey(null));
     assertNull("key", () -> requests.putKey(null));
+    assertNull("key", () -> requests.refreshKey(null));
     assertNull("key", () -> requests.postKey(null));
     assertNull("key", () -> requests.deleteKey(null));
     assertNull("body", () -> requests.postMember(null));
@@ -477,6 +537,28 @@ final class RequestBuilderContractTest {
         () -> requests.putRole(null, RoleRequest.grant("r", Permissions.read("/r"))));
     assertNull("body", () -> requests.putRole("app", null));
     assertNull("role", () -> requests.deleteRole(null));
+    etcd.assertRequestCount(0);
+  }
+
+  /**
+   * An empty member id, user or role name would turn the path into the collection's own:
+   * {@code DELETE /v2/auth/users/} is not a user. Refused before a builder exists.
+   */
+  @Test
+  void emptyPathSegmentsAreRejectedNamingTheParameter() {
+    EtcdClient.Requests requests = etcd.client().requests();
+    PeerUrls peers = PeerUrls.of(PEER_URL);
+
+    assertEmpty("id", () -> requests.putMember("", peers));
+    assertEmpty("id", () -> requests.putMember("", null));
+    assertEmpty("id", () -> requests.deleteMember(""));
+    assertEmpty("user", () -> requests.getUser(""));
+    assertEmpty("user", () -> requests.putUser("", UserRequest.grant("a", "r")));
+    assertEmpty("user", () -> requests.deleteUser(""));
+    assertEmpty("role", () -> requests.getRole(""));
+    assertEmpty("role",
+        () -> requests.putRole("", RoleRequest.grant("r", Permissions.read("/r"))));
+    assertEmpty("role", () -> requests.deleteRole(""));
     etcd.assertRequestCount(0);
   }
 
@@ -623,6 +705,12 @@ final class RequestBuilderContractTest {
   private static void assertIllegal(String message, Executable executable) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, executable);
     assertEquals(message, e.getMessage());
+  }
+
+  static void assertEmpty(String argument, Executable executable) {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, executable);
+    assertEquals(argument + " must not be empty: the request would then name the whole"
+        + " collection", e.getMessage());
   }
 
   private static void assertNull(String argument, Executable executable) {

@@ -272,6 +272,62 @@ final class RequestContractTest {
     etcd.assertRequestCount(0);
   }
 
+  /**
+   * An empty member id, user or role name would name the whole collection instead:
+   * {@code DELETE /v2/auth/users/} or {@code GET /v2/members/}. Every convenience, synchronous or
+   * not, refuses it before sending.
+   */
+  @Test
+  void emptyNamesAreRejectedBeforeSending() {
+    EtcdClient client = etcd.client();
+    PeerUrls peers = PeerUrls.of(Overloads.PEER_URL);
+    UserRequest user = UserRequest.grant("a", "r");
+    RoleRequest role = RoleRequest.grant("r", Permissions.read("/"));
+    List<Map.Entry<String, Executable>> calls = List.of(
+        Map.entry("user", () -> client.user("")),
+        Map.entry("user", () -> client.putUser("", user)),
+        Map.entry("user", () -> client.putUser("", null)),
+        Map.entry("user", () -> client.deleteUser("")),
+        Map.entry("role", () -> client.role("")),
+        Map.entry("role", () -> client.putRole("", role)),
+        Map.entry("role", () -> client.deleteRole("")),
+        Map.entry("id", () -> client.updateMember("", peers)),
+        Map.entry("id", () -> client.removeMember("")),
+        Map.entry("user", () -> client.async().user("")),
+        Map.entry("user", () -> client.async().putUser("", user)),
+        Map.entry("user", () -> client.async().deleteUser("")),
+        Map.entry("role", () -> client.async().role("")),
+        Map.entry("role", () -> client.async().putRole("", role)),
+        Map.entry("role", () -> client.async().deleteRole("")),
+        Map.entry("id", () -> client.async().updateMember("", peers)),
+        Map.entry("id", () -> client.async().removeMember("")));
+    for (Map.Entry<String, Executable> call : calls) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call.getValue());
+      assertEquals(call.getKey() + " must not be empty: the request would then name the whole"
+          + " collection", e.getMessage());
+    }
+    etcd.assertRequestCount(0);
+  }
+
+  @Test
+  void nullNamesAreRejectedBeforeSendingByTheAsyncFormsToo() {
+    EtcdClient client = etcd.client();
+    PeerUrls peers = PeerUrls.of(Overloads.PEER_URL);
+    List<Map.Entry<String, Executable>> calls = List.of(
+        Map.entry("user", () -> client.async().user(null)),
+        Map.entry("user", () -> client.async().putUser(null, UserRequest.grant("a", "r"))),
+        Map.entry("user", () -> client.async().deleteUser(null)),
+        Map.entry("role", () -> client.async().role(null)),
+        Map.entry("role", () -> client.async().deleteRole(null)),
+        Map.entry("id", () -> client.async().updateMember(null, peers)),
+        Map.entry("id", () -> client.async().removeMember(null)));
+    for (Map.Entry<String, Executable> call : calls) {
+      NullPointerException e = assertThrows(NullPointerException.class, call.getValue());
+      assertEquals(call.getKey() + " == null", e.getMessage());
+    }
+    etcd.assertRequestCount(0);
+  }
+
   @Test
   void clusterAndAuthPathsIgnoreThePrefixButKeepTheHostPath() {
     EtcdClient client = etcd.client(b -> b.host(etcd.host() + "/proxy").prefix("/app"));

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -178,6 +179,10 @@ final class TtlAndValueContractTest {
     assertFalse(request.getPath().contains("ttl"), request.getPath());
   }
 
+  /**
+   * refresh is its own endpoint, {@code KeysApi.refreshKey}: its TTL is a required number, never
+   * the client's default, and its form follows that endpoint's order (ttl, refresh, prevExist).
+   */
   @Test
   void refreshSendsItsTtlNotTheDefault() {
     etcd.enqueueOk();
@@ -185,32 +190,50 @@ final class TtlAndValueContractTest {
     etcd.client(b -> b.ttl(30)).refresh("/k", 10);
 
     RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
-        "ttl=10&prevExist=true&refresh=true");
+        "ttl=10&refresh=true&prevExist=true");
   }
 
-  @ParameterizedTest
-  @ValueSource(longs = {0, -2, Long.MIN_VALUE})
-  void refreshTtlOfZeroOrBelowMinusOneIsRejectedBeforeSending(long ttl) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> etcd.client(b -> b.ttl(30)).refresh("/k", ttl));
+  @Test
+  void asyncRefreshSendsItsTtlNotTheDefault() throws Exception {
+    etcd.enqueueOk();
 
-    assertEquals("ttl must be -1 (no TTL) or at least 1 second but was " + ttl, e.getMessage());
+    etcd.client(b -> b.ttl(30)).async().refresh("/k", 10).future().get(2, TimeUnit.SECONDS);
+
+    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
+        "ttl=10&refresh=true&prevExist=true");
+  }
+
+  /** refresh's TTL is {@code @Positive}: -1 means no TTL elsewhere, but not here. */
+  @ParameterizedTest
+  @ValueSource(longs = {0, -1, -2, Long.MIN_VALUE})
+  void refreshTtlBelowOneIsRejectedBeforeSending(long ttl) {
+    etcd.enqueueOk(); // answers at once should the request go out after all
+    EtcdClient client = etcd.client(b -> b.ttl(30));
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> client.refresh("/k", ttl));
+    IllegalArgumentException async =
+        assertThrows(IllegalArgumentException.class, () -> client.async().refresh("/k", ttl));
+
+    assertEquals("ttl must be 1 or more but was " + ttl, e.getMessage());
+    assertEquals("ttl must be 1 or more but was " + ttl, async.getMessage());
     etcd.assertRequestCount(0);
   }
 
   /**
    * etcd answers a refresh without a TTL with 400 errorCode 212 "TTL is required on refresh", and
-   * nothing else can come of it: the client refuses it before sending, as it refuses writes to the
-   * root.
+   * nothing else can come of it: the client refuses -1 (no TTL) before sending, as it refuses
+   * writes to the root, and does not fall back to the client's default TTL either.
    */
-  @Test
-  void refreshWithoutTtlIsRejectedBeforeSending() {
+  @ParameterizedTest
+  @ValueSource(longs = {-1, 30})
+  void refreshWithoutTtlIsRejectedBeforeSending(long defaultTtl) {
     etcd.enqueueOk(); // answers at once should the request go out after all
 
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> etcd.client(b -> b.ttl(30)).refresh("/k", -1));
+        () -> etcd.client(b -> b.ttl(defaultTtl)).refresh("/k", -1));
 
-    assertTrue(e.getMessage().startsWith("ttl "), e.getMessage());
+    assertEquals("ttl must be 1 or more but was -1", e.getMessage());
     etcd.assertRequestCount(0);
   }
 
@@ -223,51 +246,65 @@ final class TtlAndValueContractTest {
     assertEquals("ttl must be -1 (no TTL) or at least 1 second but was " + ttl, e.getMessage());
   }
 
+  /**
+   * A negative index is refused naming the argument and its minimum: 0 for {@code waitIndex}
+   * (wait from the start of the kept history), 1 for {@code prevIndex}, which is {@code @Positive}
+   * on {@code putKey} and {@code deleteKey}.
+   */
   static Stream<Arguments> negativeIndexes() {
     return Stream.of(
-        negativeIndex("wait(k, waitIndex)", "waitIndex", c -> c.wait("/k", -1)),
-        negativeIndex("wait(k, waitIndex, timeout)", "waitIndex", c -> c.wait("/k", -1, 5)),
-        negativeIndex("waitdir(k, waitIndex)", "waitIndex", c -> c.waitdir("/k", -1)),
-        negativeIndex("waitdir(k, waitIndex, timeout)", "waitIndex",
+        negativeIndex("wait(k, waitIndex)", "waitIndex", 0, c -> c.wait("/k", -1)),
+        negativeIndex("wait(k, waitIndex, timeout)", "waitIndex", 0, c -> c.wait("/k", -1, 5)),
+        negativeIndex("waitdir(k, waitIndex)", "waitIndex", 0, c -> c.waitdir("/k", -1)),
+        negativeIndex("waitdir(k, waitIndex, timeout)", "waitIndex", 0,
             c -> c.waitdir("/k", -1, 5)),
-        negativeIndex("setx(k, v, ttl, prevIndex)", "prevIndex", c -> c.setx("/k", "v", 5, -1)),
-        negativeIndex("delete(k, v, prevIndex)", "prevIndex", c -> c.delete("/k", "v", -1)),
-        negativeIndex("delete(k, null, prevIndex)", "prevIndex", c -> c.delete("/k", null, -1)),
-        negativeIndex("compareAndSwapIndex(k, v, prevIndex)", "prevIndex",
+        negativeIndex("setx(k, v, ttl, prevIndex)", "prevIndex", 1,
+            c -> c.setx("/k", "v", 5, -1)),
+        negativeIndex("delete(k, v, prevIndex)", "prevIndex", 1, c -> c.delete("/k", "v", -1)),
+        negativeIndex("delete(k, null, prevIndex)", "prevIndex", 1,
+            c -> c.delete("/k", null, -1)),
+        negativeIndex("compareAndSwapIndex(k, v, prevIndex)", "prevIndex", 1,
             c -> c.compareAndSwapIndex("/k", "v", -1)),
-        negativeIndex("compareAndSwapIndex(k, v, prevIndex, ttl)", "prevIndex",
+        negativeIndex("compareAndSwapIndex(k, v, prevIndex, ttl)", "prevIndex", 1,
             c -> c.compareAndSwapIndex("/k", "v", -1, 5)),
-        negativeIndex("compareAndDeleteIndex(k, prevIndex)", "prevIndex",
+        negativeIndex("compareAndDeleteIndex(k, prevIndex)", "prevIndex", 1,
             c -> c.compareAndDeleteIndex("/k", -1)));
   }
 
-  private static Arguments negativeIndex(String name, String argument,
+  private static Arguments negativeIndex(String name, String argument, int minimum,
       Function<EtcdClient, EtcdResponse<?>> invoke) {
-    return arguments(name, argument, invoke);
+    return arguments(name, argument, minimum, invoke);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("negativeIndexes")
-  void negativeIndexIsRejectedBeforeSending(String name, String argument,
+  void negativeIndexIsRejectedBeforeSending(String name, String argument, int minimum,
       Function<EtcdClient, EtcdResponse<?>> invoke) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> invoke.apply(etcd.client()));
 
-    assertEquals(argument + " must be 0 or more but was -1", e.getMessage());
+    assertEquals(argument + " must be " + minimum + " or more but was -1", e.getMessage());
     etcd.assertRequestCount(0);
   }
 
   /**
    * etcd reads {@code prevIndex=0} as no condition at all: a compare-and-swap or compare-and-delete
    * with index 0 would set or delete the key unconditionally. etcd's indexes start at 1, so 0 can
-   * never be the index the caller meant to compare with.
+   * never be the index the caller meant to compare with: every overload taking a prevIndex refuses
+   * it.
    */
   static Stream<Arguments> zeroPrevIndexes() {
     return Stream.of(
+        arguments("setx(k, v, ttl, 0)",
+            (Function<EtcdClient, EtcdResponse<?>>) c -> c.setx("/k", "v", 5, 0)),
         arguments("compareAndSwapIndex(k, v, 0)",
             (Function<EtcdClient, EtcdResponse<?>>) c -> c.compareAndSwapIndex("/k", "v", 0)),
         arguments("compareAndSwapIndex(k, v, 0, ttl)",
             (Function<EtcdClient, EtcdResponse<?>>) c -> c.compareAndSwapIndex("/k", "v", 0, 5)),
+        arguments("delete(k, v, 0)",
+            (Function<EtcdClient, EtcdResponse<?>>) c -> c.delete("/k", "v", 0)),
+        arguments("delete(k, null, 0)",
+            (Function<EtcdClient, EtcdResponse<?>>) c -> c.delete("/k", null, 0)),
         arguments("compareAndDeleteIndex(k, 0)",
             (Function<EtcdClient, EtcdResponse<?>>) c -> c.compareAndDeleteIndex("/k", 0)));
   }
@@ -281,8 +318,48 @@ final class TtlAndValueContractTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> invoke.apply(etcd.client()));
 
-    assertTrue(e.getMessage().startsWith("prevIndex must be ")
-        && e.getMessage().endsWith(" but was 0"), e.getMessage());
+    assertEquals("prevIndex must be 1 or more but was 0", e.getMessage());
+    etcd.assertRequestCount(0);
+  }
+
+  /** 1, etcd's first index, is the smallest prevIndex, and is sent. */
+  @Test
+  void prevIndexOfOneIsSent() {
+    for (int i = 0; i < 4; i++) etcd.enqueueOk();
+
+    etcd.client().setx("/k", "v", -1, 1);
+    etcd.client().compareAndSwapIndex("/k", "v", 1);
+    etcd.client().delete("/k", null, 1);
+    etcd.client().compareAndDeleteIndex("/k", 1);
+
+    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
+        "value=%22v%22&prevExist=true&prevIndex=1");
+    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
+        "value=%22v%22&prevIndex=1");
+    RequestContractTest.assertRequest(etcd.takeRequest(), "DELETE", "/v2/keys/k?prevIndex=1",
+        null);
+    RequestContractTest.assertRequest(etcd.takeRequest(), "DELETE", "/v2/keys/k?prevIndex=1",
+        null);
+  }
+
+  /** The async forms check prevIndex the same way, before there is a call to send. */
+  @Test
+  void asyncPrevIndexBelowOneIsRejectedBeforeSending() {
+    etcd.enqueueOk();
+    EtcdClient client = etcd.client();
+    List<Executable> calls = List.of(
+        () -> client.async().setx("/k", "v", 5, 0),
+        () -> client.async().compareAndSwapIndex("/k", "v", 0),
+        () -> client.async().compareAndSwapIndex("/k", "v", 0, 5),
+        () -> client.async().delete("/k", "v", 0),
+        () -> client.async().compareAndDeleteIndex("/k", 0));
+    for (Executable call : calls) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+      assertEquals("prevIndex must be 1 or more but was 0", e.getMessage());
+    }
+    IllegalArgumentException min = assertThrows(IllegalArgumentException.class,
+        () -> client.async().compareAndDeleteIndex("/k", Long.MIN_VALUE));
+    assertEquals("prevIndex must be 1 or more but was -9223372036854775808", min.getMessage());
     etcd.assertRequestCount(0);
   }
 
