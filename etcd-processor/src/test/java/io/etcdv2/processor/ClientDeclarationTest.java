@@ -466,6 +466,24 @@ class ClientDeclarationTest {
         "fixed = @Fixed(param = \"body\"");
   }
 
+  @Test
+  void rejectsPathArgumentThatCallersCouldLeaveOut() {
+    assertError("PathArgumentOptional", "\"user\" is a path parameter, which every request needs,"
+        + " but optional = 1 lets callers leave it out", "@Convenience(name = \"user\"");
+  }
+
+  @Test
+  void rejectsPathSegmentThatIsNotText() {
+    assertError("PathNotString", "PathNotString.getMember parameter id is a @Path of type"
+        + " java.lang.Long; path segments are text", "@Path(\"id\") Long id");
+  }
+
+  @Test
+  void rejectsPositiveOnANonNumber() {
+    assertError("PositiveNotNumber", "PositiveNotNumber.getKey parameter sorted is @Positive but"
+        + " has type java.lang.Boolean", "@Positive @Query(\"sorted\") Boolean sorted");
+  }
+
   private static JavaFileObject bad(String name) {
     return JavaFileObjects.forResource("bad/" + name + ".java");
   }
