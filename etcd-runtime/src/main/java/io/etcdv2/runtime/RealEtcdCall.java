@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
@@ -29,6 +30,7 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
   private long timeoutSeconds = -1; // -1: the client's timeout
   // OkHttp cancels a call whose timeout fires, so its isCanceled() cannot tell the two apart.
   private volatile boolean canceledByCaller;
+  private volatile long startNanos;
 
   RealEtcdCall(Call<ResponseBody> delegate, ResponseDecoder<T> decoder, String operation) {
     this.delegate = delegate;
@@ -39,10 +41,11 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
   @Override
   public EtcdResponse<T> execute() {
     Response<ResponseBody> raw;
+    startNanos = System.nanoTime();
     try {
       raw = delegate.execute();
     } catch (IOException e) {
-      return failed(e);
+      return failed(e, true);
     }
     return decode(raw);
   }
@@ -50,6 +53,7 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
   @Override
   public void enqueue(final EtcdCallback<T> callback) {
     if (callback == null) throw new NullPointerException("callback == null");
+    startNanos = System.nanoTime();
     delegate.enqueue(new Callback<ResponseBody>() {
       @Override
       public void onResponse(Call<ResponseBody> call, Response<ResponseBody> raw) {
@@ -67,7 +71,7 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
       public void onFailure(Call<ResponseBody> call, Throwable t) {
         EtcdResponse<T> timedOut;
         try {
-          timedOut = failed(t);
+          timedOut = failed(t, false);
         } catch (EtcdException e) {
           callback.onFailure(RealEtcdCall.this, e);
           return;
@@ -97,8 +101,10 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
+      // Cancel the future first: the call's own failure must not complete it before.
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
       call.cancel();
-      return super.cancel(mayInterruptIfRunning);
+      return cancelled;
     }
 
     @Override
@@ -112,28 +118,46 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
     }
   }
 
-  /** The 408 entity for a timeout; throws for every other failure. */
-  private EtcdResponse<T> failed(Throwable t) {
-    if (isTimeout(t) && !canceledByCaller) return EtcdResponse.timedOut();
-    if (t instanceof InterruptedIOException && !canceledByCaller) {
+  /**
+   * The 408 entity for a timeout; throws for every other failure.
+   *
+   * @param callerThread whether {@code t} was thrown on the caller's thread, whose interrupt
+   *     Okio may have consumed
+   */
+  private EtcdResponse<T> failed(Throwable t, boolean callerThread) {
+    if (canceledByCaller) {
+      throw new EtcdException(operation(), host(), "call was cancelled", t);
+    }
+    if (t instanceof SocketTimeoutException || isCallTimeout(t)) return EtcdResponse.timedOut();
+    if (t.getCause() instanceof RejectedExecutionException) {
+      throw new EtcdException(operation(), host(), "the client is closed", t);
+    }
+    if (delegate.isCanceled()) {
+      // Cancelled, but neither by the caller nor by a timeout: the client was closed.
+      throw new EtcdException(operation(), host(), "call was cancelled: the client was closed", t);
+    }
+    if (t instanceof InterruptedIOException && callerThread) {
       // The caller's thread was interrupted; Okio cleared the flag, so set it again.
       Thread.currentThread().interrupt();
       throw new EtcdException(operation(), host(), "the calling thread was interrupted", t);
     }
-    String problem = canceledByCaller ? "call was cancelled" : String.valueOf(t);
-    throw new EtcdException(operation(), host(), problem, t);
+    throw new EtcdException(operation(), host(), String.valueOf(t), t);
   }
 
-  /** OkHttp's call timeout, or a socket connect or read timeout. */
-  private static boolean isTimeout(Throwable t) {
-    return t instanceof SocketTimeoutException
-        || (t instanceof InterruptedIOException && "timeout".equals(t.getMessage()));
+  /**
+   * Whether OkHttp's call timeout ended this call. OkHttp cancels a call when its timeout fires,
+   * as closing the client does too; only the time elapsed tells them apart.
+   */
+  private boolean isCallTimeout(Throwable t) {
+    if (!(t instanceof InterruptedIOException) || !"timeout".equals(t.getMessage())) return false;
+    long limit = delegate.timeout().timeoutNanos();
+    return limit > 0 && System.nanoTime() - startNanos >= limit;
   }
 
   private EtcdResponse<T> decode(Response<ResponseBody> raw) {
     // OkHttp 4 cancels a call whose timeout fires mid-body and may then end the body early
     // instead of throwing: whatever was read is cut short, so it is a timeout, not an answer.
-    if (delegate.isCanceled()) return failed(new InterruptedIOException("timeout"));
+    if (delegate.isCanceled()) return failed(new InterruptedIOException("timeout"), false);
     try {
       return decoder.decode(raw);
     } catch (IOException e) {

@@ -146,7 +146,7 @@ final class Watcher implements Watch, Runnable {
       if (stopped) return;
       try {
         listener.onEvent(event);
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // Kotlin and sneaky throws can raise checked ones too
         LOG.log(Level.WARNING, "watch listener of " + key + " threw on " + event
             + "; the watch goes on", e);
       }
@@ -158,7 +158,7 @@ final class Watcher implements Watch, Runnable {
       if (stopped) return;
       try {
         listener.onResync(state, index);
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
         LOG.log(Level.WARNING, "watch listener of " + key + " threw on resync at " + index
             + "; the watch goes on", e);
       }
@@ -174,7 +174,7 @@ final class Watcher implements Watch, Runnable {
       stopped = true;
       try {
         listener.onError(error);
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
         LOG.log(Level.WARNING, "watch listener of " + key + " threw on " + error, e);
       }
     }
