@@ -17,7 +17,9 @@ public interface ClusterApi {
 
   /**
    * {@code GET /health}: whether the member has a quorum. etcd sends it as text/plain, so the
-   * text is in {@link EtcdResponse#text()} and the decoded body in {@link EtcdResponse#body()}.
+   * text is in {@link EtcdResponse#text()} and, on 200, the decoded body in {@link
+   * EtcdResponse#body()}. Without a quorum the status is 503, the body null, and the text {@code
+   * {"health":"false"}}.
    */
   @GET("health")
   @Convenience(name = "health", doc = "Gets whether the member is healthy, that is, has a quorum.")

@@ -7,8 +7,10 @@ import okhttp3.Headers;
  * for a request that ran out of time.
  *
  * <p>A body whose Content-Type is {@code application/json} is decoded: into {@link #body()} for a
- * 2xx status, into {@link #error()} otherwise. A body of any other type is left as text in {@link
- * #text()}.
+ * 2xx status, into {@link #error()} otherwise. A body of any other type is kept as text in {@link
+ * #text()}; on a 2xx status it is also decoded into {@link #body()} when it is JSON anyway, as
+ * etcd's text/plain {@code /health} answer is, and it is the body itself for {@code
+ * EtcdCall<String>} endpoints such as {@code /v2/machines}.
  *
  * @param <T> the type of a successful JSON body
  */
@@ -73,7 +75,7 @@ public final class EtcdResponse<T> {
     return headers;
   }
 
-  /** The decoded body of a 2xx JSON answer; null otherwise. */
+  /** The decoded body of a 2xx answer (see the class comment); null otherwise. */
   public T body() {
     return body;
   }

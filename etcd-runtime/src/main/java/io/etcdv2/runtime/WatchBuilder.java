@@ -33,7 +33,8 @@ public final class WatchBuilder {
 
   /**
    * The first index to deliver, such as a read's {@code modifiedIndex + 1}; events still in
-   * etcd's history are delivered at once. Without it the watch starts from the current index.
+   * etcd's history are delivered at once. Without it the watch starts from etcd's current index,
+   * read when the watch starts.
    *
    * @throws IllegalArgumentException if {@code index} is less than 1
    */
@@ -55,7 +56,12 @@ public final class WatchBuilder {
     return this;
   }
 
-  /** Starts the watch on a thread of its own. */
+  /**
+   * Starts the watch on a thread of its own. With {@link #fromIndex} it returns at once. Without
+   * it, it first waits for the watch to read etcd's current index (one round trip, at most the
+   * client's timeout), so that every change made after this returns is delivered: call it off
+   * Android's main thread, or give a {@code fromIndex}.
+   */
   public Watch start(WatchListener listener) {
     if (listener == null) throw new NullPointerException("listener == null");
     Watcher watcher = new Watcher(runtime, keys, key, recursive, fromIndex, pollSeconds, listener);

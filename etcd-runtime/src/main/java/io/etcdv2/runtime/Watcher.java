@@ -7,6 +7,8 @@ import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.KeysApi;
 import io.etcdv2.api.KeysResult;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,6 +33,8 @@ final class Watcher implements Watch, Runnable {
   private final Object listenerLock = new Object();
   private final Random jitter = new Random();
 
+  /** Opens once the watch knows its first index, so that start() can wait for it. */
+  private final CountDownLatch started = new CountDownLatch(1);
   private volatile boolean stopped;
   private volatile long nextIndex;
   private volatile EtcdCall<?> current;
@@ -48,9 +52,21 @@ final class Watcher implements Watch, Runnable {
     this.thread.setDaemon(true);
   }
 
+  /**
+   * Starts the thread. Without a first index, waits (at most the client's timeout, or 5 s without
+   * one) until the watch has read etcd's current index, so that every change made after start()
+   * returns is delivered.
+   */
   void start() {
     runtime.register(this);
     thread.start();
+    if (nextIndex != 0) return;
+    long seconds = runtime.timeoutSeconds() > 0 ? runtime.timeoutSeconds() : 5;
+    try {
+      started.await(seconds, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Override
@@ -61,6 +77,7 @@ final class Watcher implements Watch, Runnable {
         if (now == null) return;
         nextIndex = now.etcdIndex() + 1;
       }
+      started.countDown();
       int failures = 0;
       while (!stopped) {
         EtcdResponse<KeysResult> response = send(keys.getKey(key, recursive, null, null,
@@ -92,6 +109,7 @@ final class Watcher implements Watch, Runnable {
       }
     } finally {
       stopped = true;
+      started.countDown();
       runtime.unregister(this);
     }
   }

@@ -3,10 +3,14 @@ package io.etcdv2.example;
 import io.etcdv2.EtcdClient;
 import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.KeysResult;
+import io.etcdv2.runtime.Watch;
+import io.etcdv2.runtime.WatchListener;
 import io.etcdv2.testing.LocalEtcd;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -65,13 +69,49 @@ public final class Example {
     print("rmdir(\"/queue\")", etcd.rmdir("/queue"));
     print("rmdir(\"/queue\", true)", etcd.rmdir("/queue", true));
     print("get(\"/missing\")", etcd.get("/missing"));
+    watchAFewChanges(etcd);
     print("statsLeader()", etcd.statsLeader());
     print("statsSelf()", etcd.statsSelf());
     print("statsStore()", etcd.statsStore());
   }
 
+  /** A continuous watch sees three writes, each once and in order, then stops. */
+  private static void watchAFewChanges(EtcdClient etcd) {
+    CountDownLatch seen = new CountDownLatch(3);
+    Watch watch = etcd.watch("/jobs").recursive().start(new WatchListener() {
+      @Override
+      public void onEvent(KeysResult event) {
+        System.out.println("  watch event: " + event.action() + " " + event.node().key() + " = "
+            + event.node().value() + " @" + event.node().modifiedIndex());
+        seen.countDown();
+      }
+
+      @Override
+      public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
+        System.out.println("  watch resync at " + etcdIndex + ": " + state.body());
+      }
+
+      @Override
+      public void onError(Throwable error) {
+        System.out.println("  watch ended: " + error);
+      }
+    });
+    System.out.println("watch(\"/jobs\").recursive() started");
+    etcd.set("/jobs/a", "first");
+    etcd.set("/jobs/b", "second");
+    etcd.delete("/jobs/a");
+    try {
+      System.out.println("  all 3 events seen: " + seen.await(10, TimeUnit.SECONDS));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      watch.stop();
+    }
+  }
+
   private static void print(String call, EtcdResponse<?> response) {
-    Object body = response.body() != null ? response.body()
+    Object body = response.isTimeout() ? "(timed out: the seed's 408 entity)"
+        : response.body() != null ? response.body()
         : response.error() != null ? response.error() : response.text();
     System.out.println(call + " -> " + response.status() + " " + body);
   }
