@@ -218,7 +218,11 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
   }
 
   private String host() {
-    HttpUrl url = delegate.request().url();
+    return hostName(delegate.request().url());
+  }
+
+  /** Such as {@code http://127.0.0.1:2379} or {@code http://[::1]:2379}, for error messages. */
+  static String hostName(HttpUrl url) {
     String host = url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host();
     return url.scheme() + "://" + host + ":" + url.port();
   }

@@ -186,7 +186,8 @@ final class Watcher implements Watch, Runnable {
   private void fail(EtcdResponse<KeysResult> response) {
     String problem = "etcd answered " + response.status()
         + (response.error() != null ? " " + response.error() : "") + ", which retrying cannot heal";
-    EtcdException error = new EtcdException("watch " + key, hostName(), problem, null);
+    EtcdException error = new EtcdException("watch " + key,
+        RealEtcdCall.hostName(runtime.host()), problem, null);
     synchronized (listenerLock) {
       if (stopped) return;
       stopped = true;
@@ -196,10 +197,6 @@ final class Watcher implements Watch, Runnable {
         LOG.log(Level.WARNING, "watch listener of " + key + " threw on " + error, e);
       }
     }
-  }
-
-  private String hostName() {
-    return runtime.host().scheme() + "://" + runtime.host().host() + ":" + runtime.host().port();
   }
 
   /** Sleeps 100 ms doubling to 5 s, each with +-50% jitter; stop() cuts it short. */
