@@ -49,6 +49,22 @@ class EtcdClientProcessorTest {
         "expected/InventoryClient.java");
   }
 
+  /**
+   * The worked example users copy, read from etcd-tests where the normal build compiles it, so
+   * that the golden file and the README's example cannot drift apart.
+   */
+  @Test
+  void generatesTheWorkedExample() throws Exception {
+    java.nio.file.Path source = java.nio.file.Path.of(
+        "../etcd-tests/src/main/java/io/etcdv2/example/registry/RegistryApi.java");
+    Compilation compilation = compile(JavaFileObjects.forSourceString(
+        "io.etcdv2.example.registry.RegistryApi", java.nio.file.Files.readString(source)));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    assertGolden(compilation, "io.etcdv2.example.registry.RegistryClient",
+        "expected/RegistryClient.java");
+  }
+
   @Test
   void generatesTheSameBytesOnEveryCompilation() {
     for (String[] input : new String[][] {
