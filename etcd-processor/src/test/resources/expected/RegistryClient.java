@@ -917,7 +917,7 @@ public final class RegistryClient implements Closeable {
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> register(String key, Object value) {
-    return runtime.execute(api.putService(runtime.key(key, false), runtime.value(value, "value"), runtime.defaultTtlParameter(), Boolean.FALSE, null), "register");
+    return runtime.execute(api.putService(runtime.key(key, false), runtime.value(value, "value"), runtime.defaultTtlParameter(), Boolean.FALSE), "register");
   }
 
   /**
@@ -932,21 +932,21 @@ public final class RegistryClient implements Closeable {
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> register(String key, Object value, long ttl) {
-    return runtime.execute(api.putService(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), Boolean.FALSE, null), "register");
+    return runtime.execute(api.putService(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), Boolean.FALSE), "register");
   }
 
   /**
    * Keeps a registered instance alive for another {@code ttl} seconds, without notifying watchers.
    *
-   * <p>Sends {@link RegistryApi#putService PUT v2/keys/services{key}} with {@code refresh=true&prevExist=true}.
+   * <p>Sends {@link RegistryApi#refreshService PUT v2/keys/services{key}} with {@code refresh=true&prevExist=true}.
    *
    * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
-   * @param ttl seconds to live, or -1 for none
+   * @param ttl sent as {@code ttl}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> heartbeat(String key, long ttl) {
-    return runtime.execute(api.putService(runtime.key(key, false), null, runtime.ttl(ttl, "ttl"), Boolean.TRUE, Boolean.TRUE), "heartbeat");
+    return runtime.execute(api.refreshService(runtime.key(key, false), runtime.positiveIndex(ttl, "ttl"), Boolean.TRUE, Boolean.TRUE), "heartbeat");
   }
 
   /**
@@ -1753,7 +1753,7 @@ public final class RegistryClient implements Closeable {
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<KeysResult> register(String key, Object value) {
-      return runtime.prepare(api.putService(runtime.key(key, false), runtime.value(value, "value"), runtime.defaultTtlParameter(), Boolean.FALSE, null), "register");
+      return runtime.prepare(api.putService(runtime.key(key, false), runtime.value(value, "value"), runtime.defaultTtlParameter(), Boolean.FALSE), "register");
     }
 
     /**
@@ -1767,20 +1767,20 @@ public final class RegistryClient implements Closeable {
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<KeysResult> register(String key, Object value, long ttl) {
-      return runtime.prepare(api.putService(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), Boolean.FALSE, null), "register");
+      return runtime.prepare(api.putService(runtime.key(key, false), runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), Boolean.FALSE), "register");
     }
 
     /**
      * Keeps a registered instance alive for another {@code ttl} seconds, without notifying watchers.
      *
-     * <p>Sends {@link RegistryApi#putService PUT v2/keys/services{key}} with {@code refresh=true&prevExist=true}.
+     * <p>Sends {@link RegistryApi#refreshService PUT v2/keys/services{key}} with {@code refresh=true&prevExist=true}.
      *
      * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
-     * @param ttl seconds to live, or -1 for none
+     * @param ttl sent as {@code ttl}; 1 or more
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<KeysResult> heartbeat(String key, long ttl) {
-      return runtime.prepare(api.putService(runtime.key(key, false), null, runtime.ttl(ttl, "ttl"), Boolean.TRUE, Boolean.TRUE), "heartbeat");
+      return runtime.prepare(api.refreshService(runtime.key(key, false), runtime.positiveIndex(ttl, "ttl"), Boolean.TRUE, Boolean.TRUE), "heartbeat");
     }
 
     /**
@@ -2056,6 +2056,17 @@ public final class RegistryClient implements Closeable {
      */
     public PutServiceRequest putService(String key) {
       return new PutServiceRequest(runtime.key(key, true));
+    }
+
+    /**
+     * A {@link RegistryApi#refreshService PUT v2/keys/services{key}} request.
+     *
+     * <p>{@code PUT /v2/keys/services/...?refresh=true}: renews an instance's TTL. Its own endpoint, so that the TTL is a required number of at least 1 instead of the client's default.
+     *
+     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     */
+    public RefreshServiceRequest refreshService(String key) {
+      return new RefreshServiceRequest(runtime.key(key, true));
     }
 
     /**
@@ -3439,8 +3450,6 @@ public final class RegistryClient implements Closeable {
 
     private Boolean prevExist;
 
-    private Boolean refresh;
-
     private long callTimeoutSeconds = -1L;
 
     private PutServiceRequest(String key) {
@@ -3481,14 +3490,6 @@ public final class RegistryClient implements Closeable {
     }
 
     /**
-     * Sends {@code refresh=true} or {@code refresh=false}.
-     */
-    public PutServiceRequest refresh(boolean refresh) {
-      this.refresh = refresh;
-      return this;
-    }
-
-    /**
      * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
      * applies.
      */
@@ -3501,8 +3502,81 @@ public final class RegistryClient implements Closeable {
      * The call, not yet sent: execute it, enqueue it, or cancel it.
      */
     public EtcdCall<KeysResult> call() {
-      EtcdCall<KeysResult> call = api.putService(key, value, ttl, prevExist, refresh);
+      EtcdCall<KeysResult> call = api.putService(key, value, ttl, prevExist);
       call.operation("putService");
+      return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
+    }
+
+    /**
+     * Sends the request and waits for the answer.
+     *
+     * @return the response entity; status 408 when the request timed out
+     * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+     */
+    public EtcdResponse<KeysResult> send() {
+      return call().execute();
+    }
+  }
+
+  /**
+   * Builds a {@link RegistryApi#refreshService PUT v2/keys/services{key}} request; unset parameters are not sent.
+   *
+   * <p>{@code PUT /v2/keys/services/...?refresh=true}: renews an instance's TTL. Its own endpoint, so that the TTL is a required number of at least 1 instead of the client's default.
+   */
+  public final class RefreshServiceRequest {
+    private final String key;
+
+    private Long ttl;
+
+    private Boolean refresh;
+
+    private Boolean prevExist;
+
+    private long callTimeoutSeconds = -1L;
+
+    private RefreshServiceRequest(String key) {
+      this.key = key;
+    }
+
+    /**
+     * Sends {@code ttl}; 1 or more.
+     */
+    public RefreshServiceRequest ttl(long ttl) {
+      this.ttl = runtime.positiveIndex(ttl, "ttl");
+      return this;
+    }
+
+    /**
+     * Sends {@code refresh=true} or {@code refresh=false}.
+     */
+    public RefreshServiceRequest refresh(boolean refresh) {
+      this.refresh = refresh;
+      return this;
+    }
+
+    /**
+     * Sends {@code prevExist=true} or {@code prevExist=false}.
+     */
+    public RefreshServiceRequest prevExist(boolean prevExist) {
+      this.prevExist = prevExist;
+      return this;
+    }
+
+    /**
+     * Limits this call to {@code seconds}; 0 waits without limit. Without it the client's timeout
+     * applies.
+     */
+    public RefreshServiceRequest timeout(long seconds) {
+      this.callTimeoutSeconds = runtime.timeout(seconds, "timeout");
+      return this;
+    }
+
+    /**
+     * The call, not yet sent: execute it, enqueue it, or cancel it.
+     */
+    public EtcdCall<KeysResult> call() {
+      EtcdCall<KeysResult> call = api.refreshService(key, ttl, refresh, prevExist);
+      call.operation("refreshService");
       return callTimeoutSeconds == -1L ? call : call.timeout(callTimeoutSeconds);
     }
 

@@ -4,6 +4,7 @@ import io.etcdv2.annotation.Convenience;
 import io.etcdv2.annotation.Fixed;
 import io.etcdv2.annotation.GenerateClient;
 import io.etcdv2.annotation.Key;
+import io.etcdv2.annotation.Positive;
 import io.etcdv2.annotation.Ttl;
 import io.etcdv2.annotation.Value;
 import io.etcdv2.api.EtcdApi;
@@ -35,17 +36,28 @@ public interface RegistryApi extends EtcdApi {
       fixed = @Fixed(param = "prevExist", value = "false"),
       doc = "Registers a service instance, failing with 412 if it is registered already; without"
           + " a ttl it lives as long as the client's default TTL.")
+  EtcdCall<KeysResult> putService(
+      @Key @Path(value = "key", encoded = true) String key,
+      @Value @Field("value") String value,
+      @Ttl @Field("ttl") String ttl,
+      @Field("prevExist") Boolean prevExist);
+
+  /**
+   * {@code PUT /v2/keys/services/...?refresh=true}: renews an instance's TTL. Its own endpoint, so
+   * that the TTL is a required number of at least 1 instead of the client's default.
+   */
+  @FormUrlEncoded
+  @PUT("v2/keys/services{key}")
   @Convenience(name = "heartbeat", args = "ttl", rootKey = false,
       fixed = {@Fixed(param = "refresh", value = "true"),
           @Fixed(param = "prevExist", value = "true")},
       doc = "Keeps a registered instance alive for another {@code ttl} seconds, without"
           + " notifying watchers.")
-  EtcdCall<KeysResult> putService(
+  EtcdCall<KeysResult> refreshService(
       @Key @Path(value = "key", encoded = true) String key,
-      @Value @Field("value") String value,
-      @Ttl @Field("ttl") String ttl,
-      @Field("prevExist") Boolean prevExist,
-      @Field("refresh") Boolean refresh);
+      @Positive @Field("ttl") Long ttl,
+      @Field("refresh") Boolean refresh,
+      @Field("prevExist") Boolean prevExist);
 
   /** {@code GET /v2/keys/services/...}: reads the registry, sorted by key. */
   @GET("v2/keys/services{key}")

@@ -76,7 +76,15 @@ class RegistryContractTest {
     RecordedRequest request = take();
     assertEquals("PUT", request.getMethod());
     assertEquals("/v2/keys/services/web/a", request.getPath());
-    assertEquals("ttl=10&prevExist=true&refresh=true", request.getBody().readUtf8());
+    assertEquals("ttl=10&refresh=true&prevExist=true", request.getBody().readUtf8());
+  }
+
+  @Test
+  void heartbeatNeedsARealTtl() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> registry.heartbeat("/web/a", -1));
+    assertEquals("ttl must be 1 or more but was -1", e.getMessage());
+    assertEquals(0, server.getRequestCount());
   }
 
   @Test
