@@ -2,6 +2,7 @@ package io.etcdv2.processor;
 
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.TypeName;
+import java.util.Locale;
 
 /** One parameter of an endpoint, as conveniences see it: its HTTP name, role and type. */
 final class ParameterModel {
@@ -40,7 +41,7 @@ final class ParameterModel {
   /** The runtime method that checks a number argument: {@code index} or {@code positive}. */
   String numberCheck() {
     String kind = type.equals(INTEGER) ? "Count" : "Index";
-    return positive ? "positive" + kind : kind.toLowerCase(java.util.Locale.ROOT);
+    return positive ? "positive" + kind : kind.toLowerCase(Locale.ROOT);
   }
 
   /** The type a convenience argument for this parameter has. */

@@ -27,6 +27,13 @@ final class Arguments {
     return index;
   }
 
+  static long checkPositive(long number, String argument) {
+    if (number < 1) {
+      throw new IllegalArgumentException(argument + " must be 1 or more but was " + number);
+    }
+    return number;
+  }
+
   static <T> T checkNotNull(T value, String argument) {
     if (value == null) throw new NullPointerException(argument + " == null");
     return value;

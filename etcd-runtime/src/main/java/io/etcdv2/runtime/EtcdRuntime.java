@@ -177,10 +177,7 @@ public final class EtcdRuntime implements Closeable {
 
   /** An index that must be at least 1, as a compare's {@code prevIndex}: 0 means no condition. */
   public Long positiveIndex(long index, String argument) {
-    if (index < 1) {
-      throw new IllegalArgumentException(argument + " must be 1 or more but was " + index);
-    }
-    return index;
+    return Arguments.checkPositive(index, argument);
   }
 
   /** An int that must be at least 1. */
