@@ -71,7 +71,7 @@ final class Failover implements Interceptor {
     for (int i = 0; i < attempts; i++) {
       HttpUrl member = order.get(i % order.size());
       boolean anotherMember = i < order.size() - 1;
-      Attempt attempt = new Attempt();
+      Attempt attempt = new Attempt(longPoll);
       Request sent = request.newBuilder()
           .url(rewrite(url, member))
           .tag(Attempt.class, attempt)
@@ -85,7 +85,7 @@ final class Failover implements Interceptor {
       }
       Response response;
       try {
-        response = readBody(limited.proceed(sent), longPoll);
+        response = readBody(limited.proceed(sent));
       } catch (IOException e) {
         if (chain.call().isCanceled() || isInterrupt(e)) throw e; // cancelled or timed out
         if (attempt.sent && !read) throw new OutcomeUnknown(member, e);
@@ -125,16 +125,12 @@ final class Failover implements Interceptor {
     return moved.build();
   }
 
-  /**
-   * The answer with its body read into memory. A long poll's headers come at once; its event may
-   * take as long as the call allows, so the attempt's limit ends with the headers.
-   */
-  private static Response readBody(Response response, boolean longPoll) throws IOException {
+  /** The answer with its body read into memory. */
+  private static Response readBody(Response response) throws IOException {
     ResponseBody body = response.body();
     if (body == null) return response;
     try {
       BufferedSource source = body.source();
-      if (longPoll) source.timeout().clearTimeout();
       Buffer buffer = new Buffer();
       source.readAll(buffer);
       return response.newBuilder()
@@ -177,7 +173,12 @@ final class Failover implements Interceptor {
 
   /** One try of a request on one member; the network interceptor marks it sent. */
   static final class Attempt {
+    final boolean longPoll;
     volatile boolean sent;
+
+    Attempt(boolean longPoll) {
+      this.longPoll = longPoll;
+    }
   }
 
   /**
@@ -188,8 +189,16 @@ final class Failover implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
       Attempt attempt = chain.request().tag(Attempt.class);
-      if (attempt != null) attempt.sent = true;
-      return chain.proceed(chain.request());
+      if (attempt == null) return chain.proceed(chain.request());
+      attempt.sent = true;
+      Response response = chain.proceed(chain.request());
+      if (attempt.longPoll && chain.connection() != null && response.body() != null) {
+        // etcd sends a watch's headers at once and its event whenever it happens: the attempt's
+        // limit ends with the headers. OkHttp set it on the socket and on Okio's source.
+        chain.connection().socket().setSoTimeout(0);
+        response.body().source().timeout().clearTimeout();
+      }
+      return response;
     }
   }
 
