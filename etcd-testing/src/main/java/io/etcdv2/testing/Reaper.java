@@ -61,9 +61,13 @@ final class Reaper {
 
   /** Once per JVM: removes what JVMs that were killed left behind in the temp directory. */
   static void removeOrphans() {
-    if (!orphansRemoved.compareAndSet(false, true)) return;
-    File[] dirs = new File(System.getProperty("java.io.tmpdir"))
-        .listFiles(f -> f.isDirectory() && f.getName().startsWith(DIR_PREFIX));
+    if (orphansRemoved.compareAndSet(false, true)) {
+      removeOrphans(new File(System.getProperty("java.io.tmpdir")));
+    }
+  }
+
+  static void removeOrphans(File tempRoot) {
+    File[] dirs = tempRoot.listFiles(f -> f.isDirectory() && f.getName().startsWith(DIR_PREFIX));
     if (dirs == null) return;
     for (File dir : dirs) {
       try {
