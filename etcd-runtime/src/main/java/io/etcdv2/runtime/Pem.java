@@ -184,14 +184,15 @@ final class Pem {
     /** The whole next element, tag and length included. */
     ByteString element() {
       int start = position;
-      int length = header();
+      int length = header(); // moves position past the header: not inlined into +=
       position += length;
       return bytes.substring(start, position);
     }
 
     void skip(int tag) {
       expect(tag);
-      position += header();
+      int length = header(); // moves position past the header: not inlined into +=
+      position += length;
     }
 
     Der enter(int tag) {
