@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
@@ -154,7 +155,9 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
       Thread.currentThread().interrupt();
       throw new EtcdException(operation(), host(), "the calling thread was interrupted", t);
     }
-    throw new EtcdException(operation(), host(), String.valueOf(t), t);
+    String problem = t instanceof SSLException ? TlsProblem.describe((SSLException) t)
+        : String.valueOf(t);
+    throw new EtcdException(operation(), host(), problem, t);
   }
 
   /**
