@@ -16,7 +16,8 @@ import javax.lang.model.element.Modifier;
 
 /** Writes a client class from its validated model with JavaPoet. */
 final class ClientWriter {
-  private static final String TIMEOUT = "timeoutSeconds";
+  private static final String TIMEOUT = ConvenienceModel.TIMEOUT_ARGUMENT;
+  /** The argument of {@code watch(key)}. */
   private static final String KEY = "key";
 
   private final ClassName generatedAnnotation;
@@ -220,9 +221,10 @@ final class ClientWriter {
     method.addJavadoc("\n");
 
     if (convenience.endpoint.key != null) {
-      method.addParameter(String.class, KEY);
-      method.addJavadoc("@param key the key, normalised, put under the client's prefix and"
-          + " percent-encoded$L\n", convenience.rootKey ? "" : "; not the root");
+      method.addParameter(String.class, convenience.keyArgument);
+      method.addJavadoc("@param $L the key, normalised, put under the client's prefix and"
+          + " percent-encoded$L\n", convenience.keyArgument,
+          convenience.rootKey ? "" : "; not the root");
     }
     for (ParameterModel parameter : given) {
       method.addParameter(parameter.argumentType(), parameter.httpName);
@@ -264,7 +266,7 @@ final class ClientWriter {
     String fixed = convenience.fixed.get(parameter.httpName);
     if (fixed != null) return literal(parameter, fixed);
     if (parameter.role == Role.KEY) {
-      return CodeBlock.of("runtime.key($L, $L)", KEY, convenience.rootKey);
+      return CodeBlock.of("runtime.key($N, $L)", convenience.keyArgument, convenience.rootKey);
     }
     boolean required = convenience.isRequired(parameter);
     if (!given.contains(parameter)) {
