@@ -111,7 +111,7 @@ class EtcdClientProcessorTest {
   /** Java 8 targets, such as etcd-runtime itself, have {@code @Generated} in javax.annotation. */
   @Test
   void usesTheGeneratedAnnotationOfTheTargetRelease() {
-    Compilation java8 = compile(List.of("-Xlint:all,-processing,-options", "--release", "8"),
+    Compilation java8 = compile(List.of("-Xlint:all,-options", "--release", "8"),
         JavaFileObjects.forResource("good/io/etcdv2/Etcd.java"));
 
     assertThat(java8).succeededWithoutWarnings();
