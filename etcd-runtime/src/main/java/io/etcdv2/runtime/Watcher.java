@@ -21,6 +21,9 @@ final class Watcher implements Watch, Runnable {
   private static final Logger LOG = Logger.getLogger(Watcher.class.getName());
   private static final long MIN_BACKOFF_MILLIS = 100;
   private static final long MAX_BACKOFF_MILLIS = 5_000;
+  /** Failures in a row before the listener hears of them, and how often after that. */
+  private static final int REPORT_AFTER = 3;
+  private static final int REPORT_EVERY = 10;
 
   private final EtcdRuntime runtime;
   private final KeysApi keys;
@@ -38,6 +41,9 @@ final class Watcher implements Watch, Runnable {
   private volatile boolean stopped;
   private volatile long nextIndex;
   private volatile EtcdCall<?> current;
+  /** Why the last {@link #send} returned null. */
+  private Throwable lastProblem;
+  private int failures; // in a row
 
   Watcher(EtcdRuntime runtime, KeysApi keys, String key, boolean recursive, long fromIndex,
       long pollSeconds, WatchListener listener) {
@@ -78,19 +84,24 @@ final class Watcher implements Watch, Runnable {
         nextIndex = now.etcdIndex() + 1;
       }
       started.countDown();
-      int failures = 0;
       while (!stopped) {
         EtcdResponse<KeysResult> response = send(keys.getKey(key, recursive, null, null,
             Boolean.TRUE, nextIndex).timeout(pollSeconds));
         if (stopped) return;
         if (response == null) {
-          backoff(++failures); // refused, reset, or a member stopping mid-response
+          retry(lastProblem); // refused, reset, or a member stopping mid-response
         } else if (response.isTimeout()) {
           failures = 0; // a quiet poll: ask again from the same index
         } else if (response.isSuccessful()) {
-          failures = 0;
           KeysResult event = response.body();
-          if (event == null || event.node() == null) continue; // ended quietly by the server
+          if (event == null || event.node() == null) {
+            // etcd ends a poll without an event when its buffer for this watcher fills; anything
+            // answering so again and again (a proxy's login page, say) must not be hammered.
+            retry(new EtcdException("watch " + key, RealEtcdCall.hostName(runtime.host()),
+                "answered " + response.status() + " without an event", null));
+            continue;
+          }
+          failures = 0;
           long index = event.node().modifiedIndex();
           deliver(event);
           nextIndex = index + 1;
@@ -101,7 +112,9 @@ final class Watcher implements Watch, Runnable {
           resync(state, index);
           nextIndex = index + 1;
         } else if (response.status() >= 500) {
-          backoff(++failures); // no leader, quorum lost: it heals
+          retry(new EtcdException("watch " + key, RealEtcdCall.hostName(runtime.host()),
+              "answered " + response.status()
+                  + (response.error() != null ? " " + response.error() : ""), null));
         } else {
           fail(response);
           return;
@@ -116,22 +129,43 @@ final class Watcher implements Watch, Runnable {
 
   /** A quorum read of the watched key; null when the watch ended meanwhile. */
   private EtcdResponse<KeysResult> read() {
-    int failures = 0;
     while (!stopped) {
       EtcdResponse<KeysResult> state =
           send(keys.getKey(key, recursive, null, Boolean.TRUE, null, null));
       if (stopped) return null;
       if (state != null && !state.isTimeout()
           && (state.isSuccessful() || isMissing(state))) {
+        failures = 0;
         return state;
       }
       if (state != null && !state.isTimeout() && state.status() < 500) {
         fail(state);
         return null;
       }
-      backoff(++failures);
+      retry(state == null ? lastProblem : new EtcdException("watch " + key,
+          RealEtcdCall.hostName(runtime.host()), state.isTimeout() ? "read timed out"
+              : "read answered " + state.status(), null));
     }
     return null;
+  }
+
+  /**
+   * Counts a failure, tells the listener at the third in a row and every tenth after, and backs
+   * off; a first empty answer is retried at once, as etcd ends polls so when it is busy.
+   */
+  private void retry(Throwable problem) {
+    failures++;
+    if (failures >= REPORT_AFTER && (failures - REPORT_AFTER) % REPORT_EVERY == 0) {
+      synchronized (listenerLock) {
+        if (stopped) return;
+        try {
+          listener.onRetrying(problem, failures);
+        } catch (Exception e) {
+          LOG.log(Level.WARNING, "watch listener of " + key + " threw on onRetrying", e);
+        }
+      }
+    }
+    if (failures > 1 || problem == lastProblem) backoff(failures);
   }
 
   /** The answer, or null for a transport failure, which the caller retries. */
@@ -143,6 +177,7 @@ final class Watcher implements Watch, Runnable {
       return call.execute();
     } catch (EtcdException e) {
       if (!stopped) LOG.log(Level.FINE, "watch of " + key + " retries after " + e.getMessage());
+      lastProblem = e;
       return null;
     } finally {
       current = null;
