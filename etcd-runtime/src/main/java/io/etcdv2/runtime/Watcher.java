@@ -360,6 +360,18 @@ final class Watcher implements Watch, Runnable {
     }
   }
 
+  /** Returns once a listener call that was running has finished. */
+  void awaitListenerCall() {
+    synchronized (listenerLock) {
+      // nothing: holding the lock is the wait
+    }
+  }
+
+  static void logListenerFailure(String key, Object during, Exception e) {
+    LOG.log(Level.WARNING, "watch listener of " + key + " threw on " + during
+        + "; the watch goes on", e);
+  }
+
   @Override
   public boolean isRunning() {
     return !stopped && thread.isAlive();
