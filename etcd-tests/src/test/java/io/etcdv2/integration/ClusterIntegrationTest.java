@@ -16,6 +16,7 @@ import io.etcdv2.api.MemberList;
 import io.etcdv2.api.PeerUrls;
 import io.etcdv2.api.SelfStats;
 import io.etcdv2.api.VersionInfo;
+import io.etcdv2.testing.EtcdExtension;
 import io.etcdv2.testing.LocalEtcd;
 import io.etcdv2.testing.LocalEtcdCluster;
 import java.time.Duration;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The cluster endpoints on a real 3-member etcd: members, leader, stats, machines, health,
@@ -47,20 +49,18 @@ class ClusterIntegrationTest {
    */
   private static final Duration RECONFIG_READY = Duration.ofSeconds(15);
 
-  private static LocalEtcdCluster cluster;
+  @RegisterExtension static final EtcdExtension cluster = EtcdExtension.cluster(3);
   private static final List<EtcdClient> clients = new ArrayList<>();
 
   @BeforeAll
-  static void startCluster() {
-    cluster = LocalEtcdCluster.start(3);
+  static void connect() {
     for (LocalEtcd member : cluster.members()) clients.add(client(member));
   }
 
   @AfterAll
-  static void stopCluster() {
+  static void disconnect() {
     for (EtcdClient client : clients) client.close();
     clients.clear();
-    if (cluster != null) cluster.close();
   }
 
   @Test
@@ -238,7 +238,7 @@ class ClusterIntegrationTest {
     assertTrue(byId(announced, id).name() == null || byId(announced, id).name().isEmpty(),
         "unnamed until it starts: " + announced);
 
-    LocalEtcd n4 = cluster.join("n4", clientPort, peerPort);
+    LocalEtcd n4 = cluster.localCluster().join("n4", clientPort, peerPort);
     try (EtcdClient fourth = client(n4)) {
       List<Member> started = Await.until(() -> etcd.members().body().members(),
           list -> byId(list, id) != null && "n4".equals(byId(list, id).name())
@@ -317,7 +317,7 @@ class ClusterIntegrationTest {
 
     // n3 crashes before n5 starts: n1 and n2 alone are no quorum of four, n5 restores it.
     cluster.member(2).kill();
-    LocalEtcd n5 = cluster.join("n5", ports[0], ports[1]);
+    LocalEtcd n5 = cluster.localCluster().join("n5", ports[0], ports[1]);
     try (EtcdClient fifth = client(n5)) {
       assertTrue(fifth.health().body().isHealthy());
       EtcdResponse<KeysResult> written = fifth.set("/written-by-n5", "v");

@@ -7,11 +7,11 @@ import java.lang.annotation.Target;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs a test class against a real etcd started for it (see {@link EtcdExtension}). Test methods
- * take a {@code LocalEtcd} and/or an {@code EtcdClient} whose keys live under a prefix of their
- * own.
+ * Runs a test class against a real etcd started for it (see {@link RealEtcdExtension}). Test
+ * methods take a {@code LocalEtcd} and/or an {@code EtcdClient} whose keys live under a prefix of
+ * their own.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith(EtcdExtension.class)
+@ExtendWith(RealEtcdExtension.class)
 public @interface RealEtcd {}

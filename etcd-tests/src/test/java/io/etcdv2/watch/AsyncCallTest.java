@@ -14,7 +14,7 @@ import io.etcdv2.api.EtcdCallback;
 import io.etcdv2.api.EtcdException;
 import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.KeysResult;
-import io.etcdv2.testing.LocalEtcd;
+import io.etcdv2.testing.EtcdExtension;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -31,13 +31,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Asynchronous calls against a real etcd (and a bare socket where the server side must be
@@ -46,23 +45,13 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AsyncCallTest {
-  private static LocalEtcd server;
+  @RegisterExtension static final EtcdExtension server = EtcdExtension.singleNode();
 
   private EtcdClient etcd;
 
-  @BeforeAll
-  static void startEtcd() {
-    server = LocalEtcd.start();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    if (server != null) server.close();
-  }
-
   @BeforeEach
   void newClient(TestInfo test) {
-    etcd = EtcdClient.builder().host(server.clientUrl())
+    etcd = EtcdClient.builder().host(server.endpoints().get(0))
         .prefix("/" + test.getTestMethod().orElseThrow().getName()).build();
   }
 
@@ -349,7 +338,7 @@ class AsyncCallTest {
 
   @Test
   void asyncCallOnAClosedClientFailsWithoutInterruptingTheCaller() throws Exception {
-    EtcdClient closed = EtcdClient.builder().host(server.clientUrl()).build();
+    EtcdClient closed = EtcdClient.builder().host(server.endpoints().get(0)).build();
     assertEquals(200, closed.async().get("/").future().get(10, TimeUnit.SECONDS).status());
     closed.close();
 

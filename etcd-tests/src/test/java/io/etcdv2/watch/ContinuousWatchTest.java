@@ -11,7 +11,7 @@ import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.KeysResult;
 import io.etcdv2.api.Node;
 import io.etcdv2.runtime.Watch;
-import io.etcdv2.testing.LocalEtcd;
+import io.etcdv2.testing.EtcdExtension;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,12 +24,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The continuous watch against a real etcd: every event once, in order, without gaps; a resync
@@ -39,24 +38,14 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ContinuousWatchTest {
-  private static LocalEtcd server;
+  @RegisterExtension static final EtcdExtension server = EtcdExtension.singleNode();
 
   private EtcdClient etcd;
   private final List<Watch> watches = new ArrayList<>();
 
-  @BeforeAll
-  static void startEtcd() {
-    server = LocalEtcd.start();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    if (server != null) server.close();
-  }
-
   @BeforeEach
   void newClient() {
-    etcd = EtcdClient.builder().host(server.clientUrl()).build();
+    etcd = EtcdClient.builder().host(server.endpoints().get(0)).build();
   }
 
   @AfterEach

@@ -8,7 +8,7 @@ import io.etcdv2.EtcdClient;
 import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.KeysResult;
 import io.etcdv2.runtime.Watch;
-import io.etcdv2.testing.LocalEtcd;
+import io.etcdv2.testing.EtcdExtension;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,10 +18,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A watch outlives its etcd member going away and coming back on the same data: passing outages
@@ -30,36 +29,26 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class WatchAcrossRestartTest {
-  private static LocalEtcd server;
-
-  @BeforeAll
-  static void startEtcd() {
-    server = LocalEtcd.start();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    if (server != null) server.close();
-  }
+  @RegisterExtension static final EtcdExtension server = EtcdExtension.singleNode();
 
   @Test
   void watchOutlivesAStopAndRestartOfEtcdWithoutLosingOrRepeatingEvents() {
-    assertOutlivesAnOutage("/restart", () -> server.stop());
+    assertOutlivesAnOutage("/restart", () -> server.member(0).stop());
   }
 
   @Test
   void watchOutlivesACrashAndRestartOfEtcdWithoutLosingOrRepeatingEvents() {
-    assertOutlivesAnOutage("/crash", () -> server.kill());
+    assertOutlivesAnOutage("/crash", () -> server.member(0).kill());
   }
 
   private void assertOutlivesAnOutage(String dir, Runnable takeDown) {
     Recorder recorder = new Recorder();
-    EtcdClient etcd = EtcdClient.builder().host(server.clientUrl()).build();
+    EtcdClient etcd = EtcdClient.builder().host(server.endpoints().get(0)).build();
     Watch watch = null;
     try {
       List<Long> written = new ArrayList<>();
       long start;
-      try (EtcdClient writer = EtcdClient.builder().host(server.clientUrl()).build()) {
+      try (EtcdClient writer = EtcdClient.builder().host(server.endpoints().get(0)).build()) {
         start = writer.mkdir(dir).body().node().modifiedIndex();
         watch = etcd.watch(dir).recursive().fromIndex(start + 1).pollTimeout(30).start(recorder);
         for (int i = 0; i < 20; i++) written.add(write(writer, dir + "/before" + i, "b" + i));
@@ -70,9 +59,9 @@ class WatchAcrossRestartTest {
       takeDown.run(); // the watcher's open poll ends with an error or an unterminated body
       Threads.sleep(500); // the watcher now retries against a member that is not there
       assertTrue(watch.isRunning(), "an outage ended the watch");
-      server.restart(); // same ports, same data
+      server.member(0).restart(); // same ports, same data
 
-      try (EtcdClient writer = EtcdClient.builder().host(server.clientUrl()).build()) {
+      try (EtcdClient writer = EtcdClient.builder().host(server.endpoints().get(0)).build()) {
         for (int i = 0; i < 20; i++) written.add(write(writer, dir + "/after" + i, "a" + i));
       }
       long lastAfter = written.get(written.size() - 1);

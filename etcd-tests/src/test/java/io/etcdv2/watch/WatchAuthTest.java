@@ -11,14 +11,14 @@ import io.etcdv2.api.Permissions;
 import io.etcdv2.api.RoleRequest;
 import io.etcdv2.api.UserRequest;
 import io.etcdv2.runtime.Watch;
-import io.etcdv2.testing.LocalEtcd;
+import io.etcdv2.testing.EtcdExtension;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An error that retrying cannot heal ends the watch and reaches onError: anonymous watchers of an
@@ -26,13 +26,12 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WatchAuthTest {
-  private static LocalEtcd server;
+  @RegisterExtension static final EtcdExtension server = EtcdExtension.singleNode();
   private static long lastIndex;
 
   @BeforeAll
-  static void startEtcdWithAuth() {
-    server = LocalEtcd.start();
-    try (EtcdClient anonymous = EtcdClient.builder().host(server.clientUrl()).build()) {
+  static void turnAuthOn() {
+    try (EtcdClient anonymous = EtcdClient.builder().host(server.endpoints().get(0)).build()) {
       lastIndex = anonymous.set("/secret/k", "v").body().node().modifiedIndex();
       assertEquals(201, anonymous.putUser("root", UserRequest.create("root", "root-pw")).status());
     }
@@ -41,24 +40,19 @@ class WatchAuthTest {
       assertEquals(200, root.putRole("guest",
           RoleRequest.revoke("guest", Permissions.readWrite("/*"))).status());
     }
-    try (EtcdClient anonymous = EtcdClient.builder().host(server.clientUrl()).build()) {
+    try (EtcdClient anonymous = EtcdClient.builder().host(server.endpoints().get(0)).build()) {
       assertEquals(401, anonymous.get("/secret/k").status(), "guests are locked out");
     }
   }
 
   private static EtcdClient rootClient() {
-    return EtcdClient.builder().host(server.clientUrl()).auth("root", "root-pw").build();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    if (server != null) server.close();
+    return EtcdClient.builder().host(server.endpoints().get(0)).auth("root", "root-pw").build();
   }
 
   @Test
   void anonymousWatchFromNowEndsWithOnError() {
     // Without fromIndex the watch first reads the current index, which etcd refuses.
-    try (EtcdClient anonymous = EtcdClient.builder().host(server.clientUrl()).build()) {
+    try (EtcdClient anonymous = EtcdClient.builder().host(server.endpoints().get(0)).build()) {
       assertEndsWith401(anonymous, anonymous.watch("/secret").recursive());
     }
   }
@@ -66,7 +60,7 @@ class WatchAuthTest {
   @Test
   void anonymousWatchFromAnIndexEndsWithOnError() {
     // With fromIndex the first request is the long poll itself, which etcd refuses.
-    try (EtcdClient anonymous = EtcdClient.builder().host(server.clientUrl()).build()) {
+    try (EtcdClient anonymous = EtcdClient.builder().host(server.endpoints().get(0)).build()) {
       assertEndsWith401(anonymous, anonymous.watch("/secret").recursive().fromIndex(lastIndex + 1));
     }
   }

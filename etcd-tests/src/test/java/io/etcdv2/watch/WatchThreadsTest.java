@@ -11,7 +11,7 @@ import io.etcdv2.api.EtcdException;
 import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.KeysResult;
 import io.etcdv2.runtime.Watch;
-import io.etcdv2.testing.LocalEtcd;
+import io.etcdv2.testing.EtcdExtension;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Many watches at once, ordinary calls meanwhile, and the threads they leave behind: none once
@@ -36,22 +35,12 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class WatchThreadsTest {
   private static final int WATCHES = 200;
-  private static LocalEtcd server;
-
-  @BeforeAll
-  static void startEtcd() {
-    server = LocalEtcd.start();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    if (server != null) server.close();
-  }
+  @RegisterExtension static final EtcdExtension server = EtcdExtension.singleNode();
 
   @Test
   void twoHundredWatchesAndAThousandGetsCompleteAndStoppedWatchesLeaveNoThread()
       throws Exception {
-    try (EtcdClient etcd = EtcdClient.builder().host(server.clientUrl()).build()) {
+    try (EtcdClient etcd = EtcdClient.builder().host(server.endpoints().get(0)).build()) {
       assertEquals(201, etcd.set("/other/value", "x").status()); // warm-up call
       long from = etcd.mkdir("/many").body().node().modifiedIndex() + 1;
       long baselineWatchers = etcd.statsStore().body().watchers();
@@ -142,7 +131,7 @@ class WatchThreadsTest {
   @Test
   void closeReleasesEveryThreadTheClientCreated() throws Exception {
     Set<Thread> beforeClient = Threads.live();
-    EtcdClient etcd = EtcdClient.builder().host(server.clientUrl()).build();
+    EtcdClient etcd = EtcdClient.builder().host(server.endpoints().get(0)).build();
     List<Watch> watches = new ArrayList<>();
     CountDownLatch waitsEnded = new CountDownLatch(20);
     AtomicInteger waitsCancelled = new AtomicInteger();
@@ -188,7 +177,7 @@ class WatchThreadsTest {
     assertTrue(waitsEnded.await(5, TimeUnit.SECONDS), "close() left asynchronous waits open");
     assertEquals(20, waitsCancelled.get(),
         () -> "the open waits failed as cancelled, but some were answered: " + waitResponses);
-    try (EtcdClient other = EtcdClient.builder().host(server.clientUrl()).build()) {
+    try (EtcdClient other = EtcdClient.builder().host(server.endpoints().get(0)).build()) {
       assertTrue(Threads.await(() -> other.statsStore().body().watchers() == baselineWatchers,
           Duration.ofSeconds(5)), "etcd still holds polls of the closed client");
     }

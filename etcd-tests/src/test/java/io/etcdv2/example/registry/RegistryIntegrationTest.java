@@ -5,30 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.etcdv2.api.EtcdError;
 import io.etcdv2.api.Node;
-import io.etcdv2.testing.LocalEtcd;
+import io.etcdv2.testing.EtcdExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The worked example's client against a real etcd. */
 class RegistryIntegrationTest {
-  private static LocalEtcd etcd;
-
-  @BeforeAll
-  static void startEtcd() {
-    etcd = LocalEtcd.start();
-  }
-
-  @AfterAll
-  static void stopEtcd() {
-    etcd.close();
-  }
+  @RegisterExtension static final EtcdExtension etcd = EtcdExtension.singleNode();
 
   @Test
   void registersListsRefreshesAndDeregistersInstances() {
-    try (RegistryClient registry = RegistryClient.builder().host(etcd.clientUrl()).ttl(30)
+    try (RegistryClient registry = RegistryClient.builder().host(etcd.endpoints().get(0)).ttl(30)
         .build()) {
       assertEquals(201, registry.register("/web/b", "10.0.0.2:80").status());
       assertEquals(201, registry.register("/web/a", "10.0.0.1:80", 60).status());

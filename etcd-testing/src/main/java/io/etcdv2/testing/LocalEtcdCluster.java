@@ -20,11 +20,18 @@ import okhttp3.Response;
  */
 public final class LocalEtcdCluster implements AutoCloseable {
   private final List<LocalEtcd> members = new ArrayList<>();
+  private final String binary;
 
-  private LocalEtcdCluster() {}
+  private LocalEtcdCluster(String binary) {
+    this.binary = binary;
+  }
 
   /** Starts {@code size} members and waits until every one of them is healthy. */
   public static LocalEtcdCluster start(int size) {
+    return start(LocalEtcd.binary(), size);
+  }
+
+  static LocalEtcdCluster start(String binary, int size) {
     if (size < 1) throw new IllegalArgumentException("size must be at least 1 but was " + size);
     int[] clientPorts = new int[size];
     int[] peerPorts = new int[size];
@@ -35,10 +42,10 @@ public final class LocalEtcdCluster implements AutoCloseable {
       if (i > 0) initialCluster.append(',');
       initialCluster.append('n').append(i + 1).append('=').append(LocalEtcd.peerUrl(peerPorts[i]));
     }
-    LocalEtcdCluster cluster = new LocalEtcdCluster();
+    LocalEtcdCluster cluster = new LocalEtcdCluster(binary);
     try {
       for (int i = 0; i < size; i++) {
-        LocalEtcd member = new LocalEtcd(LocalEtcd.tempDir(), "n" + (i + 1), clientPorts[i],
+        LocalEtcd member = new LocalEtcd(binary, LocalEtcd.tempDir(), "n" + (i + 1), clientPorts[i],
             peerPorts[i], initialCluster.toString(), "new");
         cluster.members.add(member);
         member.launch();
@@ -77,7 +84,7 @@ public final class LocalEtcdCluster implements AutoCloseable {
    */
   public LocalEtcd join(String name, int clientPort, int peerPort) {
     String peerUrl = LocalEtcd.peerUrl(peerPort);
-    LocalEtcd member = new LocalEtcd(LocalEtcd.tempDir(), name, clientPort, peerPort,
+    LocalEtcd member = new LocalEtcd(binary, LocalEtcd.tempDir(), name, clientPort, peerPort,
         initialClusterFor(name, peerUrl), "existing");
     members.add(member);
     member.launch();

@@ -1,27 +1,31 @@
 package io.etcdv2.integration;
 
 import io.etcdv2.EtcdClient;
+import io.etcdv2.testing.EtcdExtension;
 import io.etcdv2.testing.LocalEtcd;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts Debian's etcd (v2 on, loopback, free ports, temp data dir) once per test class and stops
- * it after the class. Never skips: without etcd installed, starting fails and says how to install
- * it.
- *
- * <p>Resolves {@link LocalEtcd} and {@link EtcdClient} parameters; each client gets a key prefix
- * named after its test method, so tests never see each other's keys, and is closed after it.
+ * {@link RealEtcd}'s extension: the public {@link EtcdExtension} (one member per test class), plus
+ * {@link LocalEtcd} and {@link EtcdClient} parameters. Each client gets a key prefix named after
+ * its test method, so tests never see each other's keys, and is closed after it.
  */
-final class EtcdExtension implements BeforeAllCallback, ParameterResolver {
+final class RealEtcdExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
-      ExtensionContext.Namespace.create(EtcdExtension.class);
+      ExtensionContext.Namespace.create(RealEtcdExtension.class);
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    etcd(context);
+    etcd(context).beforeAll(context);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    etcd(context).afterAll(context);
   }
 
   @Override
@@ -32,35 +36,21 @@ final class EtcdExtension implements BeforeAllCallback, ParameterResolver {
 
   @Override
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-    LocalEtcd etcd = etcd(context);
+    LocalEtcd etcd = etcd(context).member(0);
     if (parameter.getParameter().getType() == LocalEtcd.class) return etcd;
     String prefix = "/" + context.getRequiredTestClass().getSimpleName() + "/"
         + context.getRequiredTestMethod().getName();
     EtcdClient client = EtcdClient.builder().host(etcd.clientUrl()).prefix(prefix).build();
     context.getStore(NAMESPACE).put(parameter.getIndex() + "client",
-        (ExtensionContext.Store.CloseableResource) client::close);
+        (AutoCloseable) client::close);
     return client;
   }
 
-  private static LocalEtcd etcd(ExtensionContext context) {
+  /** The test class's own extension instance. */
+  private static EtcdExtension etcd(ExtensionContext context) {
     ExtensionContext classContext = context.getTestMethod().isPresent()
         ? context.getParent().orElseThrow() : context;
     return classContext.getStore(NAMESPACE)
-        .getOrComputeIfAbsent("etcd", key -> new Member(LocalEtcd.start()), Member.class)
-        .etcd;
-  }
-
-  /** Closes the member with the class's store. */
-  private static final class Member implements ExtensionContext.Store.CloseableResource {
-    final LocalEtcd etcd;
-
-    Member(LocalEtcd etcd) {
-      this.etcd = etcd;
-    }
-
-    @Override
-    public void close() {
-      etcd.close();
-    }
+        .getOrComputeIfAbsent("etcd", key -> EtcdExtension.singleNode(), EtcdExtension.class);
   }
 }

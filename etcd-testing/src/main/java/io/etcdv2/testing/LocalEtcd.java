@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,10 @@ import okhttp3.Response;
 
 /**
  * A real single-member etcd (Debian's {@code etcd-server}) with the v2 API on, on loopback and free
- * ports, in a temporary data directory. It can be stopped and started again on the same data.
+ * ports, in a temporary data directory. It can be stopped and started again on the same data,
+ * killed, and frozen, for fault tests. Members still running when the JVM exits are killed and
+ * their data deleted by a shutdown hook; those of a JVM that was itself killed are removed by the
+ * next run.
  *
  * <pre>{@code
  * try (LocalEtcd etcd = LocalEtcd.start()) {
@@ -30,16 +34,19 @@ import okhttp3.Response;
 public final class LocalEtcd implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
+  private final String binary;
   private final Path dataDir;
   private final int clientPort;
   private final int peerPort;
   private final String name;
   private final String initialCluster;
   private final String clusterState;
-  private Process process;
+  private volatile Process process;
+  private volatile boolean frozen;
 
-  LocalEtcd(Path dataDir, String name, int clientPort, int peerPort, String initialCluster,
-      String clusterState) {
+  LocalEtcd(String binary, Path dataDir, String name, int clientPort, int peerPort,
+      String initialCluster, String clusterState) {
+    this.binary = binary;
     this.dataDir = dataDir;
     this.clientPort = clientPort;
     this.peerPort = peerPort;
@@ -55,17 +62,27 @@ public final class LocalEtcd implements AutoCloseable {
 
   /** Starts etcd with its client URL on {@code clientPort}. */
   public static LocalEtcd start(int clientPort) {
+    return start(binary(), clientPort);
+  }
+
+  static LocalEtcd start(String binary, int clientPort) {
     int peerPort = freePort();
-    LocalEtcd etcd = new LocalEtcd(tempDir(), "n1", clientPort, peerPort,
+    LocalEtcd etcd = new LocalEtcd(binary, tempDir(), "n1", clientPort, peerPort,
         "n1=" + peerUrl(peerPort), "new");
-    etcd.launch();
-    etcd.awaitHealthy();
+    try {
+      etcd.launch();
+      etcd.awaitHealthy();
+    } catch (RuntimeException e) {
+      etcd.close();
+      throw e;
+    }
     return etcd;
   }
 
   static Path tempDir() {
+    Reaper.removeOrphans();
     try {
-      return Files.createTempDirectory("etcd-v2-");
+      return Files.createTempDirectory(Reaper.DIR_PREFIX);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -75,18 +92,34 @@ public final class LocalEtcd implements AutoCloseable {
     return "http://127.0.0.1:" + port;
   }
 
-  /** The path to the etcd binary: {@code $ETCD_BINARY}, else {@code etcd} on the PATH. */
+  /**
+   * The path to the etcd binary: {@code $ETCD_BINARY}, else {@code etcd} on the PATH.
+   *
+   * @throws IllegalStateException if there is none, saying how to install it
+   */
   public static String binary() {
     String configured = System.getenv("ETCD_BINARY");
-    if (configured != null && !configured.isEmpty()) return configured;
+    if (configured != null && !configured.isEmpty()) return checkBinary(configured, "ETCD_BINARY");
     String path = System.getenv("PATH");
     for (String dir : (path == null ? "/usr/bin" : path).split(File.pathSeparator)) {
       File candidate = new File(dir, "etcd");
       if (candidate.canExecute()) return candidate.getPath();
     }
-    throw new IllegalStateException("etcd was not found on the PATH. Install Debian's etcd-server"
-        + " (sudo apt-get install -y etcd-server), run ./scripts/test.sh which installs it, or"
-        + " set ETCD_BINARY to the etcd executable");
+    throw new IllegalStateException("etcd was not found on the PATH. " + HOW_TO_INSTALL);
+  }
+
+  static final String HOW_TO_INSTALL = "Install etcd 3.4 (Debian/Ubuntu: sudo apt-get install -y"
+      + " etcd-server; elsewhere: the etcd-v3.4.x release tarball from"
+      + " https://github.com/etcd-io/etcd/releases, unpacked onto the PATH), or set ETCD_BINARY"
+      + " to the etcd executable, or pass EtcdExtension.builder().binary(path)";
+
+  /** Returns {@code binary} if it can be run, else fails naming {@code source}. */
+  static String checkBinary(String binary, String source) {
+    if (!new File(binary).canExecute()) {
+      throw new IllegalStateException(source + " is " + binary + ", which is not an executable"
+          + " file. " + HOW_TO_INSTALL);
+    }
+    return binary;
   }
 
   /** Such as {@code http://127.0.0.1:23456}. */
@@ -108,13 +141,86 @@ public final class LocalEtcd implements AutoCloseable {
     return dataDir;
   }
 
+  /** The etcd executable this member runs. */
+  public String binaryPath() {
+    return binary;
+  }
+
   public boolean isRunning() {
-    return process != null && process.isAlive();
+    Process p = process;
+    return p != null && p.isAlive();
+  }
+
+  /** Whether {@link #freeze()} stopped the process and {@link #thaw()} has not resumed it. */
+  public boolean isFrozen() {
+    return frozen && isRunning();
+  }
+
+  /**
+   * The operating system's id of the running etcd process.
+   *
+   * @throws IllegalStateException if the member is not running
+   */
+  public long pid() {
+    return running("pid()").pid();
+  }
+
+  /**
+   * Suspends the process with SIGSTOP, as a long garbage-collection pause or a hung machine would:
+   * it keeps its connections and the kernel still accepts new ones, but it answers nothing until
+   * {@link #thaw()}. Peers see it as unreachable.
+   *
+   * @throws IllegalStateException if the member is not running
+   */
+  public void freeze() {
+    signal(running("freeze()"), "STOP");
+    frozen = true;
+  }
+
+  /**
+   * Resumes a process that {@link #freeze()} suspended, with SIGCONT.
+   *
+   * @throws IllegalStateException if the member is not running
+   */
+  public void thaw() {
+    signal(running("thaw()"), "CONT");
+    frozen = false;
+  }
+
+  private Process running(String what) {
+    Process p = process;
+    if (p == null || !p.isAlive()) {
+      throw new IllegalStateException(what + " needs a running member but " + name + " is "
+          + (p == null ? "stopped" : "dead (exit " + p.exitValue() + ")")
+          + "; restart() it first");
+    }
+    return p;
+  }
+
+  private static void signal(Process process, String signal) {
+    // Java can send only TERM and KILL; the shell's kill sends the rest.
+    ProcessBuilder kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + process.pid())
+        .redirectErrorStream(true);
+    try {
+      Process sent = kill.start();
+      String output = new String(sent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (sent.waitFor() != 0) {
+        throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed: "
+            + output.trim());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot run kill -" + signal, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sending SIG" + signal, e);
+    }
   }
 
   /** Stops the member with SIGTERM, keeping its data directory. */
   public void stop() {
+    Process process = this.process;
     if (process == null) return;
+    if (frozen && process.isAlive()) thaw(); // a stopped process would not act on SIGTERM
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
@@ -124,18 +230,20 @@ public final class LocalEtcd implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
-    process = null;
+    this.process = null;
+    frozen = false;
   }
 
-  /** Starts the member again on the same ports and data. */
+  /** Starts the member again on the same ports and data, stopping it first if it runs. */
   public void restart() {
     stop();
     launch();
     awaitHealthy();
   }
 
-  /** Kills the member at once, as a crash would. */
+  /** Kills the member at once with SIGKILL, as a crash would, keeping its data directory. */
   public void kill() {
+    Process process = this.process;
     if (process == null) return;
     process.destroyForcibly();
     try {
@@ -143,13 +251,23 @@ public final class LocalEtcd implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    process = null;
+    this.process = null;
+    frozen = false;
   }
 
   /** Stops the member and deletes its data. */
   @Override
   public void close() {
-    stop();
+    try {
+      stop();
+    } finally {
+      Reaper.forget(this);
+    }
+    deleteDataDir();
+  }
+
+  void deleteDataDir() {
+    if (!Files.exists(dataDir)) return;
     try (Stream<Path> files = Files.walk(dataDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
@@ -157,9 +275,27 @@ public final class LocalEtcd implements AutoCloseable {
     }
   }
 
+  /** For the shutdown hook: no waiting, no exceptions. */
+  void killAndDeleteQuietly() {
+    Process process = this.process;
+    if (process != null) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      deleteDataDir();
+    } catch (RuntimeException ignored) {
+      // the JVM is exiting; the next run's Reaper removes what is left
+    }
+  }
+
   /** Starts the process; {@link #awaitHealthy()} waits until it serves. */
   void launch() {
-    List<String> command = new ArrayList<>(List.of(binary(),
+    List<String> command = new ArrayList<>(List.of(binary,
         "--enable-v2=true",
         "--name", name,
         "--data-dir", dataDir.resolve("data").toString(),
@@ -174,11 +310,14 @@ public final class LocalEtcd implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("etcd.log").toFile()));
+    Reaper.track(this);
     try {
       process = builder.start();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + command.get(0), e);
+      throw new UncheckedIOException("cannot start " + command.get(0) + ". " + HOW_TO_INSTALL, e);
     }
+    frozen = false;
+    Reaper.recordPid(dataDir, process.pid());
   }
 
   /** Waits until the member answers {@code /health} with true, that is, has a quorum. */
@@ -191,6 +330,8 @@ public final class LocalEtcd implements AutoCloseable {
     try {
       // The port accepts connections before etcd is ready, so poll with short calls.
       while (System.nanoTime() < deadline) {
+        Process process = this.process;
+        if (process == null) throw new IllegalStateException(name + " was stopped while starting");
         if (!process.isAlive()) {
           throw new IllegalStateException("etcd exited with " + process.exitValue()
               + " during start-up; see " + dataDir.resolve("etcd.log") + ":\n" + log());
