@@ -497,17 +497,20 @@ public final class DistributedLock implements Closeable {
             delete(stale, TimeUnit.SECONDS.toNanos(1));
             continue;
           }
-          Holding holding = new Holding(key, createdIndex, keepAlive);
-          key = null; // the hold owns the key and its keep-alive now
-          keepAlive = null;
-          holding.watch(listed.etcdIndex() + 1);
-          return holding;
+          return hold(listed.etcdIndex());
         }
-        String predecessor = Support.strip(queue.get(at - 1).key(), prefix);
+        Node before = queue.get(at - 1);
+        String predecessor = Support.strip(before.key(), prefix);
         try {
           EtcdResponse<KeysResult> moved =
               send(etcd.async().wait(predecessor, listed.etcdIndex() + 1, Support.POLL_SECONDS));
           if (moved == null) return null;
+          if (at == 1 && isRemovalOf(moved, before.key()) && !keyGone
+              && !keepAlive.isPastSafeWindow()) {
+            // Ours was second and the first went: no key can be created before ours, so ours
+            // is now the lowest, as of the removal's index. No need to read again.
+            return hold(moved.body().node().modifiedIndex());
+          }
           // Any answer means look again: the predecessor went, the poll was quiet, or etcd
           // cleared the index (401) and the next read brings a fresh one.
           if (Support.isTransient(moved) && !moved.isTimeout() && !pause()) return null;
@@ -515,6 +518,22 @@ public final class DistributedLock implements Closeable {
           if (!keyGone && !pause()) return null;
         }
       }
+    }
+
+    /** Hands our key to a hold, watched for removal after {@code index}. */
+    private Holding hold(long index) {
+      Holding holding = new Holding(key, createdIndex, keepAlive);
+      key = null; // the hold owns the key and its keep-alive now
+      keepAlive = null;
+      holding.watch(index + 1);
+      return holding;
+    }
+
+    private boolean isRemovalOf(EtcdResponse<KeysResult> response, String etcdKey) {
+      return response.isSuccessful() && response.body() != null
+          && response.body().node() != null
+          && Support.isRemoval(response.body().action())
+          && etcdKey.equals(response.body().node().key());
     }
 
     private void own(Node node) {
