@@ -88,6 +88,25 @@ final class ClientWriter {
         .returns(ClassNames.ETCD_RUNTIME)
         .addStatement("return runtime")
         .build());
+    TypeName endpointList = ParameterizedTypeName.get(ClassName.get(List.class),
+        ClassName.get(String.class));
+    type.addMethod(MethodSpec.methodBuilder("endpoints")
+        .addJavadoc("The members' client URLs in the order in use: the pinned member first, then"
+            + " the others\nin the order a failing call moves on through them.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(endpointList)
+        .addStatement("return runtime.endpoints()")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("sync")
+        .addJavadoc("Replaces the endpoints with the members' client URLs from"
+            + " {@code GET /v2/members}, keeping\nthe pinned member first when it is still a"
+            + " member. A sync that fails leaves them as they were.\n\n@return the new"
+            + " endpoints\n@throws $T if the members cannot be read\n",
+            ClassName.get("io.etcdv2.api", "EtcdException"))
+        .addModifiers(Modifier.PUBLIC)
+        .returns(endpointList)
+        .addStatement("return runtime.sync()")
+        .build());
     type.addMethod(MethodSpec.methodBuilder("close")
         .addJavadoc("Releases the threads and connections this client created.\n")
         .addAnnotation(Override.class)

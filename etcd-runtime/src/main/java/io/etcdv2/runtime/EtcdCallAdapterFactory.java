@@ -19,9 +19,11 @@ import retrofit2.Retrofit;
 final class EtcdCallAdapterFactory extends CallAdapter.Factory {
   private final Moshi moshi;
   private final JsonAdapter<EtcdError> errorAdapter;
+  private final Endpoints endpoints;
 
-  EtcdCallAdapterFactory(Moshi moshi) {
+  EtcdCallAdapterFactory(Moshi moshi, Endpoints endpoints) {
     this.moshi = moshi;
+    this.endpoints = endpoints;
     this.errorAdapter = moshi.adapter(EtcdError.class);
   }
 
@@ -33,7 +35,8 @@ final class EtcdCallAdapterFactory extends CallAdapter.Factory {
           "EtcdCall return type must name its body type, as in EtcdCall<KeysResult>");
     }
     Type bodyType = getParameterUpperBound(0, (ParameterizedType) returnType);
-    return new Adapter<>(new ResponseDecoder<>(bodyType, adapterFor(bodyType), errorAdapter));
+    return new Adapter<>(new ResponseDecoder<>(bodyType, adapterFor(bodyType), errorAdapter),
+        endpoints);
   }
 
   private <T> JsonAdapter<T> adapterFor(Type bodyType) {
@@ -42,9 +45,11 @@ final class EtcdCallAdapterFactory extends CallAdapter.Factory {
 
   private static final class Adapter<T> implements CallAdapter<ResponseBody, EtcdCall<T>> {
     private final ResponseDecoder<T> decoder;
+    private final Endpoints endpoints;
 
-    Adapter(ResponseDecoder<T> decoder) {
+    Adapter(ResponseDecoder<T> decoder, Endpoints endpoints) {
       this.decoder = decoder;
+      this.endpoints = endpoints;
     }
 
     @Override
@@ -54,7 +59,7 @@ final class EtcdCallAdapterFactory extends CallAdapter.Factory {
 
     @Override
     public EtcdCall<T> adapt(Call<ResponseBody> call) {
-      return new RealEtcdCall<>(call, decoder, null);
+      return new RealEtcdCall<>(call, decoder, null, endpoints);
     }
   }
 }

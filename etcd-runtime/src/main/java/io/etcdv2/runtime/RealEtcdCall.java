@@ -10,6 +10,7 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
@@ -26,16 +27,19 @@ import retrofit2.Response;
 final class RealEtcdCall<T> implements EtcdCall<T> {
   private final Call<ResponseBody> delegate;
   private final ResponseDecoder<T> decoder;
+  private final Endpoints endpoints;
   private String operation;
   private long timeoutSeconds = -1; // -1: the client's timeout
   // OkHttp cancels a call whose timeout fires, so its isCanceled() cannot tell the two apart.
   private volatile boolean canceledByCaller;
   private volatile long startNanos;
 
-  RealEtcdCall(Call<ResponseBody> delegate, ResponseDecoder<T> decoder, String operation) {
+  RealEtcdCall(Call<ResponseBody> delegate, ResponseDecoder<T> decoder, String operation,
+      Endpoints endpoints) {
     this.delegate = delegate;
     this.decoder = decoder;
     this.operation = operation;
+    this.endpoints = endpoints;
   }
 
   @Override
@@ -129,6 +133,16 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
       throw new EtcdException(operation(), host(), "call was cancelled", t);
     }
     if (t instanceof SocketTimeoutException || isCallTimeout(t)) return EtcdResponse.timedOut();
+    if (t instanceof Failover.MembersFailed) {
+      throw new EtcdException(operation(), ((Failover.MembersFailed) t).hosts, t.getMessage(),
+          t.getCause());
+    }
+    if (t instanceof Failover.OutcomeUnknown) {
+      throw new EtcdException(operation(), hostName(((Failover.OutcomeUnknown) t).member),
+          "the connection failed after the request was sent (" + t.getMessage() + "), so the"
+              + " change may or may not have been applied; outcome unknown: re-read before you"
+              + " retry", t.getCause(), true);
+    }
     if (t.getCause() instanceof RejectedExecutionException) {
       throw new EtcdException(operation(), host(), "the client is closed", t);
     }
@@ -141,7 +155,9 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
       Thread.currentThread().interrupt();
       throw new EtcdException(operation(), host(), "the calling thread was interrupted", t);
     }
-    throw new EtcdException(operation(), host(), String.valueOf(t), t);
+    String problem = t instanceof SSLException ? TlsProblem.describe((SSLException) t)
+        : String.valueOf(t);
+    throw new EtcdException(operation(), host(), problem, t);
   }
 
   /**
@@ -161,7 +177,7 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
     try {
       return decoder.decode(raw);
     } catch (IOException e) {
-      throw new EtcdException(operation(), host(),
+      throw new EtcdException(operation(), hostName(raw.raw().request().url()),
           "answered with a body that is not the JSON its Content-Type declares (" + e.getMessage()
               + ")", e);
     }
@@ -206,7 +222,7 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
   @SuppressWarnings("MethodDoesntCallSuperMethod")
   @Override
   public EtcdCall<T> clone() {
-    RealEtcdCall<T> copy = new RealEtcdCall<>(delegate.clone(), decoder, operation);
+    RealEtcdCall<T> copy = new RealEtcdCall<>(delegate.clone(), decoder, operation, endpoints);
     if (timeoutSeconds != -1) copy.timeout(timeoutSeconds);
     return copy;
   }
@@ -217,8 +233,9 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
     return invocation != null ? invocation.method().getName() : delegate.request().method();
   }
 
+  /** The member the call went to, or goes to next. */
   private String host() {
-    return hostName(delegate.request().url());
+    return hostName(endpoints.pinned());
   }
 
   /** Such as {@code http://127.0.0.1:2379} or {@code http://[::1]:2379}, for error messages. */
