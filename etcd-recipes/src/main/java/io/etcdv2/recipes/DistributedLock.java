@@ -2,6 +2,7 @@ package io.etcdv2.recipes;
 
 import io.etcdv2.EtcdClient;
 import io.etcdv2.api.EtcdCall;
+import io.etcdv2.api.EtcdCallback;
 import io.etcdv2.api.EtcdException;
 import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.KeysResult;
@@ -297,7 +298,7 @@ public final class DistributedLock implements Closeable {
 
   private void deleteLater(final String key) {
     try {
-      etcd.async().delete(key).enqueue(new io.etcdv2.api.EtcdCallback<KeysResult>() {
+      etcd.async().delete(key).enqueue(new EtcdCallback<KeysResult>() {
         @Override
         public void onResponse(EtcdCall<KeysResult> call, EtcdResponse<KeysResult> response) {}
 
@@ -425,23 +426,23 @@ public final class DistributedLock implements Closeable {
         }
         if (key == null && !createUnknown) {
           createSentNanos = System.nanoTime();
+          createUnknown = true; // until etcd's answer says otherwise
           EtcdResponse<KeysResult> created;
           try {
             created = send(etcd.async().push(path, token, ttlSeconds));
           } catch (EtcdException e) {
-            createUnknown = true;
             if (!pause()) return null;
             continue;
           }
           if (created == null) return null;
           if (created.isSuccessful()) {
-            Node node = created.body().node();
-            own(node);
+            createUnknown = false;
+            own(created.body().node());
           } else if (Support.isTransient(created)) {
-            createUnknown = true;
             if (!pause()) return null;
             continue;
           } else {
+            createUnknown = false;
             throw new IllegalStateException("lock " + path + ": etcd refused to create a key: "
                 + Support.describe(created));
           }
@@ -574,8 +575,35 @@ public final class DistributedLock implements Closeable {
     /** Gives up: removes our key, if any, so it holds up no one. */
     void abandon() {
       if (keepAlive != null) keepAlive.stop();
-      if (key != null) deleteLater(key);
+      if (key != null) {
+        deleteLater(key);
+      } else if (createUnknown) {
+        deleteByToken(); // a create cut short may have happened after all
+      }
       key = null;
+    }
+
+    private void deleteByToken() {
+      try {
+        etcd.async().read(path, false, false, true).enqueue(
+            new EtcdCallback<KeysResult>() {
+              @Override
+              public void onResponse(EtcdCall<KeysResult> call,
+                  EtcdResponse<KeysResult> response) {
+                if (!response.isSuccessful() || response.body().node() == null) return;
+                for (Node node : response.body().node().nodes()) {
+                  if (token.equals(Support.text(node))) {
+                    deleteLater(Support.strip(node.key(), prefix));
+                  }
+                }
+              }
+
+              @Override
+              public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {}
+            });
+      } catch (RuntimeException closedClient) {
+        // it expires within its TTL
+      }
     }
 
     @Override

@@ -197,7 +197,7 @@ public final class LeaderElection implements Closeable {
       FutureTask<Object[]> resign = new FutureTask<>(new java.util.concurrent.Callable<Object[]>() {
         @Override
         public Object[] call() {
-          boolean wasUnknown = createUnknown;
+          boolean wasUnknown = createUnknown || (key == null && current != null);
           return new Object[] {resign(), wasUnknown};
         }
       });

@@ -6,6 +6,7 @@ import io.etcdv2.api.EtcdCallback;
 import io.etcdv2.api.EtcdException;
 import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.KeysResult;
+import io.etcdv2.api.Node;
 import java.io.Closeable;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -29,6 +30,8 @@ public final class ServiceRegistration implements Closeable {
   private final long ttlSeconds;
   private volatile Object value;
   private KeepAlive keepAlive;
+  /** The createdIndex of our write: a key under our name with another is someone else's. */
+  private long createdIndex;
   private boolean closed;
   private int failures;
   private long registrations;
@@ -46,14 +49,16 @@ public final class ServiceRegistration implements Closeable {
     this.ttlSeconds = ttlSeconds;
   }
 
-  synchronized void start(long sentNanos, long modifiedIndex) {
+  synchronized void start(long sentNanos, Node written) {
     if (closed) return;
     registrations++;
+    createdIndex = written.createdIndex();
+    long modifiedIndex = written.modifiedIndex();
     keepAlive = new KeepAlive(etcd, executor, key, ttlSeconds, sentNanos, modifiedIndex,
         new KeepAlive.Listener() {
           @Override
           public void gone() {
-            LOG.info("registration " + key + " expired while open; registering it again");
+            LOG.info("registration " + key + " expired or was deleted while open; writing it again");
             rewrite();
           }
 
@@ -106,31 +111,35 @@ public final class ServiceRegistration implements Closeable {
     if (!written.isSuccessful()) {
       throw new IllegalStateException("updating " + key + " failed: " + Support.describe(written));
     }
+    synchronized (this) {
+      createdIndex = written.body().node().createdIndex(); // a set writes the key anew
+    }
   }
 
   /**
    * Stops the heartbeat and deletes the key, retrying through a member restart for up to the
-   * TTL (after which it has expired anyway). Calling it again is fine.
+   * TTL (after which it has expired anyway). A key under the same name that another registration
+   * wrote since (an instance restarted with the same id) is left alone. Calling it again is fine.
    */
   @Override
   public void close() {
     KeepAlive stopping;
+    long ours;
     synchronized (this) {
       if (closed) return;
       closed = true;
       stopping = keepAlive;
       keepAlive = null;
+      ours = createdIndex;
     }
+    long modifiedIndex = stopping == null ? 0 : stopping.modifiedIndex();
     if (stopping != null) stopping.stop();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ttlSeconds);
     int tries = 0;
     while (true) {
       try {
-        EtcdResponse<KeysResult> deleted = etcd.delete(key);
-        if (deleted.isSuccessful() || Support.isMissing(deleted)
-            || !Support.isTransient(deleted)) {
-          break;
-        }
+        if (deleteIfOurs(ours, modifiedIndex)) break;
+        modifiedIndex = 0; // read it again
       } catch (EtcdException unreachable) {
         // retry below
       }
@@ -144,6 +153,24 @@ public final class ServiceRegistration implements Closeable {
       }
     }
     registry.forget(this);
+  }
+
+  /**
+   * Deletes the key if it is still the one we wrote, compared on its modifiedIndex; true when
+   * done (deleted, gone, or someone else's), false to try again.
+   */
+  private boolean deleteIfOurs(long ours, long modifiedIndex) {
+    if (modifiedIndex <= 0) {
+      EtcdResponse<KeysResult> read = etcd.read(key, false, false, true);
+      if (Support.isMissing(read)) return true;
+      if (!read.isSuccessful()) return !Support.isTransient(read);
+      if (read.body().node().createdIndex() != ours) return true; // someone else's now
+      modifiedIndex = read.body().node().modifiedIndex();
+    }
+    EtcdResponse<KeysResult> deleted = etcd.compareAndDeleteIndex(key, modifiedIndex);
+    if (deleted.isSuccessful() || Support.isMissing(deleted)) return true;
+    if (deleted.status() == 412) return false; // refreshed or rewritten meanwhile: read again
+    return !Support.isTransient(deleted);
   }
 
   /** The key expired or was deleted while open: write it again. */
@@ -172,7 +199,7 @@ public final class ServiceRegistration implements Closeable {
               });
               return;
             }
-            start(sent, response.body().node().modifiedIndex());
+            start(sent, response.body().node());
           } else {
             retryLater();
           }

@@ -88,7 +88,7 @@ public final class ServiceRegistry implements Closeable {
     ServiceRegistration registration = new ServiceRegistration(this, etcd, executor, service,
         instanceId, key, value, ttlSeconds);
     registrations.add(registration);
-    registration.start(sent, written.body().node().modifiedIndex());
+    registration.start(sent, written.body().node());
     if (closed) {
       registration.close();
       throw new IllegalStateException("registry " + base + " is closed");

@@ -69,7 +69,10 @@ public final class TreeCache implements Closeable {
     /** A node appeared: created, or present in the first read or a resync's read. */
     void added(CachedNode node);
 
-    /** A node changed: a new value, TTL or other change that kept it the same kind of node. */
+    /**
+     * A node changed and stayed the same kind (key or directory): a new value or TTL, or written
+     * again ({@code set} replaces a key, giving it a new createdIndex).
+     */
     void updated(CachedNode previous, CachedNode current);
 
     /**
@@ -324,9 +327,9 @@ public final class TreeCache implements Closeable {
     fire(changes);
   }
 
-  /** A different node under the same key: deleted and created again, or a dir for a file. */
+  /** Another kind of node under the same key: a directory for a key or the other way round. */
   private static boolean replaced(CachedNode before, CachedNode after) {
-    return before.isDir() != after.isDir() || before.createdIndex() != after.createdIndex();
+    return before.isDir() != after.isDir();
   }
 
   private void flatten(Node node, Map<String, CachedNode> into) {

@@ -142,12 +142,24 @@ class ServiceRegistryTest {
         assertNotNull(seen.await(mark, "-b", 2_000));
         Long back = seen.await(mark, "+b=10.0.0.2:80", ttl * 1000 + 1_000);
         assertNotNull(back, () -> "b did not come back: " + seen.events());
+        // The discoverer may see the write before the registration hears etcd's answer.
+        long deadline = System.currentTimeMillis() + 2_000;
+        while (b.registrations() < 2 && System.currentTimeMillis() < deadline) Thread.sleep(5);
         assertEquals(2, b.registrations());
 
         // A discoverer started now sees the current instances.
         try (ServiceDiscovery late = servers.discover("web")) {
           assertEquals(new TreeSet<>(List.of("b")), ids(late));
         }
+        // An instance restarted under the same id: the old registration's close() leaves the
+        // new one's key alone.
+        ServiceRegistration old = servers.register("web", "r", "old", ttl);
+        ServiceRegistration renewed = clients.register("web", "r", "new", ttl);
+        old.close();
+        assertEquals("new", etcd.client().get("/services/web/r").body().node().value());
+        renewed.close();
+        assertEquals(404, etcd.client().get("/services/web/r").status());
+
         b.update("10.0.0.2:81");
         assertNotNull(seen.await("~b=10.0.0.2:81", 2_000));
 
