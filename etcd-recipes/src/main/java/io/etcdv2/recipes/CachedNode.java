@@ -64,7 +64,7 @@ public final class CachedNode {
     return rawValue;
   }
 
-  /** The value decoded by the client's serializer, as {@link Node#value()}; null for a directory. */
+  /** The value decoded by the client's serializer, as {@link Node#value()}; null for a dir. */
   public Object value() {
     return source == null ? null : source.value();
   }

@@ -58,7 +58,8 @@ public final class ServiceRegistration implements Closeable {
         new KeepAlive.Listener() {
           @Override
           public void gone() {
-            LOG.info("registration " + key + " expired or was deleted while open; writing it again");
+            LOG.info("registration " + key
+                + " expired or was deleted while open; writing it again");
             rewrite();
           }
 

@@ -140,7 +140,8 @@ final class Support {
 
   /** 50 ms doubling to 2 s, each with +-50% jitter. */
   static long backoffMillis(int failures) {
-    long base = Math.min(MAX_BACKOFF_MILLIS, MIN_BACKOFF_MILLIS << Math.min(Math.max(failures, 1) - 1, 16));
+    int doublings = Math.min(Math.max(failures, 1) - 1, 16);
+    long base = Math.min(MAX_BACKOFF_MILLIS, MIN_BACKOFF_MILLIS << doublings);
     double random;
     synchronized (JITTER) {
       random = JITTER.nextDouble();

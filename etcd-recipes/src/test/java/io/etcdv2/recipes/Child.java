@@ -97,12 +97,16 @@ public final class Child {
     }
 
     /** SIGKILL, as a crash; returns when the process is gone. */
-    void kill() throws InterruptedException {
-      process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    void kill() {
+      try {
+        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
       kill();
     }
   }

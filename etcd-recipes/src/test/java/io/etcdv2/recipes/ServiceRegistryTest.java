@@ -97,9 +97,9 @@ class ServiceRegistryTest {
     Seen seen = new Seen();
     try (EtcdClient serverClient = EtcdClient.builder().host(endpoint).build();
          EtcdClient clientClient = EtcdClient.builder().host(endpoint).build();
-         ServiceRegistry servers = ServiceRegistry.create(serverClient, "/services");
          ServiceRegistry clients = ServiceRegistry.create(clientClient, "/services");
          ServiceDiscovery web = clients.discover("web", seen)) {
+      ServiceRegistry servers = ServiceRegistry.create(serverClient, "/services");
       assertEquals(List.of(), web.list());
 
       ServiceRegistration a = servers.register("web", "a", Map.of("port", 8080), ttl);
@@ -117,7 +117,8 @@ class ServiceRegistryTest {
 
         Thread.sleep(ttl * 1000 + 500); // heartbeats keep all three past their TTL
         assertEquals(new TreeSet<>(List.of("a", "b", "c")), ids(web));
-        assertTrue(seen.events().stream().noneMatch(e -> e.startsWith("-")), () -> "" + seen.events());
+        assertTrue(seen.events().stream().noneMatch(e -> e.startsWith("-")),
+            () -> "" + seen.events());
 
         // Closing a registration removes it at once.
         long closing = System.nanoTime();

@@ -183,7 +183,8 @@ class TreeCacheTest {
           + " %d mkdirs, %d rmdirs) by 2 writers in %.2f s; %d resync(s) after a listener"
           + " blocked for %d changes; %d listener calls replayed (%d added, %d updated,"
           + " %d removed); %d nodes equal to the quorum read at %d%n",
-          Math.min(changes.get(), CHANGES), byKind[0], byKind[1], byKind[2], byKind[3], byKind[4], seconds,
+          Math.min(changes.get(), CHANGES), byKind[0], byKind[1], byKind[2], byKind[3], byKind[4],
+          seconds,
           cache.resyncCount(), blockedFor.get(), replay.calls(), replay.added, replay.updated,
           replay.removed, read.size(), index);
     }
