@@ -36,11 +36,14 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   public static final String DEFAULT_HOST = "http://127.0.0.1:2379";
   /** The default request timeout, seconds. */
   public static final long DEFAULT_TIMEOUT_SECONDS = 5;
+  /** The default limit of an answer's body: 64 MiB. */
+  public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
 
   List<HttpUrl> endpoints = Collections.singletonList(HttpUrl.get(DEFAULT_HOST));
   boolean shuffleEndpoints;
   long autoSyncSeconds; // 0: never
   long attemptTimeoutMillis = -1; // -1: a third of the timeout
+  long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
   List<X509Certificate> trustedCertificates; // null: the platform's
   List<X509Certificate> clientCertificateChain;
   PrivateKey clientKey;
@@ -105,7 +108,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     HttpUrl url = HttpUrl.parse(endpoint);
     if (url == null) {
       throw new IllegalArgumentException(argument + " must be an http or https URL such as"
-          + " http://127.0.0.1:2379 but was \"" + endpoint + "\"");
+          + " http://127.0.0.1:2379 but was \"" + withoutUserInfo(endpoint) + "\"");
     }
     if (!url.username().isEmpty() || !url.password().isEmpty()) {
       throw new IllegalArgumentException(argument + " must not carry credentials (OkHttp would"
@@ -113,6 +116,18 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     }
     String path = url.encodedPath();
     return path.endsWith("/") ? url : url.newBuilder().encodedPath(path + "/").build();
+  }
+
+  /**
+   * {@code text} with anything that may be credentials ({@code user:password@}) masked, whatever
+   * the shape of the URL: it goes into an exception message.
+   */
+  static String withoutUserInfo(String text) {
+    int at = text.lastIndexOf('@');
+    if (at < 0) return text;
+    int scheme = text.indexOf("://");
+    int start = scheme >= 0 && scheme < at ? scheme + 3 : 0;
+    return text.substring(0, start) + "***" + text.substring(at);
   }
 
   /**
@@ -157,6 +172,18 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
           + seconds);
     }
     this.attemptTimeoutMillis = seconds * 1000;
+    return self();
+  }
+
+  /**
+   * The largest answer body the client reads, in bytes (default 64 MiB); a larger one fails the
+   * call with an {@code EtcdException} naming its size and the limit, before it fills the heap.
+   * A recursive read of a big tree is the usual reason to raise it.
+   *
+   * @throws IllegalArgumentException if {@code bytes} is less than 1
+   */
+  public final B maxResponseBytes(long bytes) {
+    this.maxResponseBytes = Arguments.checkPositive(bytes, "maxResponseBytes");
     return self();
   }
 
@@ -242,7 +269,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    */
   public final B prefix(String prefix) {
     if (prefix == null) throw new NullPointerException("prefix == null");
-    String normalized = Keys.normalize(prefix);
+    String normalized = Keys.normalize(Arguments.checkWellFormed(prefix, "prefix"));
     this.prefix = normalized.equals("/") ? "" : normalized;
     return self();
   }
@@ -293,6 +320,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   public final B auth(String user, String password) {
     if (user == null) throw new NullPointerException("user == null");
     if (password == null) throw new NullPointerException("password == null");
+    Arguments.checkWellFormed(user, "user");
+    Arguments.checkWellFormed(password, "password");
     if (user.indexOf(':') >= 0) {
       throw new IllegalArgumentException("user must not contain ':', which HTTP Basic uses to"
           + " separate it from the password");

@@ -7,6 +7,7 @@ import io.etcdv2.api.EtcdError;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.CallAdapter;
@@ -20,10 +21,12 @@ final class EtcdCallAdapterFactory extends CallAdapter.Factory {
   private final Moshi moshi;
   private final JsonAdapter<EtcdError> errorAdapter;
   private final Endpoints endpoints;
+  private final AtomicBoolean closed;
 
-  EtcdCallAdapterFactory(Moshi moshi, Endpoints endpoints) {
+  EtcdCallAdapterFactory(Moshi moshi, Endpoints endpoints, AtomicBoolean closed) {
     this.moshi = moshi;
     this.endpoints = endpoints;
+    this.closed = closed;
     this.errorAdapter = moshi.adapter(EtcdError.class);
   }
 
@@ -36,7 +39,7 @@ final class EtcdCallAdapterFactory extends CallAdapter.Factory {
     }
     Type bodyType = getParameterUpperBound(0, (ParameterizedType) returnType);
     return new Adapter<>(new ResponseDecoder<>(bodyType, adapterFor(bodyType), errorAdapter),
-        endpoints);
+        endpoints, closed);
   }
 
   private <T> JsonAdapter<T> adapterFor(Type bodyType) {
@@ -46,10 +49,12 @@ final class EtcdCallAdapterFactory extends CallAdapter.Factory {
   private static final class Adapter<T> implements CallAdapter<ResponseBody, EtcdCall<T>> {
     private final ResponseDecoder<T> decoder;
     private final Endpoints endpoints;
+    private final AtomicBoolean closed;
 
-    Adapter(ResponseDecoder<T> decoder, Endpoints endpoints) {
+    Adapter(ResponseDecoder<T> decoder, Endpoints endpoints, AtomicBoolean closed) {
       this.decoder = decoder;
       this.endpoints = endpoints;
+      this.closed = closed;
     }
 
     @Override
@@ -59,7 +64,7 @@ final class EtcdCallAdapterFactory extends CallAdapter.Factory {
 
     @Override
     public EtcdCall<T> adapt(Call<ResponseBody> call) {
-      return new RealEtcdCall<>(call, decoder, null, endpoints);
+      return new RealEtcdCall<>(call, decoder, null, endpoints, closed);
     }
   }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import okhttp3.Dispatcher;
@@ -54,6 +55,8 @@ public final class EtcdRuntime implements Closeable {
   private final ClusterApi cluster;
   private final ScheduledExecutorService syncer; // null without autoSync
   private final Set<Watcher> watchers = Collections.synchronizedSet(new HashSet<Watcher>());
+  /** Set by close(): every call after it fails at once, sync or async, and opens nothing. */
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   EtcdRuntime(ClientBuilder<?> builder) {
     List<HttpUrl> members = new ArrayList<>(builder.endpoints);
@@ -78,8 +81,10 @@ public final class EtcdRuntime implements Closeable {
     http.retryOnConnectionFailure(false);
     long attemptMillis = builder.attemptTimeoutMillis != -1 ? builder.attemptTimeoutMillis
         : timeoutSeconds > 0 ? timeoutSeconds * 1000 / 3 : UNLIMITED_CALL_ATTEMPT_MILLIS;
-    http.interceptors().add(0, new Failover(endpoints, first, attemptMillis));
+    http.interceptors().add(0,
+        new Failover(endpoints, first, attemptMillis, builder.maxResponseBytes));
     http.networkInterceptors().add(new Failover.MarkSent());
+    if (!prefix.isEmpty()) http.interceptors().add(0, new KeyPrefix(first, prefix));
     if (builder.trustedCertificates != null || builder.clientKey != null) {
       Tls tls = Tls.create(builder.trustedCertificates, builder.clientCertificateChain,
           builder.clientKey);
@@ -104,7 +109,7 @@ public final class EtcdRuntime implements Closeable {
     this.retrofit = new Retrofit.Builder()
         .baseUrl(first)
         .client(okHttpClient)
-        .addCallAdapterFactory(new EtcdCallAdapterFactory(moshi, endpoints))
+        .addCallAdapterFactory(new EtcdCallAdapterFactory(moshi, endpoints, closed))
         .addConverterFactory(MoshiConverterFactory.create(moshi))
         .build();
     this.cluster = retrofit.create(ClusterApi.class);
@@ -254,31 +259,44 @@ public final class EtcdRuntime implements Closeable {
   }
 
   /**
-   * A caller's key as an encoded path under {@code /v2/keys}: normalised, prefixed, then
-   * percent-encoded per segment.
+   * A caller's key as an encoded path under {@code /v2/keys}: normalised, then percent-encoded per
+   * segment. The client's prefix is put in front of it on the way out, for every request under
+   * {@code v2/keys}, the user's own endpoints' included.
    *
-   * @param rootAllowed false for writes, which etcd refuses on the root directory
+   * @param rootAllowed false for writes and deletes, which must not target the root (etcd keeps
+   *     it read-only) or the whole prefix
    */
   public String key(String key, boolean rootAllowed) {
     Arguments.checkNotNull(key, "key");
-    String normalized = Keys.normalize(key);
+    String normalized = Keys.normalize(Arguments.checkWellFormed(key, "key"));
     if (!rootAllowed && normalized.equals("/")) {
-      throw new IllegalArgumentException("key must name a key below the root but \"" + key
-          + "\" normalises to \"/\", which etcd keeps read-only");
+      throw new IllegalArgumentException(prefix.isEmpty()
+          ? "key must name a key below the root but \"" + key + "\" normalises to \"/\", which"
+              + " etcd keeps read-only"
+          : "key must name a key below the prefix but \"" + key + "\" normalises to the prefix "
+              + prefix + " itself; writing or deleting it would replace or remove everything"
+              + " under the prefix");
     }
-    String prefixed = normalized.equals("/") ? (prefix.isEmpty() ? "/" : prefix)
-        : prefix + normalized;
-    return Keys.encodePath(prefixed);
+    return Keys.encodePath(normalized);
   }
 
   /** A required value encoded by the serializer. */
   public String value(Object value, String argument) {
-    return serializer.encode(Arguments.checkNotNull(value, argument), argument);
+    return encode(Arguments.checkNotNull(value, argument), argument);
+  }
+
+  /**
+   * {@code value} as stored. Text must be well-formed: JSON could escape a lone surrogate, but
+   * other clients would read it back as U+FFFD, and RAW text would go out as {@code ?}.
+   */
+  private String encode(Object value, String argument) {
+    if (value instanceof String) Arguments.checkWellFormed((String) value, argument);
+    return Arguments.checkWellFormed(serializer.encode(value, argument), argument);
   }
 
   /** An optional value encoded by the serializer; null stays null, that is, not sent. */
   public String optionalValue(Object value, String argument) {
-    return value == null ? null : serializer.encode(value, argument);
+    return value == null ? null : encode(value, argument);
   }
 
   /** A caller's TTL as sent: null for -1, else the number of seconds. */
@@ -324,6 +342,7 @@ public final class EtcdRuntime implements Closeable {
   /** A path segment such as a user name: neither null nor empty. */
   public String segment(String segment, String argument) {
     Arguments.checkNotNull(segment, argument);
+    Arguments.checkWellFormed(segment, argument);
     if (segment.isEmpty()) {
       throw new IllegalArgumentException(argument + " must not be empty: the request would then"
           + " name the whole collection");
@@ -381,6 +400,7 @@ public final class EtcdRuntime implements Closeable {
    */
   @Override
   public void close() {
+    closed.set(true);
     Watcher[] running;
     synchronized (watchers) {
       running = watchers.toArray(new Watcher[0]);

@@ -38,20 +38,26 @@ import okio.BufferedSource;
  * failed attempt rather than a broken body later.
  */
 final class Failover implements Interceptor {
+  /** The longest request line etcd (Go's HTTP server) reads. */
+  static final int MAX_REQUEST_LINE = 4096;
+
   private final Endpoints endpoints;
   private final HttpUrl base;
   private final String basePath;
   private final long attemptTimeoutMillis;
+  private final long maxResponseBytes;
 
   /**
    * @param base the URL Retrofit builds requests against (the first configured member)
    * @param attemptTimeoutMillis the limit of an attempt that has another member after it
+   * @param maxResponseBytes the largest body read
    */
-  Failover(Endpoints endpoints, HttpUrl base, long attemptTimeoutMillis) {
+  Failover(Endpoints endpoints, HttpUrl base, long attemptTimeoutMillis, long maxResponseBytes) {
     this.endpoints = endpoints;
     this.base = base;
     this.basePath = base.encodedPath();
     this.attemptTimeoutMillis = attemptTimeoutMillis;
+    this.maxResponseBytes = maxResponseBytes;
   }
 
   @Override
@@ -62,6 +68,7 @@ final class Failover implements Interceptor {
     boolean read = request.method().equals("GET") || request.method().equals("HEAD");
     boolean longPoll = read && "true".equals(url.queryParameter("wait"));
     List<HttpUrl> order = endpoints.order();
+    checkRequestLine(request.method(), rewrite(url, order.get(0)));
     // A lone member gets a read a second time: a pooled connection it closed while idle fails
     // the first try. Changes are never sent twice.
     int attempts = read && order.size() == 1 ? 2 : order.size();
@@ -85,8 +92,9 @@ final class Failover implements Interceptor {
       }
       Response response;
       try {
-        response = readBody(limited.proceed(sent));
+        response = readBody(proceed(limited, sent), member);
       } catch (IOException e) {
+        if (e instanceof Refused) throw e;
         if (chain.call().isCanceled() || isInterrupt(e)) throw e; // cancelled or timed out
         if (attempt.sent && !read) throw new OutcomeUnknown(member, e);
         failures.add(RealEtcdCall.hostName(member) + " (" + describe(e, attempt.sent) + ")");
@@ -104,6 +112,18 @@ final class Failover implements Interceptor {
     if (lastAnswer != null) return lastAnswer;
     if (order.size() == 1) throw lastFailure; // one member: its own failure says it all
     throw new MembersFailed(hosts(order), "no member answered: " + join(failures), lastFailure);
+  }
+
+  /**
+   * OkHttp can fail a broken exchange with an unchecked exception (a reset while a large request
+   * is written gives {@code IllegalStateException: state: 0}): it is a failed attempt like any.
+   */
+  private static Response proceed(Chain chain, Request request) throws IOException {
+    try {
+      return chain.proceed(request);
+    } catch (RuntimeException e) {
+      throw new IOException("the connection broke: " + e, e);
+    }
   }
 
   private boolean isUnderBase(HttpUrl url) {
@@ -125,20 +145,49 @@ final class Failover implements Interceptor {
     return moved.build();
   }
 
-  /** The answer with its body read into memory. */
-  private static Response readBody(Response response) throws IOException {
+  /**
+   * etcd resets the connection of a request whose request line is over 4,096 bytes, without an
+   * answer (probed on 3.4): refuse it before sending, saying so.
+   */
+  private static void checkRequestLine(String method, HttpUrl url) throws Refused {
+    String query = url.encodedQuery();
+    int target = url.encodedPath().length() + (query == null ? 0 : query.length() + 1);
+    int line = method.length() + 1 + target + " HTTP/1.1\r\n".length();
+    if (line > MAX_REQUEST_LINE) {
+      throw new Refused("the request is too large for etcd: its request line would be " + line
+          + " bytes (a path of " + url.encodedPath().length() + " encoded bytes), and etcd resets"
+          + " the connection of any request line over " + MAX_REQUEST_LINE + " bytes; use a"
+          + " shorter key; nothing was sent");
+    }
+  }
+
+  /** The answer with its body read into memory, refused past {@code maxResponseBytes}. */
+  private Response readBody(Response response, HttpUrl member) throws IOException {
     ResponseBody body = response.body();
     if (body == null) return response;
     try {
+      long declared = body.contentLength();
+      if (declared > maxResponseBytes) throw tooLarge(response, member, declared + " bytes");
       BufferedSource source = body.source();
       Buffer buffer = new Buffer();
-      source.readAll(buffer);
+      while (source.read(buffer, 8192) != -1) {
+        if (buffer.size() > maxResponseBytes) {
+          throw tooLarge(response, member, "more than " + maxResponseBytes + " bytes");
+        }
+      }
       return response.newBuilder()
           .body(ResponseBody.create(buffer, body.contentType(), buffer.size()))
           .build();
     } finally {
       body.close();
     }
+  }
+
+  private Refused tooLarge(Response response, HttpUrl member, String size) {
+    return new Refused(RealEtcdCall.hostName(member) + " answered " + response.code()
+        + " with a body of " + size + ", over maxResponseBytes (" + maxResponseBytes
+        + " bytes); raise maxResponseBytes or read less at a time (a smaller directory, not"
+        + " recursive)");
   }
 
   /** A timeout of the whole call, or an interrupted caller: neither is a member's fault. */
@@ -199,6 +248,15 @@ final class Failover implements Interceptor {
         response.body().source().timeout().clearTimeout();
       }
       return response;
+    }
+  }
+
+  /** A request the client will not send, or an answer it will not read; no member is at fault. */
+  static final class Refused extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String problem) {
+      super(problem);
     }
   }
 
