@@ -35,18 +35,22 @@ public final class Bench {
   static final List<String> WORKLOADS = List.of("set1", "get1", "set8", "get8", "set64", "get64",
       "async64", "cold", "watches", "delivery");
 
+  private static final long START_NANOS = System.nanoTime();
+
   private Bench() {}
 
   /** How long and what to run. */
   record Config(String name, int rounds, long millis, long warmupMillis, int watches,
-      int watchWrites, int watchRounds, Set<String> only, List<String> clients, String out) {
+      int watchWrites, int watchRounds, Set<String> only, List<String> clients, String out,
+      boolean coldStartsAtOnce) {
 
     static Config fromSystemProperties() {
       boolean quick = Boolean.getBoolean("bench.quick");
       Config base = quick
-          ? new Config("quick", 1, 250, 150, 100, 1_000, 1, Set.copyOf(WORKLOADS), Clients.ALL, null)
+          ? new Config("quick", 1, 250, 150, 100, 1_000, 1, Set.copyOf(WORKLOADS), Clients.ALL,
+              null, false)
           : new Config("default", 3, 1_000, 1_000, 1_000, 20_000, 2, Set.copyOf(WORKLOADS),
-              Clients.ALL, null);
+              Clients.ALL, null, false);
       return new Config(base.name,
           Integer.getInteger("bench.rounds", base.rounds),
           Long.getLong("bench.millis", base.millis),
@@ -56,12 +60,17 @@ public final class Bench {
           Integer.getInteger("bench.watchRounds", base.watchRounds),
           list("bench.only", WORKLOADS),
           new ArrayList<>(list("bench.clients", Clients.ALL)),
-          System.getProperty("bench.out"));
+          System.getProperty("bench.out"),
+          false);
     }
 
-    /** A handful of operations of each workload: for the smoke test. */
+    /**
+     * A handful of operations of each workload, for the smoke test; its cold-start JVMs run all
+     * at once, which makes their figures worthless but the test seconds shorter.
+     */
     static Config smoke() {
-      return new Config("smoke", 1, 50, 0, 10, 100, 1, Set.copyOf(WORKLOADS), Clients.ALL, null);
+      return new Config("smoke", 1, 50, 0, 10, 100, 1, Set.copyOf(WORKLOADS), Clients.ALL, null,
+          true);
     }
 
     private static Set<String> list(String property, List<String> allowed) {
@@ -84,8 +93,8 @@ public final class Bench {
     }
 
     String describe() {
-      return String.format(Locale.ROOT, "Run \"%s\": %d rounds of %,d ms windows after %,d ms of"
-          + " warm-up per client; %,d open watches; %,d watched writes; %d watch rounds.", name,
+      return String.format(Locale.ROOT, "Run \"%s\": rounds %d, windows of %,d ms after %,d ms of"
+          + " warm-up per client; %,d open watches and %,d watched writes, rounds %d.", name,
           rounds, millis, warmupMillis, watches, watchWrites, watchRounds);
     }
   }
@@ -123,10 +132,21 @@ public final class Bench {
         }
         if (config.runs("cold")) {
           for (int round = 0; round < config.rounds(); round++) {
+            List<Thread> atOnce = new ArrayList<>();
             for (BenchClient client : rotated(clients, round)) {
-              measure(report, Report.COLD_START, "first get in a new JVM", client, round, config,
-                  log, () -> Workloads.coldStart(client.id(), url));
+              int r = round;
+              Runnable coldStart = () -> measure(report, Report.COLD_START,
+                  "first get in a new JVM", client, r, config, log,
+                  () -> Workloads.coldStart(client.id(), url));
+              if (config.coldStartsAtOnce()) {
+                Thread thread = new Thread(coldStart, "bench-cold-" + client.id());
+                thread.start();
+                atOnce.add(thread);
+              } else {
+                coldStart.run();
+              }
             }
+            for (Thread thread : atOnce) thread.join();
           }
         }
         if (config.runs("watches")) {
@@ -192,7 +212,8 @@ public final class Bench {
       Map<String, Double> figures = measurement.run();
       report.add(section, workload, client, figures);
       Report.Column first = section.columns().get(0);
-      log.printf(Locale.ROOT, "round %d/%d  %-28s %-18s %,12.1f %s%s%n", round + 1,
+      log.printf(Locale.ROOT, "%6.1f s  round %d/%d  %-28s %-18s %,12.1f %s%s%n",
+          (System.nanoTime() - START_NANOS) / 1e9, round + 1,
           section == Report.THROUGHPUT || section == Report.COLD_START ? config.rounds()
               : config.watchRounds(),
           workload, client.title(), figures.get(first.metric()), first.header(),

@@ -14,6 +14,7 @@ import java.util.Map;
 final class Report {
   /** The client every ratio compares with. */
   static final String BASELINE = "okhttp-moshi";
+  static final String BASELINE_TITLE = "OkHttp+Moshi";
 
   /** How to show one figure. */
   record Column(String metric, String header, String format, boolean ratio, boolean positive) {
@@ -34,7 +35,7 @@ final class Report {
 
     /** The row's median of {@code metric} over the baseline row's. */
     static Column ratio(String metric) {
-      return new Column(metric, "x " + BASELINE, "%.2f", true, false);
+      return new Column(metric, "x " + BASELINE_TITLE, "%.2f", true, false);
     }
   }
 
@@ -74,6 +75,7 @@ final class Report {
       List.of(Column.positive("eventsPerSecond", "events/s delivered", "%,.0f"),
           Column.positive("writesPerSecond", "writes/s", "%,.0f"),
           Column.positive("events", "events", "%,.0f"),
+          Column.count("behind", "behind when writes ended"),
           Column.count("resyncs", "resyncs"),
           Column.count("lost", "lost"),
           Column.count("duplicated", "duplicated"),
@@ -164,8 +166,8 @@ final class Report {
     out.append("Load average (1, 5, 15 min) at start ").append(machine.loadAverage())
         .append(", at end ").append(endLoad).append(". ").append(config.describe())
         .append(" Figures are medians of the rounds; spread = (max - min) / median of the first"
-            + " figure; x ").append(BASELINE).append(" = this row's median over the ")
-        .append(BASELINE).append(" row's.\n");
+            + " figure; x ").append(BASELINE_TITLE).append(" = this row's median over the"
+            + " hand-written OkHttp + Moshi row's.\n");
     for (Section section : SECTIONS) {
       List<Row> of = rows(section);
       if (of.isEmpty()) continue;

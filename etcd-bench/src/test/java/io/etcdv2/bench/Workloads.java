@@ -47,11 +47,12 @@ final class Workloads {
       new Throughput("async64", "set, async, 64 in flight", true, 64, true));
 
   /** Creates every key the workloads read. */
-  static void preload(BenchClient client) throws Exception {
-    for (int i = 0; i < KEYS; i++) {
-      if (!client.set(KEY_NAMES[i], i)) throw new IllegalStateException("cannot preload keys");
+  static void preload(HandWritten writer) throws Exception {
+    writer.setAll("/bench/k", KEYS); // the names in KEY_NAMES
+    if (!writer.set(COLD_KEY, 1)) throw new IllegalStateException("cannot preload " + COLD_KEY);
+    for (String key : new String[] {KEY_NAMES[0], KEY_NAMES[KEYS - 1]}) {
+      if (!writer.get(key)) throw new IllegalStateException("cannot preload " + key);
     }
-    if (!client.set(COLD_KEY, 1)) throw new IllegalStateException("cannot preload keys");
   }
 
   /** Runs {@code workload} for about {@code millis}; ops/s, CPU and bytes per op, errors. */
@@ -258,8 +259,8 @@ final class Workloads {
     int last = -1;
     int steady = 0;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (steady < 5 && System.nanoTime() < deadline) {
-      Thread.sleep(100);
+    while (steady < 4 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
       int now = Meter.threads();
       steady = now == last ? steady + 1 : 0;
       last = now;
@@ -299,6 +300,7 @@ final class Workloads {
       }
       for (Thread thread : threads) thread.join();
       long writesDone = System.nanoTime();
+      long behind = writes - writeErrors.get() - delivered.events();
       int last = written.length() - 1;
       // Wait for the last write's event, or for the watch to fall silent.
       long idleSince = System.nanoTime();
@@ -314,7 +316,10 @@ final class Workloads {
         }
         Thread.sleep(5);
       }
-      return delivered.figures(written, writes - writeErrors.get(), start, writesDone);
+      Map<String, Double> figures =
+          delivered.figures(written, writes - writeErrors.get(), start, writesDone);
+      figures.put("behind", (double) Math.max(0, behind));
+      return figures;
     } finally {
       watch.stop();
     }
@@ -358,8 +363,13 @@ final class Workloads {
       failures++;
     }
 
+    /** Events and resyncs: what shows the watch is still moving. */
     synchronized long count() {
       return count + resyncs;
+    }
+
+    synchronized long events() {
+      return count;
     }
 
     synchronized boolean reached(long index) {
