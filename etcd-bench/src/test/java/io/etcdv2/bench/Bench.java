@@ -1,0 +1,236 @@
+package io.etcdv2.bench;
+
+import io.etcdv2.testing.LocalEtcd;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs this client, hand-written OkHttp (text, and Moshi to a Map) and etcd4j side by side
+ * against one local etcd it starts, and prints markdown tables of the medians. Within each round
+ * every workload runs each client in turn (the order rotating from round to round), so that all
+ * of them see the same machine state. Figures, never assertions.
+ *
+ * <pre>{@code
+ * scripts/bench.sh                      # the default run, a few minutes on 2 cores
+ * scripts/bench.sh -Dbench.quick=true   # a smoke run of about 30 s
+ * }</pre>
+ *
+ * <p>System properties: {@code bench.quick}, {@code bench.rounds}, {@code bench.millis} (one
+ * measurement window), {@code bench.warmupMillis}, {@code bench.watches}, {@code
+ * bench.watchWrites}, {@code bench.watchRounds}, {@code bench.only} (workload ids: {@code set1,
+ * get1, set8, get8, set64, get64, async64, cold, watches, delivery}), {@code bench.clients}
+ * ({@code etcd-client, okhttp-text, okhttp-moshi, etcd4j}), {@code bench.out} (also write the
+ * tables to this file).
+ */
+public final class Bench {
+  static final List<String> WORKLOADS = List.of("set1", "get1", "set8", "get8", "set64", "get64",
+      "async64", "cold", "watches", "delivery");
+
+  private static final long START_NANOS = System.nanoTime();
+
+  private Bench() {}
+
+  /** How long and what to run. */
+  record Config(String name, int rounds, long millis, long warmupMillis, int watches,
+      int watchWrites, int watchRounds, Set<String> only, List<String> clients, String out,
+      boolean coldStartsAtOnce) {
+
+    static Config fromSystemProperties() {
+      boolean quick = Boolean.getBoolean("bench.quick");
+      Config base = quick
+          ? new Config("quick", 1, 250, 150, 100, 1_000, 1, Set.copyOf(WORKLOADS), Clients.ALL,
+              null, false)
+          : new Config("default", 3, 1_000, 1_000, 1_000, 20_000, 2, Set.copyOf(WORKLOADS),
+              Clients.ALL, null, false);
+      return new Config(base.name,
+          Integer.getInteger("bench.rounds", base.rounds),
+          Long.getLong("bench.millis", base.millis),
+          Long.getLong("bench.warmupMillis", base.warmupMillis),
+          Integer.getInteger("bench.watches", base.watches),
+          Integer.getInteger("bench.watchWrites", base.watchWrites),
+          Integer.getInteger("bench.watchRounds", base.watchRounds),
+          list("bench.only", WORKLOADS),
+          new ArrayList<>(list("bench.clients", Clients.ALL)),
+          System.getProperty("bench.out"),
+          false);
+    }
+
+    /**
+     * A handful of operations of each workload, for the smoke test; its cold-start JVMs run all
+     * at once, which makes their figures worthless but the test seconds shorter.
+     */
+    static Config smoke() {
+      return new Config("smoke", 1, 50, 0, 10, 100, 1, Set.copyOf(WORKLOADS), Clients.ALL, null,
+          true);
+    }
+
+    private static Set<String> list(String property, List<String> allowed) {
+      String value = System.getProperty(property);
+      if (value == null || value.isBlank()) return new LinkedHashSet<>(allowed);
+      Set<String> chosen = new LinkedHashSet<>();
+      for (String item : value.split(",")) {
+        String id = item.trim();
+        if (!allowed.contains(id)) {
+          throw new IllegalArgumentException(property + " names \"" + id + "\", which is not one"
+              + " of " + allowed);
+        }
+        chosen.add(id);
+      }
+      return chosen;
+    }
+
+    boolean runs(String workload) {
+      return only.contains(workload);
+    }
+
+    String describe() {
+      return String.format(Locale.ROOT, "Run \"%s\": rounds %d, windows of %,d ms after %,d ms of"
+          + " warm-up per client; %,d open watches and %,d watched writes, rounds %d.", name,
+          rounds, millis, warmupMillis, watches, watchWrites, watchRounds);
+    }
+  }
+
+  public static void main(String[] args) throws Exception {
+    Config config = Config.fromSystemProperties();
+    Report report = run(config, System.err);
+    String markdown = report.markdown(config);
+    System.out.println(markdown);
+    if (config.out() != null) {
+      Files.writeString(Path.of(config.out()), markdown, StandardCharsets.UTF_8);
+    }
+    System.exit(0); // etcd4j's Netty threads are not daemons
+  }
+
+  /** Runs every selected workload, logging progress to {@code log}. */
+  static Report run(Config config, PrintStream log) throws Exception {
+    try (LocalEtcd etcd = LocalEtcd.start()) {
+      String url = etcd.clientUrl();
+      HandWritten writer = new HandWritten(url, HandWritten.Parse.MOSHI);
+      List<BenchClient> clients = Clients.create(config.clients(), url);
+      try {
+        Workloads.preload(writer);
+        Report report = new Report(Machine.describe(url));
+        log.println("etcd-bench: " + config.describe());
+        if (config.warmupMillis() > 0) warmUp(config, clients, log);
+        for (int round = 0; round < config.rounds(); round++) {
+          for (Workloads.Throughput workload : Workloads.THROUGHPUT) {
+            if (!config.runs(workload.id())) continue;
+            for (BenchClient client : rotated(clients, round)) {
+              measure(report, Report.THROUGHPUT, workload.title(), client, round, config, log,
+                  () -> Workloads.throughput(client, workload, config.millis()));
+            }
+          }
+        }
+        if (config.runs("cold")) {
+          for (int round = 0; round < config.rounds(); round++) {
+            List<Thread> atOnce = new ArrayList<>();
+            for (BenchClient client : rotated(clients, round)) {
+              int r = round;
+              Runnable coldStart = () -> measure(report, Report.COLD_START,
+                  "first get in a new JVM", client, r, config, log,
+                  () -> Workloads.coldStart(client.id(), url));
+              if (config.coldStartsAtOnce()) {
+                Thread thread = new Thread(coldStart, "bench-cold-" + client.id());
+                thread.start();
+                atOnce.add(thread);
+              } else {
+                coldStart.run();
+              }
+            }
+            for (Thread thread : atOnce) thread.join();
+          }
+        }
+        if (config.runs("watches")) {
+          String title = String.format(Locale.ROOT, "%,d watches", config.watches());
+          for (int round = 0; round < config.watchRounds(); round++) {
+            for (BenchClient client : rotated(clients, round)) {
+              String dir = "/bench/watches/" + client.id() + "-" + round;
+              measure(report, Report.WATCHES, title, client, round, config, log, () -> {
+                try {
+                  return Workloads.manyWatches(client.id(), url, writer, dir, config.watches(),
+                      config.millis());
+                } finally {
+                  writer.deleteDir(dir);
+                }
+              });
+            }
+          }
+        }
+        if (config.runs("delivery")) {
+          String title = String.format(Locale.ROOT, "%,d writes, 4 writers", config.watchWrites());
+          for (int round = 0; round < config.watchRounds(); round++) {
+            for (BenchClient client : rotated(clients, round)) {
+              String dir = "/bench/delivery/" + client.id() + "-" + round;
+              measure(report, Report.DELIVERY, title, client, round, config, log, () -> {
+                try {
+                  return Workloads.delivery(client, writer, dir, config.watchWrites(), 4);
+                } finally {
+                  writer.deleteDir(dir);
+                }
+              });
+            }
+          }
+        }
+        report.endLoad(Machine.loadAverageNow());
+        return report;
+      } finally {
+        for (BenchClient client : clients) client.close();
+        writer.close();
+      }
+    }
+  }
+
+  /** Runs each client briefly through sets, gets and async sets, so that the JIT has settled. */
+  private static void warmUp(Config config, List<BenchClient> clients, PrintStream log)
+      throws Exception {
+    for (BenchClient client : clients) {
+      log.println("warming up " + client.title());
+      for (Workloads.Throughput workload : Workloads.THROUGHPUT) {
+        if (workload.threads() == 64 && !workload.async()) continue;
+        Workloads.throughput(client, workload, config.warmupMillis() / 2);
+      }
+    }
+  }
+
+  interface Measurement {
+    Map<String, Double> run() throws Exception;
+  }
+
+  /** Runs one measurement; a failure is noted in the report and the run goes on. */
+  private static void measure(Report report, Report.Section section, String workload,
+      BenchClient client, int round, Config config, PrintStream log, Measurement measurement) {
+    try {
+      Map<String, Double> figures = measurement.run();
+      report.add(section, workload, client, figures);
+      Report.Column first = section.columns().get(0);
+      log.printf(Locale.ROOT, "%6.1f s  round %d/%d  %-28s %-18s %,12.1f %s%s%n",
+          (System.nanoTime() - START_NANOS) / 1e9, round + 1,
+          section == Report.THROUGHPUT || section == Report.COLD_START ? config.rounds()
+              : config.watchRounds(),
+          workload, client.title(), figures.get(first.metric()), first.header(),
+          figures.getOrDefault("errors", 0.0) > 0
+              ? String.format(Locale.ROOT, " (%,.0f errors)", figures.get("errors")) : "");
+    } catch (Exception e) {
+      String failure = client.title() + ", " + workload + ", round " + (round + 1) + ": failed: "
+          + e;
+      report.note(failure);
+      log.println(failure);
+    }
+  }
+
+  /** The clients starting with a different one each round, so no client always goes first. */
+  static List<BenchClient> rotated(List<BenchClient> clients, int round) {
+    List<BenchClient> order = new ArrayList<>(clients);
+    Collections.rotate(order, -(round % Math.max(1, clients.size())));
+    return order;
+  }
+}
