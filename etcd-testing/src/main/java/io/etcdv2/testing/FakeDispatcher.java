@@ -33,6 +33,8 @@ final class FakeDispatcher extends Dispatcher {
     FakeEtcd.Failure failure = etcd.takeFailure();
     if (failure != null) return failureResponse(failure);
     MockResponse response = route(request);
+    // A HEAD answer has no body; one written anyway would be read as the next answer.
+    if ("HEAD".equals(request.getMethod())) response.setBody("");
     return response.addHeader("Access-Control-Allow-Headers", "accept, content-type, authorization")
         .addHeader("Access-Control-Allow-Methods", "POST, GET, OPTIONS, PUT, DELETE")
         .addHeader("Access-Control-Allow-Origin", "*");
@@ -40,6 +42,7 @@ final class FakeDispatcher extends Dispatcher {
 
   private MockResponse route(RecordedRequest request) throws InterruptedException {
     String method = request.getMethod();
+    if ("OPTIONS".equals(method)) return new MockResponse(); // etcd's CORS preflight answer
     String target = request.getPath() == null ? "/" : request.getPath();
     int question = target.indexOf('?');
     String rawPath = question < 0 ? target : target.substring(0, question);
@@ -80,15 +83,16 @@ final class FakeDispatcher extends Dispatcher {
       case "/v2/members/":
         if (!allow(method, "GET", "POST", "PUT", "DELETE")) return notAllowed("GET,POST,PUT,DELETE");
         if (!method.equals("GET")) return unsupported(method + " " + path, "it has one member");
-        return json(200, "{\"members\":[" + member(request) + "]}")
+        return json(200, "{\"members\":[" + member(request) + "]}\n")
             .setHeader("X-Etcd-Cluster-Id", CLUSTER_ID);
       case "/v2/members/leader":
         if (!method.equals("GET")) return unsupported(method + " " + path, "it has one member");
         if (etcd.isPartitioned()) return json(503, "{\"message\":\"During election\"}");
-        return json(200, member(request)).setHeader("X-Etcd-Cluster-Id", CLUSTER_ID);
+        return json(200, member(request) + "\n").setHeader("X-Etcd-Cluster-Id", CLUSTER_ID);
       case "/v2/auth/enable":
         if (method.equals("GET")) {
-          return json(200, "{\"enabled\":" + etcd.authEnabled() + "}");
+          return json(200, "{\"enabled\":" + etcd.authEnabled() + "}\n")
+              .setHeader("X-Etcd-Cluster-Id", CLUSTER_ID);
         }
         return unsupported(method + " " + path,
             "turn basic auth on with FakeEtcd.builder().user(name, password)");
@@ -135,8 +139,7 @@ final class FakeDispatcher extends Dispatcher {
       }
       StoreEvent e = apply(r);
       if (e.expireTimeSet()) etcd.wakeExpirer(); // a TTL that may end before the next wake-up
-      MockResponse response = keyHeaders(json(e.isCreated() ? 201 : 200, ""), e.etcdIndex);
-      return method.equals("HEAD") ? response : response.setBody(e.json(r.noValueOnSuccess));
+      return keyHeaders(json(e.isCreated() ? 201 : 200, e.json(r.noValueOnSuccess)), e.etcdIndex);
     } catch (KeyError e) {
       return json(e.status(), e.json())
           .setHeader("X-Etcd-Cluster-Id", CLUSTER_ID)

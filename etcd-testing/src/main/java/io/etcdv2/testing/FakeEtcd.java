@@ -3,6 +3,7 @@ package io.etcdv2.testing;
 import io.etcdv2.EtcdClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -141,6 +142,7 @@ public final class FakeEtcd implements AutoCloseable {
       FakeEtcd fake = build();
       MockWebServer server = new MockWebServer();
       server.setDispatcher(fake.dispatcher);
+      server.setServerSocketFactory(new NoDelayServerSocketFactory());
       try {
         server.start(InetAddress.getLoopbackAddress(), 0);
       } catch (IOException e) {
@@ -164,7 +166,10 @@ public final class FakeEtcd implements AutoCloseable {
       throw new IllegalStateException("this FakeEtcd has no server of its own: use the URL of the"
           + " MockWebServer that serves dispatcher(), or FakeEtcd.start()");
     }
-    return "http://" + server.getHostName() + ":" + server.getPort();
+    InetAddress address = InetAddress.getLoopbackAddress();
+    String host = address instanceof Inet6Address
+        ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+    return "http://" + host + ":" + server.getPort();
   }
 
   /** A client pointed at {@link #url()}, closed with the fake. */
