@@ -295,11 +295,13 @@ final class FakeDispatcher extends Dispatcher {
         + GoJson.string(clientUrl(request)) + "]}";
   }
 
-  /** The URL the request came in on, which is the fake's even behind a user's MockWebServer. */
+  /** The URL the client used (its Host header): the fake's, also behind a user's MockWebServer. */
   private static String clientUrl(RecordedRequest request) {
     HttpUrl url = request.getRequestUrl();
-    if (url == null) return "http://127.0.0.1:2379";
-    return url.scheme() + "://" + url.host() + ":" + url.port();
+    String scheme = url == null ? "http" : url.scheme();
+    String host = request.getHeader("Host");
+    if (host == null) host = url == null ? "127.0.0.1:2379" : url.host() + ":" + url.port();
+    return scheme + "://" + host;
   }
 
   /** Decodes a Basic header into {@code {user, password}}, or null. */

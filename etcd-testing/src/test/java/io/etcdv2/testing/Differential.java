@@ -6,6 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Runs the same steps against real etcd and the fake and lists where their canonical answers
@@ -13,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Differential {
   /** A wait that has not answered by then is taken to block; a mismatch is retried longer. */
-  static final Duration WAIT_PROBE = Duration.ofMillis(60);
+  static final Duration WAIT_PROBE = Duration.ofMillis(15);
 
   /** One step: a request, the start or the end of a watch running alongside, or a pause. */
   static final class Step {
@@ -63,6 +67,11 @@ final class Differential {
 
   final Side real;
   final Side fake;
+  private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+    Thread thread = new Thread(r, "differential sender");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   Differential(Side real, Side fake) {
     this.real = real;
@@ -104,11 +113,10 @@ final class Differential {
           real.send(step.op, null);
           fake.send(step.op, null);
         }
-        answers = step.op.waits ? sendWait(step.op) : new String[] {
-            real.send(step.op, null), fake.send(step.op, null)};
+        answers = step.op.waits ? sendWait(step.op) : sendBoth(step.op);
       }
       if (System.getProperty("diff.debug") != null) {
-        System.err.printf("%6d ms  %s%n", (System.nanoTime() - t0) / 1_000_000, step);
+        System.err.printf("%6d us  %s%n  etcd: %s%n  fake: %s%n", (System.nanoTime() - t0) / 1_000, step, answers[0].replace("\n", " "), answers[1].replace("\n", " "));
       }
       if (!answers[0].equals(answers[1])) {
         differences.add("step " + (i + 1) + ": " + step + "\n  etcd: "
@@ -119,14 +127,36 @@ final class Differential {
     return differences;
   }
 
+  /** Both at once: the sequence takes as long as the slower server, not the sum. */
+  private String[] sendBoth(Op op) {
+    Future<String> onReal = sender.submit(() -> real.send(op, null));
+    String fromFake = fake.send(op, null);
+    try {
+      return new String[] {onReal.get(), fromFake};
+    } catch (InterruptedException | ExecutionException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  void close() {
+    sender.shutdown();
+    real.close();
+    fake.close();
+  }
+
   /**
    * A wait that answers from the history does so at once on both; one that would block is cut
    * short on both. Whichever side alone seems to block gets a longer second chance.
    */
   private String[] sendWait(Op op) {
-    CompletableFuture<String> onReal = real.sendAsync(op, WAIT_PROBE);
+    Future<String> onReal = sender.submit(() -> real.send(op, WAIT_PROBE));
     String fromFake = fake.send(op, WAIT_PROBE);
-    String fromReal = onReal.join();
+    String fromReal;
+    try {
+      fromReal = onReal.get();
+    } catch (InterruptedException | ExecutionException e) {
+      throw new AssertionError(e);
+    }
     if (fromReal.equals("TIMEOUT") != fromFake.equals("TIMEOUT")) {
       if (fromReal.equals("TIMEOUT")) fromReal = real.send(op, Duration.ofSeconds(2));
       else fromFake = fake.send(op, Duration.ofSeconds(2));

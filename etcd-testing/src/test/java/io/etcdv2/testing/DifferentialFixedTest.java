@@ -40,8 +40,7 @@ class DifferentialFixedTest {
 
   @AfterAll
   static void stopBoth() {
-    diff.real.close();
-    diff.fake.close();
+    diff.close();
     fakeEtcd.close();
   }
 

@@ -27,6 +27,7 @@ import okhttp3.Response;
 final class Side {
   private static final Pattern IN_ORDER_KEY = Pattern.compile("/(\\d{20})");
   private static final Pattern NUMBER = Pattern.compile("\\d+");
+  private static final Pattern RELATIVE_INDEX = Pattern.compile("\\{\\+(\\d+)}");
   private static final JsonAdapter<Object> JSON = new Moshi.Builder().build().adapter(Object.class);
   private static final MediaType FORM = MediaType.get("application/x-www-form-urlencoded");
 
@@ -57,19 +58,22 @@ final class Side {
 
   /** Sends {@code op} and returns its canonical answer; {@code TIMEOUT} if none came in time. */
   String send(Op op, Duration timeout) {
-    Request.Builder request = new Request.Builder().url(url + op.target);
+    Request.Builder request = new Request.Builder().url(url + indexes(op.target));
     RequestBody body = null;
     if (op.body != null) {
-      body = op.contentType == null ? RequestBody.create(op.body.getBytes(), null)
-          : RequestBody.create(op.body, MediaType.get(op.contentType));
+      String text = indexes(op.body);
+      body = op.contentType == null ? RequestBody.create(text.getBytes(), null)
+          : RequestBody.create(text, MediaType.get(op.contentType));
     } else if (op.method.equals("PUT") || op.method.equals("POST") || op.method.equals("PATCH")) {
       body = RequestBody.create("", FORM);
     }
     request.method(op.method, body);
     OkHttpClient client = timeout == null ? http : http.newBuilder().callTimeout(timeout).build();
     try (Response response = client.newCall(request.build()).execute()) {
-      return canonical(op, response.code(), response.headers().toMultimap(),
-          op.method.equals("HEAD") ? "" : response.body().string());
+      String text = op.method.equals("HEAD") ? "" : response.body().string();
+      // etcd sends a watch's headers at once: cut short, it is a 200 without a body.
+      if (op.waits && response.code() == 200 && text.isEmpty()) return "TIMEOUT";
+      return canonical(op, response.code(), response.headers().toMultimap(), text);
     } catch (InterruptedIOException e) {
       return "TIMEOUT";
     } catch (IOException e) {
@@ -187,6 +191,17 @@ final class Side {
       return list;
     }
     return json;
+  }
+
+  /** {@code {+k}} in a generated request stands for this server's base index plus k. */
+  String indexes(String text) {
+    Matcher m = RELATIVE_INDEX.matcher(text);
+    if (!m.find()) return text;
+    StringBuffer out = new StringBuffer();
+    do {
+      m.appendReplacement(out, Long.toString(base + Long.parseLong(m.group(1))));
+    } while (m.find());
+    return m.appendTail(out).toString();
   }
 
   String delta(long index) {
