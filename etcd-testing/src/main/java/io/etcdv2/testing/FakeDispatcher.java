@@ -65,8 +65,9 @@ final class FakeDispatcher extends Dispatcher {
         return json(200, "{\"etcdserver\":\"3.4.23\",\"etcdcluster\":\"3.4.0\"}");
       case "/health":
         if (!allow(method, "GET")) return notAllowed("GET");
-        return etcd.isPartitioned()
-            ? text(503, "{\"health\":\"false\"}") : text(200, "{\"health\":\"true\"}");
+        return etcd.isPartitioned() // http.Error's newline and header when unhealthy
+            ? text(503, "{\"health\":\"false\"}\n").setHeader("X-Content-Type-Options", "nosniff")
+            : text(200, "{\"health\":\"true\"}");
       case "/v2/machines":
         if (!allow(method, "GET", "HEAD")) return notAllowed("GET,HEAD");
         return text(200, clientUrl(request));

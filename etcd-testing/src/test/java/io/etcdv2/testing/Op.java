@@ -10,8 +10,15 @@ final class Op {
   final String contentType; // null with a body: none at all
   final boolean sorted;
   final boolean waits;
+  final String authorization; // null: none
 
   private Op(String method, String target, String body, String contentType) {
+    this(method, target, body, contentType, null);
+  }
+
+  private Op(String method, String target, String body, String contentType,
+      String authorization) {
+    this.authorization = authorization;
     this.method = method;
     this.target = target;
     this.body = body;
@@ -38,6 +45,12 @@ final class Op {
   /** A body with any content type, or none (null). */
   static Op body(String method, String target, String body, String contentType) {
     return new Op(method, target, body, contentType);
+  }
+
+  /** The same request with an Authorization header. */
+  Op withHeader(String name, String value) {
+    if (!name.equals("Authorization")) throw new IllegalArgumentException(name);
+    return new Op(method, target, body, contentType, value);
   }
 
   @Override

@@ -35,6 +35,8 @@ final class Side {
   final String url;
   private final OkHttpClient http;
   long base;
+  /** Sent with {@link #currentIndex()} when auth is on. */
+  String authorization;
 
   Side(String name, String url) {
     this.name = name;
@@ -48,8 +50,9 @@ final class Side {
 
   /** The current etcd index, read from a GET of the root. */
   long currentIndex() {
-    try (Response response = http.newCall(new Request.Builder().url(url + "/v2/keys/").build())
-        .execute()) {
+    Request.Builder root = new Request.Builder().url(url + "/v2/keys/");
+    if (authorization != null) root.header("Authorization", authorization);
+    try (Response response = http.newCall(root.build()).execute()) {
       return Long.parseLong(response.header("X-Etcd-Index"));
     } catch (IOException e) {
       throw new AssertionError(name + ": " + e, e);
@@ -68,6 +71,7 @@ final class Side {
       body = RequestBody.create("", FORM);
     }
     request.method(op.method, body);
+    if (op.authorization != null) request.header("Authorization", op.authorization);
     OkHttpClient client = timeout == null ? http : http.newBuilder().callTimeout(timeout).build();
     try (Response response = client.newCall(request.build()).execute()) {
       String text = op.method.equals("HEAD") ? "" : response.body().string();
@@ -94,7 +98,8 @@ final class Side {
       out.append(' ').append(header).append('=');
       switch (header) {
         case "x-etcd-index":
-          out.append(delta(Long.parseLong(values.get(0))));
+          long index = Long.parseLong(values.get(0));
+          out.append(index == 0 ? "0" : delta(index));
           break;
         case "x-etcd-cluster-id":
         case "x-raft-index":
