@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the example and the tests need and the build does not fetch itself:
-# Debian's etcd-server (etcd) and etcd-client (etcdctl). Maven comes through ./mvnw.
+# Debian's etcd-server (etcd) and etcd-client (etcdctl), and openssl, which the TLS tests use to
+# write SEC1 EC keys. Maven comes through ./mvnw.
 set -euo pipefail
 
 if ! command -v java >/dev/null 2>&1; then
@@ -11,6 +12,7 @@ fi
 missing=()
 command -v etcd >/dev/null 2>&1 || missing+=(etcd-server)
 command -v etcdctl >/dev/null 2>&1 || missing+=(etcd-client)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "Installing ${missing[*]} with apt-get" >&2

@@ -22,6 +22,7 @@ import io.etcdv2.runtime.ClientBuilder;
 import io.etcdv2.runtime.EtcdRuntime;
 import io.etcdv2.runtime.WatchBuilder;
 import java.io.Closeable;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -81,6 +82,25 @@ public final class EtcdClient implements Closeable {
    */
   public EtcdRuntime runtime() {
     return runtime;
+  }
+
+  /**
+   * The members' client URLs in the order in use: the pinned member first, then the others
+   * in the order a failing call moves on through them.
+   */
+  public List<String> endpoints() {
+    return runtime.endpoints();
+  }
+
+  /**
+   * Replaces the endpoints with the members' client URLs from {@code GET /v2/members}, keeping
+   * the pinned member first when it is still a member. A sync that fails leaves them as they were.
+   *
+   * @return the new endpoints
+   * @throws io.etcdv2.api.EtcdException if the members cannot be read
+   */
+  public List<String> sync() {
+    return runtime.sync();
   }
 
   /**
@@ -537,12 +557,12 @@ public final class EtcdClient implements Closeable {
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> delete(String key) {
-    return runtime.execute(api.deleteKey(runtime.key(key, true), null, null, null, null), "delete");
+    return runtime.execute(api.deleteKey(runtime.key(key, false), null, null, null, null), "delete");
   }
 
   /**
@@ -550,13 +570,13 @@ public final class EtcdClient implements Closeable {
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default); null sends none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> delete(String key, Object prevValue) {
-    return runtime.execute(api.deleteKey(runtime.key(key, true), null, null, runtime.optionalValue(prevValue, "prevValue"), null), "delete");
+    return runtime.execute(api.deleteKey(runtime.key(key, false), null, null, runtime.optionalValue(prevValue, "prevValue"), null), "delete");
   }
 
   /**
@@ -564,14 +584,14 @@ public final class EtcdClient implements Closeable {
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default); null sends none
    * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> delete(String key, Object prevValue, long prevIndex) {
-    return runtime.execute(api.deleteKey(runtime.key(key, true), null, null, runtime.optionalValue(prevValue, "prevValue"), runtime.positiveIndex(prevIndex, "prevIndex")), "delete");
+    return runtime.execute(api.deleteKey(runtime.key(key, false), null, null, runtime.optionalValue(prevValue, "prevValue"), runtime.positiveIndex(prevIndex, "prevIndex")), "delete");
   }
 
   /**
@@ -579,12 +599,12 @@ public final class EtcdClient implements Closeable {
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}} with {@code dir=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> rmdir(String key) {
-    return runtime.execute(api.deleteKey(runtime.key(key, true), Boolean.TRUE, null, null, null), "rmdir");
+    return runtime.execute(api.deleteKey(runtime.key(key, false), Boolean.TRUE, null, null, null), "rmdir");
   }
 
   /**
@@ -592,13 +612,13 @@ public final class EtcdClient implements Closeable {
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}} with {@code dir=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @param recursive sends {@code recursive=true} when true
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> rmdir(String key, boolean recursive) {
-    return runtime.execute(api.deleteKey(runtime.key(key, true), Boolean.TRUE, runtime.flag(recursive), null, null), "rmdir");
+    return runtime.execute(api.deleteKey(runtime.key(key, false), Boolean.TRUE, runtime.flag(recursive), null, null), "rmdir");
   }
 
   /**
@@ -606,13 +626,13 @@ public final class EtcdClient implements Closeable {
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default)
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> compareAndDelete(String key, Object prevValue) {
-    return runtime.execute(api.deleteKey(runtime.key(key, true), null, null, runtime.value(prevValue, "prevValue"), null), "compareAndDelete");
+    return runtime.execute(api.deleteKey(runtime.key(key, false), null, null, runtime.value(prevValue, "prevValue"), null), "compareAndDelete");
   }
 
   /**
@@ -620,13 +640,13 @@ public final class EtcdClient implements Closeable {
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
    * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
   public EtcdResponse<KeysResult> compareAndDeleteIndex(String key, long prevIndex) {
-    return runtime.execute(api.deleteKey(runtime.key(key, true), null, null, null, runtime.positiveIndex(prevIndex, "prevIndex")), "compareAndDeleteIndex");
+    return runtime.execute(api.deleteKey(runtime.key(key, false), null, null, null, runtime.positiveIndex(prevIndex, "prevIndex")), "compareAndDeleteIndex");
   }
 
   /**
@@ -1321,11 +1341,11 @@ public final class EtcdClient implements Closeable {
      *
      * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<KeysResult> delete(String key) {
-      return runtime.prepare(api.deleteKey(runtime.key(key, true), null, null, null, null), "delete");
+      return runtime.prepare(api.deleteKey(runtime.key(key, false), null, null, null, null), "delete");
     }
 
     /**
@@ -1333,12 +1353,12 @@ public final class EtcdClient implements Closeable {
      *
      * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
      * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default); null sends none
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<KeysResult> delete(String key, Object prevValue) {
-      return runtime.prepare(api.deleteKey(runtime.key(key, true), null, null, runtime.optionalValue(prevValue, "prevValue"), null), "delete");
+      return runtime.prepare(api.deleteKey(runtime.key(key, false), null, null, runtime.optionalValue(prevValue, "prevValue"), null), "delete");
     }
 
     /**
@@ -1346,13 +1366,13 @@ public final class EtcdClient implements Closeable {
      *
      * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
      * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default); null sends none
      * @param prevIndex sent as {@code prevIndex}; 1 or more
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<KeysResult> delete(String key, Object prevValue, long prevIndex) {
-      return runtime.prepare(api.deleteKey(runtime.key(key, true), null, null, runtime.optionalValue(prevValue, "prevValue"), runtime.positiveIndex(prevIndex, "prevIndex")), "delete");
+      return runtime.prepare(api.deleteKey(runtime.key(key, false), null, null, runtime.optionalValue(prevValue, "prevValue"), runtime.positiveIndex(prevIndex, "prevIndex")), "delete");
     }
 
     /**
@@ -1360,11 +1380,11 @@ public final class EtcdClient implements Closeable {
      *
      * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}} with {@code dir=true}.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<KeysResult> rmdir(String key) {
-      return runtime.prepare(api.deleteKey(runtime.key(key, true), Boolean.TRUE, null, null, null), "rmdir");
+      return runtime.prepare(api.deleteKey(runtime.key(key, false), Boolean.TRUE, null, null, null), "rmdir");
     }
 
     /**
@@ -1372,12 +1392,12 @@ public final class EtcdClient implements Closeable {
      *
      * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}} with {@code dir=true}.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
      * @param recursive sends {@code recursive=true} when true
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<KeysResult> rmdir(String key, boolean recursive) {
-      return runtime.prepare(api.deleteKey(runtime.key(key, true), Boolean.TRUE, runtime.flag(recursive), null, null), "rmdir");
+      return runtime.prepare(api.deleteKey(runtime.key(key, false), Boolean.TRUE, runtime.flag(recursive), null, null), "rmdir");
     }
 
     /**
@@ -1385,12 +1405,12 @@ public final class EtcdClient implements Closeable {
      *
      * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
      * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON by default)
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<KeysResult> compareAndDelete(String key, Object prevValue) {
-      return runtime.prepare(api.deleteKey(runtime.key(key, true), null, null, runtime.value(prevValue, "prevValue"), null), "compareAndDelete");
+      return runtime.prepare(api.deleteKey(runtime.key(key, false), null, null, runtime.value(prevValue, "prevValue"), null), "compareAndDelete");
     }
 
     /**
@@ -1398,12 +1418,12 @@ public final class EtcdClient implements Closeable {
      *
      * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
      * @param prevIndex sent as {@code prevIndex}; 1 or more
      * @return the call, not yet sent: {@code enqueue} it, or take its {@code future()}
      */
     public EtcdCall<KeysResult> compareAndDeleteIndex(String key, long prevIndex) {
-      return runtime.prepare(api.deleteKey(runtime.key(key, true), null, null, null, runtime.positiveIndex(prevIndex, "prevIndex")), "compareAndDeleteIndex");
+      return runtime.prepare(api.deleteKey(runtime.key(key, false), null, null, null, runtime.positiveIndex(prevIndex, "prevIndex")), "compareAndDeleteIndex");
     }
 
     /**

@@ -8,6 +8,7 @@ import io.etcdv2.api.PeerUrls;
 import io.etcdv2.runtime.ClientBuilder;
 import io.etcdv2.runtime.EtcdRuntime;
 import java.io.Closeable;
+import java.util.List;
 import javax.annotation.processing.Generated;
 
 /**
@@ -67,6 +68,25 @@ public final class RequestBuildersClient implements Closeable {
    */
   public EtcdRuntime runtime() {
     return runtime;
+  }
+
+  /**
+   * The members' client URLs in the order in use: the pinned member first, then the others
+   * in the order a failing call moves on through them.
+   */
+  public List<String> endpoints() {
+    return runtime.endpoints();
+  }
+
+  /**
+   * Replaces the endpoints with the members' client URLs from {@code GET /v2/members}, keeping
+   * the pinned member first when it is still a member. A sync that fails leaves them as they were.
+   *
+   * @return the new endpoints
+   * @throws io.etcdv2.api.EtcdException if the members cannot be read
+   */
+  public List<String> sync() {
+    return runtime.sync();
   }
 
   /**

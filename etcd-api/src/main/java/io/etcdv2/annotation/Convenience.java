@@ -23,9 +23,10 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>The generated method's parameters are, in order: the endpoint's {@link Key} argument when it
- * has one, then every parameter named in {@link #args()} (by its HTTP name, the value of its
- * {@code @Path}, {@code @Query} or {@code @Field}), then {@code long timeoutSeconds} when {@link
- * #timeout()} is set. The last {@link #optional()} of them may be left out, giving one overload per
+ * has one, named after its path parameter ({@code {queue}} gives {@code String queue}, {@code
+ * {job-id}} gives {@code String jobId}), then every parameter named in {@link #args()} (by its
+ * HTTP name, the value of its {@code @Path}, {@code @Query} or {@code @Field}), then {@code long
+ * timeoutSeconds} when {@link #timeout()} is set. The last {@link #optional()} of them may be left out, giving one overload per
  * count. A left-out argument is not sent, except the timeout, which falls back to the client's
  * timeout. Endpoint parameters that are neither fixed nor arguments are sent as null, that is, not
  * at all, except a {@link Ttl} parameter: whether left out or not among the arguments, it carries

@@ -90,17 +90,20 @@ public final class EtcdResponse<T> {
     return text;
   }
 
-  /** The {@code X-Etcd-Index} header, or -1 when absent. */
+  /**
+   * The {@code X-Etcd-Index} header, or -1 when it is absent or not a number (etcd always sends a
+   * number; anything else came from something in between, and {@link #headers()} has it as sent).
+   */
   public long etcdIndex() {
     return longHeader("X-Etcd-Index");
   }
 
-  /** The {@code X-Raft-Index} header, or -1 when absent. */
+  /** The {@code X-Raft-Index} header, or -1 when it is absent or not a number. */
   public long raftIndex() {
     return longHeader("X-Raft-Index");
   }
 
-  /** The {@code X-Raft-Term} header, or -1 when absent. */
+  /** The {@code X-Raft-Term} header, or -1 when it is absent or not a number. */
   public long raftTerm() {
     return longHeader("X-Raft-Term");
   }
@@ -118,7 +121,8 @@ public final class EtcdResponse<T> {
   @Override
   public String toString() {
     if (timedOut) return "EtcdResponse{status=408, timed out}";
-    Object shown = body != null ? body : error != null ? error : text;
-    return "EtcdResponse{status=" + status + ", etcdIndex=" + etcdIndex() + ", body=" + shown + '}';
+    String shown = body != null ? "body=" + body : error != null ? "error=" + error
+        : text != null ? "text=" + text : "no body";
+    return "EtcdResponse{status=" + status + ", etcdIndex=" + etcdIndex() + ", " + shown + '}';
   }
 }

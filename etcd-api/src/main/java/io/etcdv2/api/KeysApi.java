@@ -155,15 +155,15 @@ public interface KeysApi {
    * @param prevIndex only if the key's modifiedIndex is this
    */
   @DELETE("v2/keys{key}")
-  @Convenience(name = "delete", args = {"prevValue", "prevIndex"}, optional = 2,
+  @Convenience(name = "delete", args = {"prevValue", "prevIndex"}, optional = 2, rootKey = false,
       doc = "Deletes a key; when {@code prevValue} or {@code prevIndex} is given, only if they"
           + " match.")
-  @Convenience(name = "rmdir", args = "recursive", optional = 1,
+  @Convenience(name = "rmdir", args = "recursive", optional = 1, rootKey = false,
       fixed = @Fixed(param = "dir", value = "true"),
       doc = "Removes a directory; with {@code recursive}, everything under it too.")
-  @Convenience(name = "compareAndDelete", args = "prevValue",
+  @Convenience(name = "compareAndDelete", args = "prevValue", rootKey = false,
       doc = "Deletes a key only if its current value is {@code prevValue}.")
-  @Convenience(name = "compareAndDeleteIndex", args = "prevIndex",
+  @Convenience(name = "compareAndDeleteIndex", args = "prevIndex", rootKey = false,
       doc = "Deletes a key only if it was last modified at {@code prevIndex}.")
   EtcdCall<KeysResult> deleteKey(
       @Key @Path(value = "key", encoded = true) String key,

@@ -30,7 +30,8 @@ import javax.lang.model.util.Elements;
 final class ClientDeclaration {
   /** Signatures every generated client already has, its own and Object's final ones. */
   private static final List<String> TAKEN_SIGNATURES = List.of("builder()", "create()", "api()",
-      "runtime()", "requests()", "async()", "watch(java.lang.String)", "close()", "toString()",
+      "runtime()", "requests()", "async()", "watch(java.lang.String)", "endpoints()", "sync()",
+      "close()", "toString()",
           "hashCode()", "equals(java.lang.Object)",
       "getClass()", "notify()", "notifyAll()", "wait()", "wait(long)", "wait(long,int)",
       "clone()", "finalize()");

@@ -16,7 +16,8 @@ import javax.lang.model.element.Modifier;
 
 /** Writes a client class from its validated model with JavaPoet. */
 final class ClientWriter {
-  private static final String TIMEOUT = "timeoutSeconds";
+  private static final String TIMEOUT = ConvenienceModel.TIMEOUT_ARGUMENT;
+  /** The argument of {@code watch(key)}. */
   private static final String KEY = "key";
 
   private final ClassName generatedAnnotation;
@@ -87,6 +88,25 @@ final class ClientWriter {
         .addModifiers(Modifier.PUBLIC)
         .returns(ClassNames.ETCD_RUNTIME)
         .addStatement("return runtime")
+        .build());
+    TypeName endpointList = ParameterizedTypeName.get(ClassName.get(List.class),
+        ClassName.get(String.class));
+    type.addMethod(MethodSpec.methodBuilder("endpoints")
+        .addJavadoc("The members' client URLs in the order in use: the pinned member first, then"
+            + " the others\nin the order a failing call moves on through them.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(endpointList)
+        .addStatement("return runtime.endpoints()")
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("sync")
+        .addJavadoc("Replaces the endpoints with the members' client URLs from"
+            + " {@code GET /v2/members}, keeping\nthe pinned member first when it is still a"
+            + " member. A sync that fails leaves them as they were.\n\n@return the new"
+            + " endpoints\n@throws $T if the members cannot be read\n",
+            ClassName.get("io.etcdv2.api", "EtcdException"))
+        .addModifiers(Modifier.PUBLIC)
+        .returns(endpointList)
+        .addStatement("return runtime.sync()")
         .build());
     type.addMethod(MethodSpec.methodBuilder("close")
         .addJavadoc("Releases the threads and connections this client created.\n")
@@ -201,9 +221,10 @@ final class ClientWriter {
     method.addJavadoc("\n");
 
     if (convenience.endpoint.key != null) {
-      method.addParameter(String.class, KEY);
-      method.addJavadoc("@param key the key, normalised, put under the client's prefix and"
-          + " percent-encoded$L\n", convenience.rootKey ? "" : "; not the root");
+      method.addParameter(String.class, convenience.keyArgument);
+      method.addJavadoc("@param $L the key, normalised, put under the client's prefix and"
+          + " percent-encoded$L\n", convenience.keyArgument,
+          convenience.rootKey ? "" : "; not the root");
     }
     for (ParameterModel parameter : given) {
       method.addParameter(parameter.argumentType(), parameter.httpName);
@@ -245,7 +266,7 @@ final class ClientWriter {
     String fixed = convenience.fixed.get(parameter.httpName);
     if (fixed != null) return literal(parameter, fixed);
     if (parameter.role == Role.KEY) {
-      return CodeBlock.of("runtime.key($L, $L)", KEY, convenience.rootKey);
+      return CodeBlock.of("runtime.key($N, $L)", convenience.keyArgument, convenience.rootKey);
     }
     boolean required = convenience.isRequired(parameter);
     if (!given.contains(parameter)) {

@@ -1,5 +1,6 @@
 package io.etcdv2.processor;
 
+import com.squareup.javapoet.NameAllocator;
 import io.etcdv2.processor.ParameterModel.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,10 +18,6 @@ import javax.lang.model.util.Elements;
  * optional count and signatures, and builds its model.
  */
 final class ConvenienceDeclaration {
-  /** Names the generated methods use themselves, which arguments must not hide. */
-  private static final List<String> RESERVED_ARGUMENT_NAMES =
-      List.of("key", "timeoutSeconds", "runtime", "api");
-
   private final Elements elements;
   private final Reporter reporter;
 
@@ -47,6 +44,20 @@ final class ConvenienceDeclaration {
       if (parameter.role != Role.KEY) choices.add(parameter.httpName);
     }
 
+    // The key argument takes the path parameter's name unless the method needs it itself; the
+    // caller's arguments keep their HTTP names, so none may take a name already given.
+    NameAllocator names = new NameAllocator();
+    List<String> taken = new ArrayList<>();
+    String keyArgument = null;
+    if (endpoint.key != null) {
+      for (String reserved : ConvenienceModel.RESERVED_ARGUMENT_NAMES) {
+        names.newName(reserved, reserved);
+      }
+      keyArgument = names.newName(ParameterModel.javaName(endpoint.key.httpName), endpoint.key);
+      taken.add(keyArgument + " (the key)");
+    }
+    taken.addAll(ConvenienceModel.RESERVED_ARGUMENT_NAMES);
+
     boolean ok = true;
     List<ParameterModel> arguments = new ArrayList<>();
     for (AnnotationValue value : Mirrors.array(elements, mirror, "args")) {
@@ -67,11 +78,11 @@ final class ConvenienceDeclaration {
             + " parameter once");
         ok = false;
       } else if (!SourceVersion.isIdentifier(arg) || SourceVersion.isKeyword(arg)
-          || RESERVED_ARGUMENT_NAMES.contains(arg)) {
+          || ConvenienceModel.RESERVED_ARGUMENT_NAMES.contains(arg) || arg.equals(keyArgument)) {
         reporter.error(method, mirror, value, where + ": \"" + arg
             + "\" cannot be a Java parameter name"
             + " of the generated method; conveniences take only parameters whose HTTP names are"
-            + " identifiers other than " + String.join(", ", RESERVED_ARGUMENT_NAMES));
+            + " identifiers other than " + String.join(", ", taken));
         ok = false;
       } else {
         arguments.add(parameter);
@@ -158,7 +169,7 @@ final class ConvenienceDeclaration {
     }
     if (!ok) return null;
     return new ConvenienceModel(name, Mirrors.string(elements, mirror, "doc"), endpoint,
-        arguments, optional, timeout, rootKey, fixed);
+        keyArgument, arguments, optional, timeout, rootKey, fixed);
   }
 
   /** Reports an overload whose erased signature an earlier convenience or the client has. */

@@ -25,12 +25,23 @@ import javax.tools.Diagnostic;
  */
 @AutoService(Processor.class)
 public final class EtcdClientProcessor extends AbstractProcessor {
+  /**
+   * What the processor claims, so that javac's {@code -Xlint:processing} ("No processor claimed any
+   * of these annotations") does not fail a user's {@code -Werror} build on annotations that are
+   * handled: the etcd annotations, which this processor reads; Retrofit's, which it reads too and
+   * which otherwise only Retrofit reads, at run time; and the {@code @Generated} it puts on what it
+   * writes. Any other annotation is left to other processors, or to javac's warning.
+   */
+  private static final Set<String> CLAIMED = Set.of(ClassNames.ANNOTATION_PACKAGE + ".*",
+      ClassNames.RETROFIT_HTTP + "*", "javax.annotation.processing.Generated",
+      "javax.annotation.Generated");
+
   /** Clients written so far in this compilation, by qualified name. */
   private final Set<String> written = new HashSet<>();
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ClassNames.GENERATE_CLIENT);
+    return CLAIMED;
   }
 
   @Override
@@ -42,7 +53,7 @@ public final class EtcdClientProcessor extends AbstractProcessor {
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Elements elements = processingEnv.getElementUtils();
     TypeElement annotation = elements.getTypeElement(ClassNames.GENERATE_CLIENT);
-    if (annotation == null) return false;
+    if (annotation == null) return true;
     for (Element element : round.getElementsAnnotatedWith(annotation)) {
       try {
         Optional<ClientModel> model =
@@ -61,7 +72,7 @@ public final class EtcdClientProcessor extends AbstractProcessor {
                 + e + "; please report it with this trace:\n" + trace, element);
       }
     }
-    return false;
+    return true;
   }
 
   /** Reports a client whose name another type or client already has. */

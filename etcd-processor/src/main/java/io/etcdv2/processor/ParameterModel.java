@@ -3,6 +3,7 @@ package io.etcdv2.processor;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.TypeName;
 import java.util.Locale;
+import javax.lang.model.SourceVersion;
 
 /** One parameter of an endpoint, as conveniences see it: its HTTP name, role and type. */
 final class ParameterModel {
@@ -36,6 +37,27 @@ final class ParameterModel {
     this.role = role;
     this.type = type;
     this.positive = positive;
+  }
+
+  /**
+   * An HTTP name as a Java identifier, for the generated code's parameters and setters: {@code
+   * no-value} becomes {@code noValue}, a keyword gets an underscore.
+   */
+  static String javaName(String httpName) {
+    StringBuilder out = new StringBuilder();
+    boolean upper = false;
+    for (char c : httpName.toCharArray()) {
+      if (Character.isJavaIdentifierPart(c) && c != '$') {
+        out.append(upper && out.length() > 0 ? Character.toUpperCase(c) : c);
+        upper = false;
+      } else {
+        upper = true;
+      }
+    }
+    if (out.length() == 0 || !Character.isJavaIdentifierStart(out.charAt(0))) out.insert(0, 'p');
+    out.setCharAt(0, Character.toLowerCase(out.charAt(0)));
+    String name = out.toString();
+    return SourceVersion.isKeyword(name) ? name + "_" : name;
   }
 
   /** The runtime method that checks a number argument: {@code index} or {@code positive}. */

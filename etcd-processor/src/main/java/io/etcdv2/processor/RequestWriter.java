@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.HashSet;
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -93,7 +92,7 @@ final class RequestWriter {
     for (String reserved : RESERVED) names.newName(reserved, reserved);
     for (ParameterModel parameter : endpoint.parameters) {
       if (!endpoint.isEntryParameter(parameter)) continue;
-      String name = names.newName(javaName(parameter.httpName), parameter);
+      String name = names.newName(ParameterModel.javaName(parameter.httpName), parameter);
       method.addParameter(parameter.role == Role.KEY ? ClassName.get(String.class)
           : parameter.type, name);
       if (parameter.role == Role.KEY) {
@@ -130,7 +129,7 @@ final class RequestWriter {
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
     List<String> callArguments = new ArrayList<>();
     for (ParameterModel parameter : endpoint.parameters) {
-      String suggested = javaName(parameter.httpName);
+      String suggested = ParameterModel.javaName(parameter.httpName);
       if (overridesObjectMethod(suggested, setterType(parameter))) suggested += "_";
       String name = names.newName(suggested, parameter);
       callArguments.add(name);
@@ -236,23 +235,5 @@ final class RequestWriter {
   private static boolean overridesObjectMethod(String name, TypeName parameterType) {
     return (name.equals("wait") && parameterType.equals(TypeName.LONG))
         || (name.equals("equals") && parameterType.equals(ClassName.OBJECT));
-  }
-
-  /** An HTTP name as a Java identifier: {@code no-value} becomes {@code noValue}. */
-  static String javaName(String httpName) {
-    StringBuilder out = new StringBuilder();
-    boolean upper = false;
-    for (char c : httpName.toCharArray()) {
-      if (Character.isJavaIdentifierPart(c) && c != '$') {
-        out.append(upper && out.length() > 0 ? Character.toUpperCase(c) : c);
-        upper = false;
-      } else {
-        upper = true;
-      }
-    }
-    if (out.length() == 0 || !Character.isJavaIdentifierStart(out.charAt(0))) out.insert(0, 'p');
-    out.setCharAt(0, Character.toLowerCase(out.charAt(0)));
-    String name = out.toString();
-    return SourceVersion.isKeyword(name) ? name + "_" : name;
   }
 }

@@ -391,6 +391,14 @@ class ClientDeclarationTest {
         "@Fixed(param = \"waitIndex\", value = \"-1\")");
   }
 
+  /** The key argument is named after its path parameter, {job-id} as jobId: no arg may take it. */
+  @Test
+  void rejectsArgNamedLikeTheKeyArgument() {
+    assertError("ArgNamedLikeKey", "\"jobId\" cannot be a Java parameter name of the generated"
+        + " method; conveniences take only parameters whose HTTP names are identifiers other than"
+        + " jobId (the key), timeoutSeconds, runtime, api", "args = \"jobId\"");
+  }
+
   @Test
   void rejectsArgumentThatWouldHideAField() {
     assertError("ArgNamedRuntime", "\"runtime\" cannot be a Java parameter name",

@@ -65,12 +65,38 @@ class EtcdClientProcessorTest {
         "expected/RegistryClient.java");
   }
 
+  /**
+   * A convenience calls its key argument what the endpoint's path calls it ({queue}, {job-id} as
+   * jobId), as the request builders do, and a name the client's methods use themselves gets an
+   * underscore. EtcdApi's {key} stays key, as the EtcdClient golden file shows.
+   */
+  @Test
+  void namesTheKeyArgumentAfterItsPathParameter() {
+    Compilation compilation = compile(JavaFileObjects.forResource("good/test/QueueApi.java"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    String client = generated(compilation, "test.QueueClient");
+    assertThat(client).contains("public EtcdResponse<KeysResult> enqueue(String queue, Object value)"
+        + " {");
+    assertThat(client).contains("@param queue the key, normalised, put under the client's prefix");
+    assertThat(client).contains("api.postJob(runtime.key(queue, false), runtime.value(value,");
+    assertThat(client).contains("public EtcdResponse<KeysResult> cancel(String jobId, String key) {");
+    assertThat(client).contains(
+        "api.deleteJob(runtime.key(jobId, true), runtime.required(key, \"key\"))");
+    assertThat(client).contains("public EtcdResponse<KeysResult> worker(String runtime_,"
+        + " long timeoutSeconds) {");
+    assertThat(client).contains("runtime.execute(api.getWorker(runtime.key(runtime_, true)),"
+        + " \"worker\", timeoutSeconds)");
+    assertGolden(compilation, "test.QueueClient", "expected/QueueClient.java");
+  }
+
   @Test
   void generatesTheSameBytesOnEveryCompilation() {
     for (String[] input : new String[][] {
         {"good/io/etcdv2/Etcd.java", "io.etcdv2.EtcdClient"},
         {"good/com/example/inventory/InventoryApi.java", "com.example.inventory.InventoryClient"},
-        {"good/test/RequestBuildersApi.java", "test.RequestBuildersClient"}}) {
+        {"good/test/RequestBuildersApi.java", "test.RequestBuildersClient"},
+        {"good/test/QueueApi.java", "test.QueueClient"}}) {
       JavaFileObject source = JavaFileObjects.forResource(input[0]);
       Compilation first = compile(source);
       Compilation second = compile(source);
@@ -85,7 +111,7 @@ class EtcdClientProcessorTest {
   /** Java 8 targets, such as etcd-runtime itself, have {@code @Generated} in javax.annotation. */
   @Test
   void usesTheGeneratedAnnotationOfTheTargetRelease() {
-    Compilation java8 = compile(List.of("-Xlint:all,-processing,-options", "--release", "8"),
+    Compilation java8 = compile(List.of("-Xlint:all,-options", "--release", "8"),
         JavaFileObjects.forResource("good/io/etcdv2/Etcd.java"));
 
     assertThat(java8).succeededWithoutWarnings();

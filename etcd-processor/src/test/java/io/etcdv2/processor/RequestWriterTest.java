@@ -35,10 +35,10 @@ class RequestWriterTest {
 
     assertThat(client).contains("public ReadRequest noValue(boolean noValue) {");
     assertThat(client).contains("Sends {@code no-value=true} or {@code no-value=false}.");
-    assertThat(RequestWriter.javaName("no-value")).isEqualTo("noValue");
-    assertThat(RequestWriter.javaName("prevExist")).isEqualTo("prevExist");
-    assertThat(RequestWriter.javaName("9lives")).isEqualTo("p9lives");
-    assertThat(RequestWriter.javaName("class")).isEqualTo("class_");
+    assertThat(ParameterModel.javaName("no-value")).isEqualTo("noValue");
+    assertThat(ParameterModel.javaName("prevExist")).isEqualTo("prevExist");
+    assertThat(ParameterModel.javaName("9lives")).isEqualTo("p9lives");
+    assertThat(ParameterModel.javaName("class")).isEqualTo("class_");
   }
 
   /**

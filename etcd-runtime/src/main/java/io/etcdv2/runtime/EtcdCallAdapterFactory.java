@@ -7,6 +7,7 @@ import io.etcdv2.api.EtcdError;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.CallAdapter;
@@ -19,9 +20,13 @@ import retrofit2.Retrofit;
 final class EtcdCallAdapterFactory extends CallAdapter.Factory {
   private final Moshi moshi;
   private final JsonAdapter<EtcdError> errorAdapter;
+  private final Endpoints endpoints;
+  private final AtomicBoolean closed;
 
-  EtcdCallAdapterFactory(Moshi moshi) {
+  EtcdCallAdapterFactory(Moshi moshi, Endpoints endpoints, AtomicBoolean closed) {
     this.moshi = moshi;
+    this.endpoints = endpoints;
+    this.closed = closed;
     this.errorAdapter = moshi.adapter(EtcdError.class);
   }
 
@@ -33,7 +38,8 @@ final class EtcdCallAdapterFactory extends CallAdapter.Factory {
           "EtcdCall return type must name its body type, as in EtcdCall<KeysResult>");
     }
     Type bodyType = getParameterUpperBound(0, (ParameterizedType) returnType);
-    return new Adapter<>(new ResponseDecoder<>(bodyType, adapterFor(bodyType), errorAdapter));
+    return new Adapter<>(new ResponseDecoder<>(bodyType, adapterFor(bodyType), errorAdapter),
+        endpoints, closed);
   }
 
   private <T> JsonAdapter<T> adapterFor(Type bodyType) {
@@ -42,9 +48,13 @@ final class EtcdCallAdapterFactory extends CallAdapter.Factory {
 
   private static final class Adapter<T> implements CallAdapter<ResponseBody, EtcdCall<T>> {
     private final ResponseDecoder<T> decoder;
+    private final Endpoints endpoints;
+    private final AtomicBoolean closed;
 
-    Adapter(ResponseDecoder<T> decoder) {
+    Adapter(ResponseDecoder<T> decoder, Endpoints endpoints, AtomicBoolean closed) {
       this.decoder = decoder;
+      this.endpoints = endpoints;
+      this.closed = closed;
     }
 
     @Override
@@ -54,7 +64,7 @@ final class EtcdCallAdapterFactory extends CallAdapter.Factory {
 
     @Override
     public EtcdCall<T> adapt(Call<ResponseBody> call) {
-      return new RealEtcdCall<>(call, decoder, null);
+      return new RealEtcdCall<>(call, decoder, null, endpoints, closed);
     }
   }
 }

@@ -59,4 +59,19 @@ final class Keys {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
         || c == '-' || c == '.' || c == '_' || c == '~';
   }
+
+  /** The key {@link #encodePath} encoded. */
+  static String decodePath(String encoded) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(encoded.length());
+    for (int i = 0; i < encoded.length(); i++) {
+      char c = encoded.charAt(i);
+      if (c == '%' && i + 2 < encoded.length()) {
+        bytes.write(Integer.parseInt(encoded.substring(i + 1, i + 3), 16));
+        i += 2;
+      } else {
+        bytes.write(c);
+      }
+    }
+    return new String(bytes.toByteArray(), UTF_8);
+  }
 }

@@ -10,6 +10,8 @@ import java.net.SocketTimeoutException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
@@ -26,20 +28,26 @@ import retrofit2.Response;
 final class RealEtcdCall<T> implements EtcdCall<T> {
   private final Call<ResponseBody> delegate;
   private final ResponseDecoder<T> decoder;
+  private final Endpoints endpoints;
+  private final AtomicBoolean clientClosed;
   private String operation;
   private long timeoutSeconds = -1; // -1: the client's timeout
   // OkHttp cancels a call whose timeout fires, so its isCanceled() cannot tell the two apart.
   private volatile boolean canceledByCaller;
   private volatile long startNanos;
 
-  RealEtcdCall(Call<ResponseBody> delegate, ResponseDecoder<T> decoder, String operation) {
+  RealEtcdCall(Call<ResponseBody> delegate, ResponseDecoder<T> decoder, String operation,
+      Endpoints endpoints, AtomicBoolean clientClosed) {
     this.delegate = delegate;
     this.decoder = decoder;
     this.operation = operation;
+    this.endpoints = endpoints;
+    this.clientClosed = clientClosed;
   }
 
   @Override
   public EtcdResponse<T> execute() {
+    if (clientClosed.get()) throw closed();
     Response<ResponseBody> raw;
     startNanos = System.nanoTime();
     try {
@@ -50,9 +58,17 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
     return decode(raw);
   }
 
+  private EtcdException closed() {
+    return new EtcdException(operation(), host(), "the client is closed", null);
+  }
+
   @Override
   public void enqueue(final EtcdCallback<T> callback) {
     if (callback == null) throw new NullPointerException("callback == null");
+    if (clientClosed.get()) {
+      callback.onFailure(this, closed());
+      return;
+    }
     startNanos = System.nanoTime();
     delegate.enqueue(new Callback<ResponseBody>() {
       @Override
@@ -62,6 +78,11 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
           response = decode(raw);
         } catch (EtcdException e) {
           callback.onFailure(RealEtcdCall.this, e);
+          return;
+        } catch (Throwable t) { // the callback (or future) must complete whatever happens
+          callback.onFailure(RealEtcdCall.this,
+              new EtcdException(operation(), host(), "decoding the answer failed: " + t, t));
+          if (t instanceof Error) throw (Error) t;
           return;
         }
         callback.onResponse(RealEtcdCall.this, response);
@@ -129,6 +150,19 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
       throw new EtcdException(operation(), host(), "call was cancelled", t);
     }
     if (t instanceof SocketTimeoutException || isCallTimeout(t)) return EtcdResponse.timedOut();
+    if (t instanceof Failover.Refused) {
+      throw new EtcdException(operation(), host(), t.getMessage(), t);
+    }
+    if (t instanceof Failover.MembersFailed) {
+      throw new EtcdException(operation(), ((Failover.MembersFailed) t).hosts, t.getMessage(),
+          t.getCause());
+    }
+    if (t instanceof Failover.OutcomeUnknown) {
+      throw new EtcdException(operation(), hostName(((Failover.OutcomeUnknown) t).member),
+          "the connection failed after the request was sent (" + t.getMessage() + "), so the"
+              + " change may or may not have been applied; outcome unknown: re-read before you"
+              + " retry", t.getCause(), true);
+    }
     if (t.getCause() instanceof RejectedExecutionException) {
       throw new EtcdException(operation(), host(), "the client is closed", t);
     }
@@ -141,7 +175,9 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
       Thread.currentThread().interrupt();
       throw new EtcdException(operation(), host(), "the calling thread was interrupted", t);
     }
-    throw new EtcdException(operation(), host(), String.valueOf(t), t);
+    String problem = t instanceof SSLException ? TlsProblem.describe((SSLException) t)
+        : String.valueOf(t);
+    throw new EtcdException(operation(), host(), problem, t);
   }
 
   /**
@@ -161,9 +197,9 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
     try {
       return decoder.decode(raw);
     } catch (IOException e) {
-      throw new EtcdException(operation(), host(),
-          "answered with a body that is not the JSON its Content-Type declares (" + e.getMessage()
-              + ")", e);
+      String problem = e instanceof ResponseDecoder.BadAnswer ? e.getMessage()
+          : "its answer could not be read: " + e;
+      throw new EtcdException(operation(), hostName(raw.raw().request().url()), problem, e);
     }
   }
 
@@ -206,7 +242,8 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
   @SuppressWarnings("MethodDoesntCallSuperMethod")
   @Override
   public EtcdCall<T> clone() {
-    RealEtcdCall<T> copy = new RealEtcdCall<>(delegate.clone(), decoder, operation);
+    RealEtcdCall<T> copy =
+        new RealEtcdCall<>(delegate.clone(), decoder, operation, endpoints, clientClosed);
     if (timeoutSeconds != -1) copy.timeout(timeoutSeconds);
     return copy;
   }
@@ -217,8 +254,9 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
     return invocation != null ? invocation.method().getName() : delegate.request().method();
   }
 
+  /** The member the call went to, or goes to next. */
   private String host() {
-    return hostName(delegate.request().url());
+    return hostName(endpoints.pinned());
   }
 
   /** Such as {@code http://127.0.0.1:2379} or {@code http://[::1]:2379}, for error messages. */

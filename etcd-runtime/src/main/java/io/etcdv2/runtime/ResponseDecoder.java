@@ -2,18 +2,27 @@ package io.etcdv2.runtime;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
 import io.etcdv2.api.EtcdError;
 import io.etcdv2.api.EtcdResponse;
+import java.io.EOFException;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import okhttp3.MediaType;
 import okhttp3.ResponseBody;
+import okio.BufferedSource;
 import retrofit2.Response;
 
-/** Turns a buffered HTTP answer into the response entity, decoding JSON bodies only. */
+/**
+ * Turns an answer into the response entity, decoding JSON bodies straight from the bytes read
+ * (no copy as a String). A 2xx answer must carry what its endpoint declares: an empty, {@code
+ * null} or non-JSON body where a JSON body is declared is a {@link BadAnswer}, saying what came.
+ */
 final class ResponseDecoder<T> {
+  private static final int SHOWN_CHARS = 200;
+
   private final Type bodyType;
-  private final JsonAdapter<T> bodyAdapter;
+  private final JsonAdapter<T> bodyAdapter; // null for String and Void bodies
   private final JsonAdapter<EtcdError> errorAdapter;
 
   ResponseDecoder(Type bodyType, JsonAdapter<T> bodyAdapter, JsonAdapter<EtcdError> errorAdapter) {
@@ -22,46 +31,114 @@ final class ResponseDecoder<T> {
     this.errorAdapter = errorAdapter;
   }
 
-  private T decodeLeniently(String text) {
+  /** @throws BadAnswer if the body is not what the status and Content-Type promise */
+  @SuppressWarnings("unchecked")
+  EtcdResponse<T> decode(Response<ResponseBody> raw) throws IOException {
+    int code = raw.code();
+    ResponseBody body = raw.isSuccessful() ? raw.body() : raw.errorBody();
+    if (body == null) { // 204 and 205 carry none
+      if (raw.isSuccessful() && bodyAdapter != null) throw missing(code, "no body");
+      return EtcdResponse.received(code, raw.headers(), null, null, null);
+    }
     try {
-      return bodyAdapter.fromJson(text);
-    } catch (IOException | JsonDataException notJson) {
-      return null;
+      MediaType type = body.contentType();
+      boolean json = type != null && "json".equals(type.subtype());
+      BufferedSource source = body.source();
+      if (!raw.isSuccessful()) {
+        if (!json) return EtcdResponse.received(code, raw.headers(), null, null, text(source));
+        if (isBlank(source)) return EtcdResponse.received(code, raw.headers(), null, null, null);
+        return EtcdResponse.received(code, raw.headers(), null, error(code, source), null);
+      }
+      if (bodyType == String.class) {
+        String text = text(source);
+        return EtcdResponse.received(code, raw.headers(), (T) text, null, json ? null : text);
+      }
+      if (bodyAdapter == null) { // Void: whatever came is not decoded
+        return EtcdResponse.received(code, raw.headers(), null, null,
+            json || isBlank(source) ? null : text(source));
+      }
+      if (isBlank(source)) throw missing(code, "an empty body");
+      if (json) {
+        return EtcdResponse.received(code, raw.headers(), required(code, source), null, null);
+      }
+      // Some endpoints (/health) send JSON as text/plain: keep the text, decode it if it is JSON.
+      String text = source.buffer().clone().readUtf8();
+      try {
+        return EtcdResponse.received(code, raw.headers(), required(code, source), null, text);
+      } catch (BadAnswer notJson) {
+        throw new BadAnswer("answered " + code + " " + type + " \"" + shown(text)
+            + "\", not the JSON of " + typeName() + " that the endpoint declares");
+      }
+    } finally {
+      body.close();
     }
   }
 
-  /**
-   * @throws IOException if the body cannot be read or is not the JSON its Content-Type declares
-   */
-  @SuppressWarnings("unchecked")
-  EtcdResponse<T> decode(Response<ResponseBody> raw) throws IOException {
-    ResponseBody body = raw.isSuccessful() ? raw.body() : raw.errorBody();
-    if (body == null) return EtcdResponse.received(raw.code(), raw.headers(), null, null, null);
+  private T required(int code, BufferedSource source) throws BadAnswer {
+    T decoded;
     try {
-      MediaType type = body.contentType();
-      String text = body.string();
-      boolean json = type != null && "json".equals(type.subtype());
-      if (!raw.isSuccessful()) {
-        EtcdError error = json && !text.trim().isEmpty() ? errorAdapter.fromJson(text) : null;
-        return EtcdResponse.received(raw.code(), raw.headers(), null, error, json ? null : text);
-      }
-      if (bodyType == String.class) {
-        return EtcdResponse.received(raw.code(), raw.headers(), (T) text, null, json ? null : text);
-      }
-      if (bodyAdapter == null || text.trim().isEmpty()) {
-        return EtcdResponse.received(raw.code(), raw.headers(), null, null, json ? null : text);
-      }
-      if (json) {
-        return EtcdResponse.received(raw.code(), raw.headers(), bodyAdapter.fromJson(text), null,
-            null);
-      }
-      // Some endpoints (/health) send JSON as text/plain: keep the text, decode it if it is JSON.
-      return EtcdResponse.received(raw.code(), raw.headers(), decodeLeniently(text), null, text);
+      decoded = bodyAdapter.fromJson(source);
     } catch (JsonDataException e) {
-      throw new IOException("HTTP " + raw.code() + " body does not match " + bodyType + ": "
-          + e.getMessage(), e);
-    } finally {
-      body.close();
+      throw new BadAnswer("answered " + code + " with JSON that does not match " + typeName()
+          + ": " + e.getMessage());
+    } catch (JsonEncodingException | EOFException e) {
+      throw new BadAnswer("answered " + code + " with a body that is not valid JSON although"
+          + " its Content-Type says so: " + e.getMessage());
+    } catch (IOException e) {
+      throw new BadAnswer("answered " + code + " with a body that could not be read: " + e);
+    }
+    if (decoded == null) throw missing(code, "the JSON null");
+    return decoded;
+  }
+
+  private EtcdError error(int code, BufferedSource source) throws BadAnswer {
+    try {
+      return errorAdapter.fromJson(source);
+    } catch (JsonDataException e) {
+      throw new BadAnswer("answered " + code + " with an error body that is not etcd's error"
+          + " JSON ({\"errorCode\", \"message\", \"cause\", \"index\"}): " + e.getMessage());
+    } catch (IOException e) {
+      throw new BadAnswer("answered " + code + " with an error body that is not valid JSON"
+          + " although its Content-Type says so: " + e.getMessage());
+    }
+  }
+
+  private BadAnswer missing(int code, String what) {
+    return new BadAnswer("answered " + code + " with " + what + ", not the " + typeName()
+        + " that the endpoint declares");
+  }
+
+  private String typeName() {
+    return bodyType instanceof Class ? ((Class<?>) bodyType).getSimpleName() : bodyType.toString();
+  }
+
+  /** Whether nothing but whitespace is left, without consuming it. */
+  private static boolean isBlank(BufferedSource source) throws IOException {
+    source.request(Long.MAX_VALUE); // the body is already in memory: read by the transport
+    okio.Buffer buffer = source.buffer();
+    for (long i = 0; i < buffer.size(); i++) {
+      byte b = buffer.getByte(i);
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') return false;
+    }
+    return true;
+  }
+
+  private static String text(BufferedSource source) throws IOException {
+    return source.readUtf8();
+  }
+
+  private static String shown(String text) {
+    String trimmed = text.trim();
+    return trimmed.length() <= SHOWN_CHARS ? trimmed
+        : trimmed.substring(0, SHOWN_CHARS) + "... (" + text.length() + " chars)";
+  }
+
+  /** An answer that does not carry what its status, Content-Type and endpoint promise. */
+  static final class BadAnswer extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    BadAnswer(String problem) {
+      super(problem);
     }
   }
 }

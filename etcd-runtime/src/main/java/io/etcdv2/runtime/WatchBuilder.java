@@ -68,4 +68,14 @@ public final class WatchBuilder {
     watcher.start();
     return watcher;
   }
+
+  /**
+   * Starts one recursive watch of this directory that many watches of keys under it share: see
+   * {@link WatchGroup}. Ten thousand watched keys cost one long poll and one thread.
+   */
+  public WatchGroup startGroup() {
+    WatchGroup group = new WatchGroup(runtime, keys, key, fromIndex, pollSeconds);
+    group.start();
+    return group;
+  }
 }

@@ -29,4 +29,13 @@ public interface WatchListener {
    * Passing outages (a member restarting, a dropped connection) are retried, not reported here.
    */
   void onError(Throwable error);
+
+  /**
+   * The watch has failed {@code failuresInARow} times in a row and keeps retrying, backing off
+   * from 100 ms up to 5 s: etcd unreachable, answering 5xx, or answering without an event (an
+   * empty body, {@code null}, a login page). Called at the third failure in a row and every tenth
+   * after it, so that a watch that cannot make progress is never silent. The watch goes on; stop
+   * it if you would rather not wait. Does nothing unless overridden.
+   */
+  default void onRetrying(Throwable problem, int failuresInARow) {}
 }

@@ -1,13 +1,18 @@
 package io.etcdv2.runtime;
 
 import io.etcdv2.api.EtcdCall;
+import io.etcdv2.api.EtcdCallback;
 import io.etcdv2.api.EtcdError;
 import io.etcdv2.api.EtcdException;
 import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.KeysApi;
 import io.etcdv2.api.KeysResult;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -21,6 +26,11 @@ final class Watcher implements Watch, Runnable {
   private static final Logger LOG = Logger.getLogger(Watcher.class.getName());
   private static final long MIN_BACKOFF_MILLIS = 100;
   private static final long MAX_BACKOFF_MILLIS = 5_000;
+  /** Failures in a row before the listener hears of them, and how often after that. */
+  private static final int REPORT_AFTER = 3;
+  private static final int REPORT_EVERY = 10;
+  /** Long polls in flight while a watch catches up: each fetches one event of the history. */
+  private static final int MAX_POLLS = 8;
 
   private final EtcdRuntime runtime;
   private final KeysApi keys;
@@ -38,6 +48,16 @@ final class Watcher implements Watch, Runnable {
   private volatile boolean stopped;
   private volatile long nextIndex;
   private volatile EtcdCall<?> current;
+  /** Why the last {@link #send} returned null. */
+  private Throwable lastProblem;
+  private int failures; // in a row
+  /** Long polls in flight by wait index; changed by the watch's thread, cancelled by stop(). */
+  private final Map<Long, EtcdCall<KeysResult>> inFlight =
+      new ConcurrentHashMap<Long, EtcdCall<KeysResult>>();
+  private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
+  private PollWindow window;
+  private boolean lagging;
+  private int generation; // bumped by a resync: older polls' answers are stale
 
   Watcher(EtcdRuntime runtime, KeysApi keys, String key, boolean recursive, long fromIndex,
       long pollSeconds, WatchListener listener) {
@@ -78,60 +98,169 @@ final class Watcher implements Watch, Runnable {
         nextIndex = now.etcdIndex() + 1;
       }
       started.countDown();
-      int failures = 0;
+      window = new PollWindow(nextIndex);
       while (!stopped) {
-        EtcdResponse<KeysResult> response = send(keys.getKey(key, recursive, null, null,
-            Boolean.TRUE, nextIndex).timeout(pollSeconds));
-        if (stopped) return;
-        if (response == null) {
-          backoff(++failures); // refused, reset, or a member stopping mid-response
-        } else if (response.isTimeout()) {
-          failures = 0; // a quiet poll: ask again from the same index
-        } else if (response.isSuccessful()) {
-          failures = 0;
-          KeysResult event = response.body();
-          if (event == null || event.node() == null) continue; // ended quietly by the server
-          long index = event.node().modifiedIndex();
-          deliver(event);
-          nextIndex = index + 1;
-        } else if (isCleared(response)) {
-          EtcdResponse<KeysResult> state = read();
-          if (state == null) return;
-          long index = state.etcdIndex();
-          resync(state, index);
-          nextIndex = index + 1;
-        } else if (response.status() >= 500) {
-          backoff(++failures); // no leader, quorum lost: it heals
+        Answer answer;
+        if (!lagging && inFlight.isEmpty()) {
+          // Caught up: one long poll, on this thread, as a watch mostly is. It takes no slot of
+          // the dispatcher, which a shared OkHttpClient may keep small.
+          long waitIndex = window.next();
+          EtcdResponse<KeysResult> response = send(keys.getKey(key, recursive, null, null,
+              Boolean.TRUE, waitIndex).timeout(pollSeconds));
+          if (stopped) return;
+          answer = new Answer(generation, waitIndex, response,
+              response == null ? lastProblem : null);
         } else {
-          fail(response);
-          return;
+          for (Long waitIndex : window.wanted(MAX_POLLS, inFlight.keySet())) poll(waitIndex);
+          try {
+            answer = answers.take();
+          } catch (InterruptedException e) {
+            return; // only stop() interrupts this thread
+          }
+          if (stopped) return;
         }
+        if (answer.generation != generation) continue; // a poll from before a resync
+        inFlight.remove(answer.waitIndex);
+        if (!handle(answer)) return;
+        KeysResult event;
+        while ((event = window.release()) != null) {
+          deliver(event);
+          nextIndex = window.next();
+        }
+        nextIndex = window.next();
       }
     } finally {
       stopped = true;
+      for (EtcdCall<?> poll : inFlight.values()) poll.cancel();
       started.countDown();
       runtime.unregister(this);
     }
   }
 
+  /** Sends a long poll from {@code waitIndex}; its answer goes to {@link #answers}. */
+  private void poll(final long waitIndex) {
+    final EtcdCall<KeysResult> call = keys.getKey(key, recursive, null, null, Boolean.TRUE,
+        waitIndex).timeout(pollSeconds).operation("watch");
+    final int sentIn = generation;
+    inFlight.put(waitIndex, call);
+    call.enqueue(new EtcdCallback<KeysResult>() {
+      @Override
+      public void onResponse(EtcdCall<KeysResult> done, EtcdResponse<KeysResult> response) {
+        answers.add(new Answer(sentIn, waitIndex, response, null));
+      }
+
+      @Override
+      public void onFailure(EtcdCall<KeysResult> done, EtcdException failure) {
+        answers.add(new Answer(sentIn, waitIndex, null, failure));
+      }
+    });
+  }
+
+  /** Takes in one poll's answer; false when the watch has ended. */
+  private boolean handle(Answer answer) {
+    EtcdResponse<KeysResult> response = answer.response;
+    if (response == null) {
+      if (!stopped) {
+        LOG.log(Level.FINE, "watch of " + key + " retries after " + answer.failure.getMessage());
+      }
+      lastProblem = answer.failure;
+      retry(lastProblem); // refused, reset, or a member stopping mid-response
+    } else if (response.isTimeout()) {
+      failures = 0; // a quiet poll: ask again from the same index
+    } else if (response.isSuccessful()) {
+      KeysResult event = response.body();
+      if (event == null || event.node() == null) {
+        // etcd ends a poll without an event when its buffer for this watcher fills; anything
+        // answering so again and again (a proxy's login page, say) must not be hammered.
+        retry(new EtcdException("watch " + key, RealEtcdCall.hostName(runtime.host()),
+            "answered " + response.status() + " without an event", null));
+        return true;
+      }
+      failures = 0;
+      window.answered(answer.waitIndex, event, response.etcdIndex());
+      // Behind by more than the polls in flight can cover one by one: poll ahead.
+      lagging = response.etcdIndex() - window.next() > MAX_POLLS;
+    } else if (isCleared(response)) {
+      cancelPolls();
+      EtcdResponse<KeysResult> state = read();
+      if (state == null) return false;
+      long index = state.etcdIndex();
+      resync(state, index);
+      window.reset(index + 1);
+      lagging = false;
+    } else if (response.status() >= 500) {
+      retry(new EtcdException("watch " + key, RealEtcdCall.hostName(runtime.host()),
+          "answered " + response.status()
+              + (response.error() != null ? " " + response.error() : ""), null));
+    } else {
+      fail(response);
+      return false;
+    }
+    return true;
+  }
+
+  /** Cancels every poll in flight; answers still arriving from them are ignored. */
+  private void cancelPolls() {
+    generation++;
+    for (EtcdCall<?> call : inFlight.values()) call.cancel();
+    inFlight.clear();
+  }
+
+  /** One poll's outcome, queued for the watch's thread. */
+  private static final class Answer {
+    final int generation;
+    final long waitIndex;
+    final EtcdResponse<KeysResult> response; // null when failed
+    final Throwable failure;
+
+    Answer(int generation, long waitIndex, EtcdResponse<KeysResult> response,
+        Throwable failure) {
+      this.generation = generation;
+      this.waitIndex = waitIndex;
+      this.response = response;
+      this.failure = failure;
+    }
+  }
+
   /** A quorum read of the watched key; null when the watch ended meanwhile. */
   private EtcdResponse<KeysResult> read() {
-    int failures = 0;
     while (!stopped) {
       EtcdResponse<KeysResult> state =
           send(keys.getKey(key, recursive, null, Boolean.TRUE, null, null));
       if (stopped) return null;
       if (state != null && !state.isTimeout()
           && (state.isSuccessful() || isMissing(state))) {
+        failures = 0;
         return state;
       }
       if (state != null && !state.isTimeout() && state.status() < 500) {
         fail(state);
         return null;
       }
-      backoff(++failures);
+      retry(state == null ? lastProblem : new EtcdException("watch " + key,
+          RealEtcdCall.hostName(runtime.host()), state.isTimeout() ? "read timed out"
+              : "read answered " + state.status(), null));
     }
     return null;
+  }
+
+  /**
+   * Counts a failure, tells the listener at the third in a row and every tenth after, and backs
+   * off; a first empty answer is retried at once, as etcd ends polls so when it is busy.
+   */
+  private void retry(Throwable problem) {
+    failures++;
+    if (failures >= REPORT_AFTER && (failures - REPORT_AFTER) % REPORT_EVERY == 0) {
+      synchronized (listenerLock) {
+        if (stopped) return;
+        try {
+          listener.onRetrying(problem, failures);
+        } catch (Exception e) {
+          LOG.log(Level.WARNING, "watch listener of " + key + " threw on onRetrying", e);
+        }
+      }
+    }
+    if (failures > 1 || problem == lastProblem) backoff(failures);
   }
 
   /** The answer, or null for a transport failure, which the caller retries. */
@@ -143,6 +272,7 @@ final class Watcher implements Watch, Runnable {
       return call.execute();
     } catch (EtcdException e) {
       if (!stopped) LOG.log(Level.FINE, "watch of " + key + " retries after " + e.getMessage());
+      lastProblem = e;
       return null;
     } finally {
       current = null;
@@ -215,6 +345,9 @@ final class Watcher implements Watch, Runnable {
     stopped = true;
     EtcdCall<?> call = current;
     if (call != null) call.cancel();
+    // The watch's own thread cancels its polls as it leaves; cancel here too in case it is
+    // blocked in a listener call.
+    for (EtcdCall<?> poll : inFlight.values()) poll.cancel();
     if (Thread.currentThread() == thread) return;
     thread.interrupt();
     synchronized (listenerLock) {
@@ -225,6 +358,18 @@ final class Watcher implements Watch, Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Returns once a listener call that was running has finished. */
+  void awaitListenerCall() {
+    synchronized (listenerLock) {
+      // nothing: holding the lock is the wait
+    }
+  }
+
+  static void logListenerFailure(String key, Object during, Exception e) {
+    LOG.log(Level.WARNING, "watch listener of " + key + " threw on " + during
+        + "; the watch goes on", e);
   }
 
   @Override

@@ -192,10 +192,8 @@ public final class EtcdExtension
     }
   }
 
-  // ENDPOINTS: the one place the endpoint list reaches the client. Until ClientBuilder has
-  // endpoints(String...), the client talks to the first member only.
   private static EtcdClient newClient(List<String> endpoints) {
-    return EtcdClient.builder().host(endpoints.get(0)).build();
+    return EtcdClient.builder().endpoints(endpoints).build();
   }
 
   /** Member {@code index} (from 0), to kill, stop, restart, freeze or thaw it. */

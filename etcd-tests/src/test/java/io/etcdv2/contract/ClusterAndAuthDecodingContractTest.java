@@ -4,10 +4,12 @@ import static io.etcdv2.contract.Overloads.MEMBER_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.etcdv2.api.AuthStatus;
 import io.etcdv2.api.EtcdError;
+import io.etcdv2.api.EtcdException;
 import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.Health;
 import io.etcdv2.api.KeysResult;
@@ -233,16 +235,15 @@ final class ClusterAndAuthDecodingContractTest {
   }
 
   @Test
-  void healthThatIsNotJsonIsLeftAsText() {
+  void healthThatIsNotJsonFailsSayingWhatCame() {
     etcd.server().enqueue(new MockResponse()
         .setHeader("Content-Type", "text/plain; charset=utf-8")
         .setBody("404 page not found\n"));
 
-    EtcdResponse<Health> response = etcd.client().health();
+    EtcdException e = assertThrows(EtcdException.class, () -> etcd.client().health());
 
-    assertEquals(200, response.status());
-    assertNull(response.body());
-    assertEquals("404 page not found\n", response.text());
+    assertTrue(e.getMessage().endsWith("failed: answered 200 text/plain; charset=utf-8 \"404 page"
+        + " not found\", not the JSON of Health that the endpoint declares"), e.getMessage());
   }
 
   @Test

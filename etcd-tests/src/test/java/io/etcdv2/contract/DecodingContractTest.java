@@ -253,17 +253,17 @@ final class DecodingContractTest {
   }
 
   @Test
-  void successfulTextBodyThatIsNotJsonIsLeftAsTextOnly() {
+  void successfulTextBodyThatIsNotJsonFailsSayingWhatCame() {
+    // A proxy's page or a wrong endpoint: 200 without what the endpoint declares is no success.
     etcd.server().enqueue(new MockResponse()
         .setHeader("Content-Type", "text/plain; charset=utf-8")
         .setBody("ok\n"));
 
-    EtcdResponse<VersionInfo> response = etcd.client().version();
+    EtcdException e = assertThrows(EtcdException.class, () -> etcd.client().version());
 
-    assertEquals(200, response.status());
-    assertEquals("ok\n", response.text());
-    assertNull(response.body());
-    assertNull(response.error());
+    assertEquals("etcd version on " + etcd.host() + " failed: answered 200 text/plain;"
+        + " charset=utf-8 \"ok\", not the JSON of VersionInfo that the endpoint declares",
+        e.getMessage());
   }
 
   @Test
@@ -296,30 +296,42 @@ final class DecodingContractTest {
   }
 
   @Test
-  void noContent204() {
+  void noContent204WhereABodyIsDeclaredFails() {
     etcd.server().enqueue(new MockResponse()
         .setResponseCode(204)
         .setHeader("X-Etcd-Index", "12"));
 
-    EtcdResponse<KeysResult> response = etcd.client().delete("/a");
+    EtcdException e = assertThrows(EtcdException.class, () -> etcd.client().delete("/a"));
 
-    assertEquals(204, response.status());
-    assertTrue(response.isSuccessful());
-    assertEquals(12, response.etcdIndex());
-    assertNull(response.body());
-    assertNull(response.error());
-    assertNull(response.text());
+    assertEquals("etcd delete on " + etcd.host() + " failed: answered 204 with no body, not the"
+        + " KeysResult that the endpoint declares", e.getMessage());
   }
 
   @Test
-  void emptyJsonBodyDecodesToNothing() {
+  void emptyOrNullJsonBodyFailsRatherThanSucceedingWithNothing() {
     etcd.server().enqueue(new MockResponse()
         .setHeader("Content-Type", "application/json")
         .setBody(""));
+    etcd.server().enqueue(new MockResponse()
+        .setHeader("Content-Type", "application/json")
+        .setBody("null\n"));
 
-    EtcdResponse<KeysResult> response = etcd.client().get("/a");
+    EtcdException empty = assertThrows(EtcdException.class, () -> etcd.client().get("/a"));
+    EtcdException nullBody = assertThrows(EtcdException.class, () -> etcd.client().get("/a"));
 
-    assertEquals(200, response.status());
+    assertEquals("etcd get on " + etcd.host() + " failed: answered 200 with an empty body, not the"
+        + " KeysResult that the endpoint declares", empty.getMessage());
+    assertEquals("etcd get on " + etcd.host() + " failed: answered 200 with the JSON null, not the"
+        + " KeysResult that the endpoint declares", nullBody.getMessage());
+  }
+
+  @Test
+  void emptyAnswerOfAVoidEndpointIsASuccess() {
+    etcd.server().enqueue(new MockResponse().setResponseCode(204));
+
+    EtcdResponse<Void> response = etcd.client().removeMember("8e9e05c52164694d");
+
+    assertEquals(204, response.status());
     assertNull(response.body());
     assertNull(response.error());
   }

@@ -4,6 +4,7 @@ import io.etcdv2.api.EtcdCall;
 import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.KeysApi;
 import java.io.Closeable;
+import java.util.List;
 import okhttp3.HttpUrl;
 
 /**
@@ -19,6 +20,14 @@ public final class EtcdRuntime implements Closeable {
 
   public HttpUrl host() {
     throw new UnsupportedOperationException();
+  }
+
+  public List<String> endpoints() {
+    return null;
+  }
+
+  public List<String> sync() {
+    return null;
   }
 
   public String key(String key, boolean rootAllowed) {

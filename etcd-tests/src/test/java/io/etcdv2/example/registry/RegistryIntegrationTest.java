@@ -39,4 +39,21 @@ class RegistryIntegrationTest {
       assertTrue(registry.metrics().body().contains("etcd_server_has_leader 1"));
     }
   }
+
+  @Test
+  void prefixPutsTheRegistrysKeysWhereInheritedCallsFindThem() {
+    try (RegistryClient tenant = RegistryClient.builder().host(etcd.endpoints().get(0))
+            .prefix("/tenant").build();
+        RegistryClient unprefixed = RegistryClient.builder().host(etcd.endpoints().get(0))
+            .build()) {
+      assertEquals(201, tenant.register("/web/p", "10.0.0.7:80").status());
+
+      assertEquals("10.0.0.7:80", tenant.get("/services/web/p").body().node().value(),
+          "get finds what register wrote under the same prefix");
+      assertEquals("/tenant/services/web/p",
+          unprefixed.get("/tenant/services/web/p").body().node().key());
+      assertEquals(404, unprefixed.get("/services/web/p").status(), "nothing outside the prefix");
+      assertEquals(200, tenant.deregister("/web/p").status());
+    }
+  }
 }
