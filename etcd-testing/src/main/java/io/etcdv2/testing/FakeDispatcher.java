@@ -82,7 +82,9 @@ final class FakeDispatcher extends Dispatcher {
         return json(200, "{\"leader\":\"" + MEMBER_ID + "\",\"followers\":{}}");
       case "/v2/members":
       case "/v2/members/":
-        if (!allow(method, "GET", "POST", "PUT", "DELETE")) return notAllowed("GET,POST,PUT,DELETE");
+        if (!allow(method, "GET", "POST", "PUT", "DELETE")) {
+          return notAllowed("GET,POST,PUT,DELETE");
+        }
         if (!method.equals("GET")) return unsupported(method + " " + path, "it has one member");
         return json(200, "{\"members\":[" + member(request) + "]}\n")
             .setHeader("X-Etcd-Cluster-Id", CLUSTER_ID);
@@ -258,7 +260,8 @@ final class FakeDispatcher extends Dispatcher {
       response.setHeader("Content-Type", "text/html; charset=utf-8");
     }
     if (method.equals("GET")) {
-      response.setBody("<a href=\"" + GoHttp.htmlEscape(location) + "\">Moved Permanently</a>.\n\n");
+      response.setBody(
+          "<a href=\"" + GoHttp.htmlEscape(location) + "\">Moved Permanently</a>.\n\n");
     }
     return response;
   }

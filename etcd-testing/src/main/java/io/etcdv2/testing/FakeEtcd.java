@@ -280,7 +280,8 @@ public final class FakeEtcd implements AutoCloseable {
     String start = GoJson.string(GoJson.time(startTime));
     return "{\"name\":" + GoJson.string(name) + ",\"id\":\"" + FakeDispatcher.MEMBER_ID
         + "\",\"state\":\"StateLeader\",\"startTime\":" + start + ",\"leaderInfo\":{\"leader\":\""
-        + FakeDispatcher.MEMBER_ID + "\",\"uptime\":" + GoJson.string(GoJson.duration(now - startTime))
+        + FakeDispatcher.MEMBER_ID + "\",\"uptime\":"
+        + GoJson.string(GoJson.duration(now - startTime))
         + ",\"startTime\":" + start + "},\"recvAppendRequestCnt\":0,\"sendAppendRequestCnt\":0}";
   }
 

@@ -304,7 +304,9 @@ final class FakeStore {
         throw new KeyError(KeyError.NOT_DIR, NodeView.visibleKey(current.path), index);
       }
       StoreNode child = current.children.get(name);
-      if (child == null) throw new KeyError(KeyError.KEY_NOT_FOUND, join(current.path, name), index);
+      if (child == null) {
+        throw new KeyError(KeyError.KEY_NOT_FOUND, join(current.path, name), index);
+      }
       current = child;
     }
     return current;

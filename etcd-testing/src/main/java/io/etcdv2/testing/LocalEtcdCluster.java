@@ -87,8 +87,8 @@ public final class LocalEtcdCluster implements AutoCloseable {
    */
   public LocalEtcd join(String name, int clientPort, int peerPort) {
     String peerUrl = LocalEtcd.peerUrl(peerPort);
-    LocalEtcd member = new LocalEtcd(binary, LocalEtcd.tempDir(tempRoot), name, clientPort, peerPort,
-        initialClusterFor(name, peerUrl), "existing");
+    LocalEtcd member = new LocalEtcd(binary, LocalEtcd.tempDir(tempRoot), name, clientPort,
+        peerPort, initialClusterFor(name, peerUrl), "existing");
     members.add(member);
     member.launch();
     member.awaitHealthy();

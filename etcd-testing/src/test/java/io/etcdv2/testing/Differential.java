@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 
 /**
  * Runs the same steps against real etcd and the fake and lists where their canonical answers
- * differ.
+ * differ. {@code -Ddiff.debug} prints every step with its time and both answers.
  */
 final class Differential {
   /** A wait that has not answered by then is taken to block; a mismatch is retried longer. */
@@ -116,7 +116,9 @@ final class Differential {
         answers = step.op.waits ? sendWait(step.op) : sendBoth(step.op);
       }
       if (System.getProperty("diff.debug") != null) {
-        System.err.printf("%6d us  %s%n  etcd: %s%n  fake: %s%n", (System.nanoTime() - t0) / 1_000, step, answers[0].replace("\n", " "), answers[1].replace("\n", " "));
+        System.err.printf("%6d us  %s%n  etcd: %s%n  fake: %s%n",
+            (System.nanoTime() - t0) / 1_000, step, answers[0].replace("\n", " "),
+            answers[1].replace("\n", " "));
       }
       if (!answers[0].equals(answers[1])) {
         differences.add("step " + (i + 1) + ": " + step + "\n  etcd: "

@@ -44,7 +44,8 @@ class DifferentialRandomTest {
         if (!differences.isEmpty()) {
           List<Op> shortest = shrink(diff, prefix, ops);
           StringBuilder report = new StringBuilder("sequence " + s + " (seed " + SEED
-              + ") differs; the shortest sequence that still does, each under a fresh directory:\n");
+              + ") differs; the shortest sequence that still does, each under a fresh"
+              + " directory:\n");
           for (Op op : shortest) report.append("  ").append(op).append('\n');
           report.append("differences:\n")
               .append(String.join("\n", run(diff, prefix + "-min", shortest)));
