@@ -11,6 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockWebServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * An in-memory etcd that answers the v2 HTTP API as etcd 3.4 does, for unit tests where no etcd
@@ -22,6 +26,9 @@ import okhttp3.mockwebserver.MockWebServer;
  *   client.set("/config/mode", "blue");
  *   fake.failNext(1, FakeEtcd.Failure.HTTP_500);       // the next request gets etcd's 500
  * }
+ *
+ * // As a JUnit 5 extension: closed after the class (static field) or after each test.
+ * @RegisterExtension static FakeEtcd fake = FakeEtcd.start();
  *
  * // Already running a MockWebServer of your own:
  * FakeEtcd fake = FakeEtcd.builder().build();
@@ -41,7 +48,8 @@ import okhttp3.mockwebserver.MockWebServer;
  * <p>It answers 501 with a message for what it leaves out: member changes, the auth management
  * API, {@code stream=true} watches, the v3 API, metrics.
  */
-public final class FakeEtcd implements AutoCloseable {
+public final class FakeEtcd
+    implements AutoCloseable, BeforeAllCallback, AfterAllCallback, AfterEachCallback {
   /** What {@link #failNext} makes the next requests meet. */
   public enum Failure {
     /** The connection is closed after the request was read and before any answer: not applied. */
@@ -64,6 +72,7 @@ public final class FakeEtcd implements AutoCloseable {
   private final Object expiryLock = new Object();
   private volatile boolean partitioned;
   private volatile boolean closed;
+  private volatile String ownerClass; // the class whose static field registered this fake
   private MockWebServer server; // null: the caller serves dispatcher() itself
   private EtcdClient client;
 
@@ -242,6 +251,22 @@ public final class FakeEtcd implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    // Only an extension on a static field hears of its class starting; the first is its owner.
+    if (ownerClass == null) ownerClass = context.getUniqueId();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (ownerClass == null) close();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (context.getUniqueId().equals(ownerClass)) close(); // not at the end of a @Nested class
   }
 
   @Override
