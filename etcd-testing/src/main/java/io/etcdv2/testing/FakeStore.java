@@ -51,24 +51,20 @@ final class FakeStore {
   // ---- reads -----------------------------------------------------------------------------------
 
   synchronized StoreEvent get(String path, boolean recursive, boolean sorted) throws KeyError {
-    try {
+    return counted("gets", () -> {
       StoreNode n = internalGet(path);
       StoreEvent e = new StoreEvent(StoreEvent.GET, path, n.modifiedIndex, n.createdIndex);
       e.etcdIndex = index;
       e.node.load(n, recursive, sorted, clock.nanos(), order);
-      count("getsSuccess");
       return e;
-    } catch (KeyError e) {
-      count("getsFail");
-      throw e;
-    }
+    });
   }
 
   // ---- writes ----------------------------------------------------------------------------------
 
   synchronized StoreEvent set(String path, boolean dir, String value, long expireTime,
       boolean refresh) throws KeyError {
-    try {
+    return counted("sets", () -> {
       StoreNode n = null;
       KeyError getError = null;
       try {
@@ -77,118 +73,96 @@ final class FakeStore {
         if (e.code != KeyError.KEY_NOT_FOUND) throw e;
         getError = e;
       }
-      if (refresh) {
-        if (getError != null) throw getError;
-        value = n.value;
-      }
+      if (refresh && getError != null) throw getError;
+      String newValue = refresh ? n.value : value;
       NodeView prev = n == null ? null : NodeView.of(n, false, false, clock.nanos(), order);
-      StoreEvent e = internalCreate(path, dir, value, false, true, expireTime, StoreEvent.SET);
+      StoreEvent e = internalCreate(path, dir, newValue, false, true, expireTime, StoreEvent.SET);
       e.etcdIndex = index;
       if (prev != null) e.prevNode = prev;
       publish(e, refresh);
-      count("setsSuccess");
       return e;
-    } catch (KeyError e) {
-      count("setsFail");
-      throw e;
-    }
+    });
   }
 
   synchronized StoreEvent create(String path, boolean dir, String value, boolean unique,
       long expireTime) throws KeyError {
-    try {
+    return counted("create", () -> {
       StoreEvent e = internalCreate(path, dir, value, unique, false, expireTime,
           StoreEvent.CREATE);
       e.etcdIndex = index;
       publish(e, false);
-      count("createSuccess");
       return e;
-    } catch (KeyError e) {
-      count("createFail");
-      throw e;
-    }
+    });
   }
 
   synchronized StoreEvent update(String path, String value, long expireTime, boolean refresh)
       throws KeyError {
-    try {
+    return counted("update", () -> {
       checkNotRoot(path);
       long next = index + 1;
       StoreNode n = internalGet(path);
       if (n.isDir() && !value.isEmpty()) throw new KeyError(KeyError.NOT_FILE, path, index);
-      if (refresh) value = n.value;
+      String newValue = refresh ? n.value : value;
       StoreEvent e = new StoreEvent(StoreEvent.UPDATE, path, next, n.createdIndex);
       e.etcdIndex = next;
       e.prevNode = NodeView.of(n, false, false, clock.nanos(), order);
       if (n.isDir()) {
         e.node.dir = true; // etcd keeps a directory's modifiedIndex on update
       } else {
-        n.value = value;
+        n.value = newValue;
         n.modifiedIndex = next;
-        e.node.value = value;
+        e.node.value = newValue;
       }
       updateTtl(n, expireTime);
       e.node.expirationFrom(n, clock.nanos());
       publish(e, refresh);
       index = next;
-      count("updateSuccess");
       return e;
-    } catch (KeyError e) {
-      count("updateFail");
-      throw e;
-    }
+    });
   }
 
   synchronized StoreEvent compareAndSwap(String path, String prevValue, long prevIndex,
       String value, long expireTime, boolean refresh) throws KeyError {
-    try {
+    return counted("compareAndSwap", () -> {
       checkNotRoot(path);
       StoreNode n = internalGet(path);
       if (n.isDir()) throw new KeyError(KeyError.NOT_FILE, path, index);
       compare(n, prevValue, prevIndex);
-      if (refresh) value = n.value;
+      String newValue = refresh ? n.value : value;
       index++;
       StoreEvent e = new StoreEvent(StoreEvent.COMPARE_AND_SWAP, path, index, n.createdIndex);
       e.etcdIndex = index;
       e.prevNode = NodeView.of(n, false, false, clock.nanos(), order);
-      n.value = value;
+      n.value = newValue;
       n.modifiedIndex = index;
       updateTtl(n, expireTime);
-      e.node.value = value;
+      e.node.value = newValue;
       e.node.expirationFrom(n, clock.nanos());
       publish(e, refresh);
-      count("compareAndSwapSuccess");
       return e;
-    } catch (KeyError e) {
-      count("compareAndSwapFail");
-      throw e;
-    }
+    });
   }
 
   synchronized StoreEvent delete(String path, boolean dir, boolean recursive) throws KeyError {
-    try {
+    return counted("delete", () -> {
       checkNotRoot(path);
-      if (recursive) dir = true;
+      boolean asDir = dir || recursive; // recursive implies dir
       StoreNode n = internalGet(path);
       long next = index + 1;
       StoreEvent e = new StoreEvent(StoreEvent.DELETE, path, next, n.createdIndex);
       e.etcdIndex = next;
       e.prevNode = NodeView.of(n, false, false, clock.nanos(), order);
       if (n.isDir()) e.node.dir = true;
-      remove(n, dir, recursive, removed -> notifyWatchers(e, removed, true));
+      remove(n, asDir, recursive, removed -> notifyWatchers(e, removed, true));
       index++;
       notify(e);
-      count("deleteSuccess");
       return e;
-    } catch (KeyError e) {
-      count("deleteFail");
-      throw e;
-    }
+    });
   }
 
   synchronized StoreEvent compareAndDelete(String path, String prevValue, long prevIndex)
       throws KeyError {
-    try {
+    return counted("compareAndDelete", () -> {
       StoreNode n = internalGet(path);
       if (n.isDir()) throw new KeyError(KeyError.NOT_FILE, NodeView.visibleKey(path), index);
       compare(n, prevValue, prevIndex);
@@ -198,12 +172,8 @@ final class FakeStore {
       e.prevNode = NodeView.of(n, false, false, clock.nanos(), order);
       remove(n, false, false, removed -> notifyWatchers(e, removed, true));
       notify(e);
-      count("compareAndDeleteSuccess");
       return e;
-    } catch (KeyError e) {
-      count("compareAndDeleteFail");
-      throw e;
-    }
+    });
   }
 
   // ---- watches and expiry ----------------------------------------------------------------------
@@ -291,6 +261,23 @@ final class FakeStore {
 
   private void count(String stat) {
     stats.merge(stat, 1L, Long::sum);
+  }
+
+  /** A store operation that can fail as etcd's do. */
+  private interface Operation {
+    StoreEvent run() throws KeyError;
+  }
+
+  /** Runs {@code operation}, counting it as etcd's store stats do ({@code setsSuccess}, ...). */
+  private StoreEvent counted(String stat, Operation operation) throws KeyError {
+    try {
+      StoreEvent e = operation.run();
+      count(stat + "Success");
+      return e;
+    } catch (KeyError e) {
+      count(stat + "Fail");
+      throw e;
+    }
   }
 
   private void checkNotRoot(String path) throws KeyError {
