@@ -2,12 +2,10 @@ package io.etcdv2.processor;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
-import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import javax.tools.JavaFileObject;
 
@@ -21,26 +19,16 @@ final class Compilations {
    */
   static final List<String> OPTIONS = List.of("-Xlint:all");
 
-  /**
-   * Stand-ins for the etcd-runtime classes that generated code calls. The real ones cannot be on
-   * this module's test path, because etcd-runtime depends on the processor; with the stand-ins the
-   * generated client is compiled and type-checked too.
-   */
-  private static final List<String> RUNTIME_STUBS = List.of(
-      "stubs/io/etcdv2/runtime/EtcdRuntime.java", "stubs/io/etcdv2/runtime/ClientBuilder.java",
-      "stubs/io/etcdv2/runtime/WatchBuilder.java");
-
   static Compilation compile(JavaFileObject... sources) {
     return compile(OPTIONS, sources);
   }
 
   static Compilation compile(List<String> options, JavaFileObject... sources) {
-    List<JavaFileObject> all = new ArrayList<>(List.of(sources));
-    for (String stub : RUNTIME_STUBS) all.add(JavaFileObjects.forResource(stub));
+    // The generated client compiles against the real etcd-runtime on this module's test path.
     return Compiler.javac()
         .withProcessors(new EtcdClientProcessor())
         .withOptions(options)
-        .compile(all);
+        .compile(sources);
   }
 
   /** The text of a generated source file, exactly as the processor wrote it. */

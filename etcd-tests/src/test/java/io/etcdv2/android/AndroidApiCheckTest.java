@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Android API 21 check the build runs on etcd-api, etcd-runtime and etcd-recipes: it is
- * configured on each, and the signature it uses rejects what API 21 lacks (the classes the library must avoid) while
+ * The Android API 21 check the build runs on etcd-api, etcd-runtime, etcd-client and
+ * etcd-recipes: it is configured on each, and the signature it uses rejects what API 21 lacks (the classes the library must avoid) while
  * accepting what it has.
  */
 class AndroidApiCheckTest {
@@ -35,7 +35,7 @@ class AndroidApiCheckTest {
     assertTrue(parent.contains("<artifactId>android-api-level-21</artifactId>"), "signature");
     assertTrue(Pattern.compile("<phase>process-classes</phase>\\s*<goals>\\s*<goal>check</goal>")
         .matcher(parent).find(), "the check goal is bound to the build");
-    for (String module : List.of("etcd-api", "etcd-runtime", "etcd-recipes")) {
+    for (String module : List.of("etcd-api", "etcd-runtime", "etcd-client", "etcd-recipes")) {
       String pom = Files.readString(Path.of("..", module, "pom.xml"));
       assertTrue(pom.contains("<artifactId>animal-sniffer-maven-plugin</artifactId>"),
           module + " runs animal-sniffer");
