@@ -37,9 +37,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }
  * }</pre>
  *
- * <p>The etcd binary is {@code $ETCD_BINARY}, else {@code etcd} on the {@code PATH}, else what
- * {@link Builder#binary(String)} names. Without one, the test class fails (it is never skipped)
- * with a message saying how to install etcd 3.4.
+ * <p>The etcd binary is what {@link Builder#binary(String)} names, else {@code $ETCD_BINARY}, else
+ * {@code etcd} on the {@code PATH}. Without one, the test class fails (it is never skipped) with a
+ * message saying how to install etcd 3.4.
  */
 public final class EtcdExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
