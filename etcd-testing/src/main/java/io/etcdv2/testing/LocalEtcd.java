@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,7 +68,7 @@ public final class LocalEtcd implements AutoCloseable {
 
   static LocalEtcd start(String binary, int clientPort) {
     int peerPort = freePort();
-    LocalEtcd etcd = new LocalEtcd(binary, tempDir(), "n1", clientPort, peerPort,
+    LocalEtcd etcd = new LocalEtcd(binary, tempDir(null), "n1", clientPort, peerPort,
         "n1=" + peerUrl(peerPort), "new");
     try {
       etcd.launch();
@@ -79,10 +80,12 @@ public final class LocalEtcd implements AutoCloseable {
     return etcd;
   }
 
-  static Path tempDir() {
-    Reaper.removeOrphans();
+  /** A new data directory in {@code root}, or in java.io.tmpdir when null. */
+  static Path tempDir(Path root) {
+    Path parent = root != null ? root : Paths.get(System.getProperty("java.io.tmpdir"));
+    Reaper.removeOrphans(parent);
     try {
-      return Files.createTempDirectory(Reaper.DIR_PREFIX);
+      return Files.createTempDirectory(parent, Reaper.DIR_PREFIX);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

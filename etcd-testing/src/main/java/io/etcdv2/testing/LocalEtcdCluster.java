@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,17 +22,19 @@ import okhttp3.Response;
 public final class LocalEtcdCluster implements AutoCloseable {
   private final List<LocalEtcd> members = new ArrayList<>();
   private final String binary;
+  private final Path tempRoot; // null: java.io.tmpdir
 
-  private LocalEtcdCluster(String binary) {
+  private LocalEtcdCluster(String binary, Path tempRoot) {
     this.binary = binary;
+    this.tempRoot = tempRoot;
   }
 
   /** Starts {@code size} members and waits until every one of them is healthy. */
   public static LocalEtcdCluster start(int size) {
-    return start(LocalEtcd.binary(), size);
+    return start(LocalEtcd.binary(), size, null);
   }
 
-  static LocalEtcdCluster start(String binary, int size) {
+  static LocalEtcdCluster start(String binary, int size, Path tempRoot) {
     if (size < 1) throw new IllegalArgumentException("size must be at least 1 but was " + size);
     int[] clientPorts = new int[size];
     int[] peerPorts = new int[size];
@@ -42,11 +45,11 @@ public final class LocalEtcdCluster implements AutoCloseable {
       if (i > 0) initialCluster.append(',');
       initialCluster.append('n').append(i + 1).append('=').append(LocalEtcd.peerUrl(peerPorts[i]));
     }
-    LocalEtcdCluster cluster = new LocalEtcdCluster(binary);
+    LocalEtcdCluster cluster = new LocalEtcdCluster(binary, tempRoot);
     try {
       for (int i = 0; i < size; i++) {
-        LocalEtcd member = new LocalEtcd(binary, LocalEtcd.tempDir(), "n" + (i + 1), clientPorts[i],
-            peerPorts[i], initialCluster.toString(), "new");
+        LocalEtcd member = new LocalEtcd(binary, LocalEtcd.tempDir(tempRoot), "n" + (i + 1),
+            clientPorts[i], peerPorts[i], initialCluster.toString(), "new");
         cluster.members.add(member);
         member.launch();
       }
@@ -84,8 +87,8 @@ public final class LocalEtcdCluster implements AutoCloseable {
    */
   public LocalEtcd join(String name, int clientPort, int peerPort) {
     String peerUrl = LocalEtcd.peerUrl(peerPort);
-    LocalEtcd member = new LocalEtcd(binary, LocalEtcd.tempDir(), name, clientPort, peerPort,
-        initialClusterFor(name, peerUrl), "existing");
+    LocalEtcd member = new LocalEtcd(binary, LocalEtcd.tempDir(tempRoot), name, clientPort,
+        peerPort, initialClusterFor(name, peerUrl), "existing");
     members.add(member);
     member.launch();
     member.awaitHealthy();

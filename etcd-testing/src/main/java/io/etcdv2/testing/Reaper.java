@@ -27,7 +27,7 @@ final class Reaper {
 
   private static final Set<LocalEtcd> live = ConcurrentHashMap.newKeySet();
   private static final AtomicBoolean hookInstalled = new AtomicBoolean();
-  private static final AtomicBoolean orphansRemoved = new AtomicBoolean();
+  private static final Set<String> swept = ConcurrentHashMap.newKeySet();
 
   private Reaper() {}
 
@@ -59,11 +59,9 @@ final class Reaper {
     }
   }
 
-  /** Once per JVM: removes what JVMs that were killed left behind in the temp directory. */
-  static void removeOrphans() {
-    if (orphansRemoved.compareAndSet(false, true)) {
-      removeOrphans(new File(System.getProperty("java.io.tmpdir")));
-    }
+  /** Once per JVM and directory: removes what JVMs that were killed left behind in it. */
+  static void removeOrphans(Path tempRoot) {
+    if (swept.add(tempRoot.toAbsolutePath().toString())) removeOrphans(tempRoot.toFile());
   }
 
   static void removeOrphans(File tempRoot) {

@@ -33,6 +33,10 @@ public final class Example {
       host = started.clientUrl();
     }
     System.out.println("# etcd at " + host);
+    // A clean /example from earlier runs: the prefixed client may not delete its own root.
+    try (EtcdClient root = EtcdClient.builder().host(host).build()) {
+      root.rmdir("/example", true);
+    }
     try (EtcdClient etcd = EtcdClient.builder().host(host).prefix("/example").build()) {
       run(etcd);
     } finally {
@@ -41,8 +45,6 @@ public final class Example {
   }
 
   private static void run(EtcdClient etcd) {
-    etcd.rmdir("/", true); // a clean /example from earlier runs
-
     print("version()", etcd.version());
     print("set(\"/greeting\", \"hello\")", etcd.set("/greeting", "hello"));
     EtcdResponse<KeysResult> got = etcd.get("/greeting");
