@@ -49,7 +49,7 @@ public final class Bench {
       Config base = quick
           ? new Config("quick", 1, 250, 150, 100, 1_000, 1, Set.copyOf(WORKLOADS), Clients.ALL,
               null, false)
-          : new Config("default", 3, 1_000, 1_000, 1_000, 20_000, 2, Set.copyOf(WORKLOADS),
+          : new Config("default", 5, 1_000, 1_000, 1_000, 20_000, 2, Set.copyOf(WORKLOADS),
               Clients.ALL, null, false);
       return new Config(base.name,
           Integer.getInteger("bench.rounds", base.rounds),
@@ -114,6 +114,7 @@ public final class Bench {
   static Report run(Config config, PrintStream log) throws Exception {
     try (LocalEtcd etcd = LocalEtcd.start()) {
       String url = etcd.clientUrl();
+      Meter.etcdProcess(etcd.pid());
       HandWritten writer = new HandWritten(url, HandWritten.Parse.MOSHI);
       List<BenchClient> clients = Clients.create(config.clients(), url);
       try {
@@ -180,7 +181,6 @@ public final class Bench {
             }
           }
         }
-        report.endLoad(Machine.loadAverageNow());
         return report;
       } finally {
         for (BenchClient client : clients) client.close();

@@ -1,13 +1,17 @@
 package io.etcdv2.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * What one measurement window cost this JVM: wall time, process CPU time (every thread: the
  * client's, OkHttp's or Netty's, GC and JIT) and bytes allocated by all threads. etcd runs in its
- * own process, so none of its work is counted.
+ * own process, so none of its work is counted. It also tells how much CPU other processes took
+ * meanwhile, to show which figures a shared machine disturbed.
  */
 final class Meter {
   private static final com.sun.management.ThreadMXBean THREADS =
@@ -22,14 +26,30 @@ final class Meter {
     THREADS.setThreadAllocatedMemoryEnabled(true);
   }
 
+  /** Linux's USER_HZ: the unit of /proc's CPU times. */
+  private static final double TICKS_PER_SECOND = 100;
+  private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+  /** The etcd process: its CPU time is part of the workload, not noise from other processes. */
+  private static volatile long etcdPid = -1;
+
   private final long startNanos;
   private final long startCpuNanos;
   private final Map<Long, Long> startAllocated;
+  private final long startMachineTicks;
+  private final long startEtcdTicks;
 
   private Meter() {
     this.startAllocated = allocatedByThread();
+    this.startMachineTicks = machineBusyTicks();
+    this.startEtcdTicks = processTicks(etcdPid);
     this.startCpuNanos = OS.getProcessCpuTime();
     this.startNanos = System.nanoTime();
+  }
+
+  /** Names the etcd process whose CPU time is not counted as other processes'. */
+  static void etcdProcess(long pid) {
+    etcdPid = pid;
   }
 
   /** Starts a window now. */
@@ -47,7 +67,36 @@ final class Meter {
       // and Netty's threads outlive a window, so little is).
       allocated += thread.getValue() - startAllocated.getOrDefault(thread.getKey(), 0L);
     }
-    return new Window(nanos, cpu, allocated);
+    long machineTicks = machineBusyTicks() - startMachineTicks;
+    long etcdTicks = processTicks(etcdPid) - startEtcdTicks;
+    double othersSeconds = (machineTicks - etcdTicks) / TICKS_PER_SECOND - cpu / 1e9;
+    double othersShare = startMachineTicks < 0 ? Double.NaN
+        : Math.max(0, othersSeconds / (nanos / 1e9 * CORES));
+    return new Window(nanos, cpu, allocated, othersShare);
+  }
+
+  /** CPU ticks the whole machine spent busy since boot (/proc/stat); -1 when unknown. */
+  private static long machineBusyTicks() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      // cpu user nice system idle iowait irq softirq steal ...
+      return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3])
+          + Long.parseLong(f[6]) + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** User and system CPU ticks of a process (/proc/PID/stat); 0 when unknown. */
+  private static long processTicks(long pid) {
+    if (pid < 0) return 0;
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime: fields 14 and 15
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
   }
 
   private static Map<Long, Long> allocatedByThread() {
@@ -94,7 +143,11 @@ final class Meter {
     System.gc();
   }
 
-  record Window(long nanos, long cpuNanos, long allocatedBytes) {
+  /**
+   * One window. {@code othersCpuShare} is the share of the machine's CPU that processes other
+   * than this JVM and etcd used meanwhile (other builds on a shared machine): the noise.
+   */
+  record Window(long nanos, long cpuNanos, long allocatedBytes, double othersCpuShare) {
     double seconds() {
       return nanos / 1e9;
     }

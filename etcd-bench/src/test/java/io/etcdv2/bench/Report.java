@@ -114,15 +114,16 @@ final class Report {
       return (Collections.max(values) - Collections.min(values)) / median;
     }
 
-    int roundCount() {
-      return rounds.values().stream().mapToInt(List::size).max().orElse(0);
+    /** The highest of {@code metric} over the rounds; NaN if never measured. */
+    double max(String metric) {
+      List<Double> values = rounds.getOrDefault(metric, List.of());
+      return values.isEmpty() ? Double.NaN : Collections.max(values);
     }
   }
 
   private final Machine machine;
   private final Map<String, Row> rows = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
-  private String endLoad = "";
 
   Report(Machine machine) {
     this.machine = machine;
@@ -139,10 +140,6 @@ final class Report {
 
   synchronized void note(String note) {
     notes.add(note);
-  }
-
-  void endLoad(String loadAverage) {
-    this.endLoad = loadAverage;
   }
 
   synchronized List<Row> rows() {
@@ -163,11 +160,13 @@ final class Report {
   synchronized String markdown(Bench.Config config) {
     StringBuilder out = new StringBuilder();
     out.append("Machine: ").append(machine.describe()).append('\n');
-    out.append("Load average (1, 5, 15 min) at start ").append(machine.loadAverage())
-        .append(", at end ").append(endLoad).append(". ").append(config.describe())
+    out.append("Load average (1, 5, 15 min) before the run: ").append(machine.loadAverage())
+        .append(". ").append(config.describe())
         .append(" Figures are medians of the rounds; spread = (max - min) / median of the first"
             + " figure; x ").append(BASELINE_TITLE).append(" = this row's median over the"
-            + " hand-written OkHttp + Moshi row's.\n");
+            + " hand-written OkHttp + Moshi row's; others' CPU = the most CPU that processes other"
+            + " than the benchmark and etcd took in one of the row's windows, as a share of all"
+            + " cores (the noise of a shared machine).\n");
     for (Section section : SECTIONS) {
       List<Row> of = rows(section);
       if (of.isEmpty()) continue;
@@ -178,14 +177,16 @@ final class Report {
         out.append(' ').append(column.header()).append(" |");
         rule.append("---:|");
       }
-      out.append(" spread |\n").append(rule).append("---:|\n");
+      out.append(" spread | others' CPU |\n").append(rule).append("---:|---:|\n");
       for (Row row : of) {
         out.append("| ").append(row.workload).append(" | ").append(row.clientTitle).append(" |");
         for (Column column : section.columns()) {
           out.append(' ').append(cell(row, column)).append(" |");
         }
-        out.append(String.format(Locale.ROOT, " %.0f%% |%n",
-            100 * row.spread(section.columns().get(0).metric())));
+        double others = row.max(Workloads.OTHERS_CPU);
+        out.append(String.format(Locale.ROOT, " %.0f%% | %s |%n",
+            100 * row.spread(section.columns().get(0).metric()),
+            Double.isNaN(others) ? "-" : String.format(Locale.ROOT, "%.0f%%", others)));
       }
     }
     for (String note : notes) out.append("\n- ").append(note);

@@ -25,6 +25,8 @@ final class Workloads {
   /** Keys the throughput workloads set and get; {@link #preload} creates them. */
   static final int KEYS = 1000;
   static final String COLD_KEY = "/bench/cold";
+  /** The figure of every measured window: other processes' share of the CPU, percent. */
+  static final String OTHERS_CPU = "othersCpuPercent";
 
   private static final String[] KEY_NAMES = new String[KEYS];
 
@@ -147,6 +149,7 @@ final class Workloads {
     figures.put("cpuMicrosPerOp", window.cpuNanos() / 1e3 / counted);
     figures.put("bytesPerOp", (double) window.allocatedBytes() / counted);
     figures.put("errors", (double) errors);
+    figures.put(OTHERS_CPU, 100 * window.othersCpuShare());
     return figures;
   }
 
@@ -235,6 +238,7 @@ final class Workloads {
         Map<String, Double> figures = new LinkedHashMap<>();
         Map<String, Double> gets = threads(client, false, 8, millis);
         figures.put("getOpsPerSecond", gets.get("opsPerSecond"));
+        figures.put(OTHERS_CPU, gets.get(OTHERS_CPU));
         figures.put("threads", (double) threads);
         figures.put("heapMb", heap / 1024.0 / 1024.0);
 
@@ -275,6 +279,7 @@ final class Workloads {
       int writes, int writers) throws Exception {
     long from = writer.etcdIndex() + 1;
     Delivered delivered = new Delivered(from);
+    Meter meter = Meter.start();
     BenchClient.Watching watch = client.watch(dir, true, from, delivered);
     try {
       BitSet written = new BitSet();
@@ -319,6 +324,7 @@ final class Workloads {
       Map<String, Double> figures =
           delivered.figures(written, writes - writeErrors.get(), start, writesDone);
       figures.put("behind", (double) Math.max(0, behind));
+      figures.put(OTHERS_CPU, 100 * meter.stop().othersCpuShare());
       return figures;
     } finally {
       watch.stop();
