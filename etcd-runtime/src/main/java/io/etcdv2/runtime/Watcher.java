@@ -172,8 +172,7 @@ final class Watcher implements Watch, Runnable {
       if (event == null || event.node() == null) {
         // etcd ends a poll without an event when its buffer for this watcher fills; anything
         // answering so again and again (a proxy's login page, say) must not be hammered.
-        retry(new EtcdException("watch " + key, RealEtcdCall.hostName(runtime.host()),
-            "answered " + response.status() + " without an event", null));
+        retry(problem("answered " + response.status() + " without an event"));
         return true;
       }
       failures = 0;
@@ -189,9 +188,7 @@ final class Watcher implements Watch, Runnable {
       window.reset(index + 1);
       lagging = false;
     } else if (response.status() >= 500) {
-      retry(new EtcdException("watch " + key, RealEtcdCall.hostName(runtime.host()),
-          "answered " + response.status()
-              + (response.error() != null ? " " + response.error() : ""), null));
+      retry(problem(answered(response)));
     } else {
       fail(response);
       return false;
@@ -237,9 +234,8 @@ final class Watcher implements Watch, Runnable {
         fail(state);
         return null;
       }
-      retry(state == null ? lastProblem : new EtcdException("watch " + key,
-          RealEtcdCall.hostName(runtime.host()), state.isTimeout() ? "read timed out"
-              : "read answered " + state.status(), null));
+      retry(state == null ? lastProblem
+          : problem(state.isTimeout() ? "read timed out" : "read " + answered(state)));
     }
     return null;
   }
@@ -313,11 +309,18 @@ final class Watcher implements Watch, Runnable {
     }
   }
 
+  /** A failure of this watch, naming the member it is on. */
+  private EtcdException problem(String what) {
+    return new EtcdException("watch " + key, RealEtcdCall.hostName(runtime.host()), what, null);
+  }
+
+  private static String answered(EtcdResponse<?> response) {
+    return "answered " + response.status()
+        + (response.error() != null ? " " + response.error() : "");
+  }
+
   private void fail(EtcdResponse<KeysResult> response) {
-    String problem = "etcd answered " + response.status()
-        + (response.error() != null ? " " + response.error() : "") + ", which retrying cannot heal";
-    EtcdException error = new EtcdException("watch " + key,
-        RealEtcdCall.hostName(runtime.host()), problem, null);
+    EtcdException error = problem("etcd " + answered(response) + ", which retrying cannot heal");
     synchronized (listenerLock) {
       if (stopped) return;
       stopped = true;
