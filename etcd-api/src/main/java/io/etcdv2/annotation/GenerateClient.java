@@ -38,4 +38,22 @@ import java.lang.annotation.Target;
 public @interface GenerateClient {
   /** The generated class's simple name; empty to derive it from the interface's name. */
   String name() default "";
+
+  /**
+   * Also generates {@code Abstract<name>}, a base with this interface's conveniences, {@code
+   * async()} forms and request builders, generic in the interface. The client of an interface
+   * that extends this one then extends that base and adds only its own, instead of repeating
+   * them. The library's {@code Etcd} is declared so: extend {@code Etcd}, not {@code EtcdApi},
+   * and your client shares {@code AbstractEtcdClient}.
+   *
+   * <pre>{@code
+   * @GenerateClient(base = true)
+   * public interface Etcd extends EtcdApi {}   // AbstractEtcdClient<A extends Etcd>, EtcdClient
+   *
+   * @GenerateClient
+   * public interface RegistryApi extends Etcd { ... }  // RegistryClient extends
+   *                                                    //   AbstractEtcdClient<RegistryApi>
+   * }</pre>
+   */
+  boolean base() default false;
 }

@@ -23,9 +23,12 @@ final class ClassNames {
 
   static final ClassName ETCD_CALL = ClassName.get("io.etcdv2.api", "EtcdCall");
   static final ClassName ETCD_RESPONSE = ClassName.get("io.etcdv2.api", "EtcdResponse");
-  static final ClassName ETCD_RUNTIME = ClassName.get("io.etcdv2.runtime", "EtcdRuntime");
+  static final ClassName ETCD_EXCEPTION = ClassName.get("io.etcdv2.api", "EtcdException");
+  static final ClassName CLIENT_RUNTIME =
+      ClassName.get("io.etcdv2.runtime.internal", "ClientRuntime");
+  static final ClassName GENERATED_CLIENT = ClassName.get("io.etcdv2.runtime", "GeneratedClient");
+  static final ClassName ETCD_REQUEST = ClassName.get("io.etcdv2.runtime", "EtcdRequest");
   static final ClassName CLIENT_BUILDER = ClassName.get("io.etcdv2.runtime", "ClientBuilder");
   static final ClassName WATCH_BUILDER = ClassName.get("io.etcdv2.runtime", "WatchBuilder");
   static final String KEYS_API = "io.etcdv2.api.KeysApi";
-  static final ClassName CLOSEABLE = ClassName.get("java.io", "Closeable");
 }

@@ -21,6 +21,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Validates one {@code @GenerateClient} interface, reporting each misuse on the element,
@@ -28,30 +29,24 @@ import javax.lang.model.util.Elements;
  * checked by {@link EndpointDeclaration}, conveniences by {@link ConvenienceDeclaration}.
  */
 final class ClientDeclaration {
-  /** Signatures every generated client already has, its own and Object's final ones. */
-  private static final List<String> TAKEN_SIGNATURES = List.of("builder()", "create()", "api()",
-      "runtime()", "requests()", "async()", "watch(java.lang.String)", "endpoints()", "sync()",
-      "close()", "toString()",
-          "hashCode()", "equals(java.lang.Object)",
-      "getClass()", "notify()", "notifyAll()", "wait()", "wait(long)", "wait(long,int)",
-      "clone()", "finalize()");
-
   private final Elements elements;
+  private final Types types;
   private final Reporter reporter;
   private final EndpointDeclaration endpoints;
   private final ConvenienceDeclaration conveniences;
 
-  private ClientDeclaration(Elements elements, Messager messager) {
+  private ClientDeclaration(Elements elements, Types types, Messager messager) {
     this.elements = elements;
+    this.types = types;
     this.reporter = new Reporter(messager);
     this.endpoints = new EndpointDeclaration(elements, reporter);
     this.conveniences = new ConvenienceDeclaration(elements, reporter);
   }
 
   /** The model of {@code element}, or empty after reporting why it cannot be generated. */
-  static Optional<ClientModel> createIfValid(Element element, Elements elements,
+  static Optional<ClientModel> createIfValid(Element element, Elements elements, Types types,
       Messager messager) {
-    return new ClientDeclaration(elements, messager).validate(element);
+    return new ClientDeclaration(elements, types, messager).validate(element);
   }
 
   private Optional<ClientModel> validate(Element element) {
@@ -80,19 +75,24 @@ final class ClientDeclaration {
       return Optional.empty();
     }
     ClassName clientType = ClassName.get(apiType.packageName(), name);
+    ClassName abstractType = Mirrors.bool(elements, generate, "base")
+        ? ClassName.get(apiType.packageName(), abstractName(name)) : null;
+    TypeElement ancestor = baseAncestor(type);
 
     List<EndpointModel> endpointModels = new ArrayList<>();
     List<ConvenienceModel> models = new ArrayList<>();
     Map<String, String> signatures = new HashMap<>();
-    for (String taken : TAKEN_SIGNATURES) signatures.put(taken, "a member of every client");
+    for (String taken : ReservedNames.CLIENT_SIGNATURES) {
+      signatures.put(taken, "a member of every client");
+    }
     List<ExecutableElement> methods = declarationOrder(type);
     for (ExecutableElement method : methods) {
       List<AnnotationMirror> declared = Mirrors.conveniences(elements, method);
       boolean abstractMethod = !method.getModifiers().contains(Modifier.STATIC)
           && !method.getModifiers().contains(Modifier.DEFAULT);
       if (declared.isEmpty() && !abstractMethod) continue;
-      EndpointModel endpoint =
-          endpoints.create(method, isOverloaded(method, methods), !declared.isEmpty());
+      EndpointModel endpoint = endpoints.create(method, isOverloaded(method, methods),
+          !declared.isEmpty(), isInherited(method, ancestor));
       if (endpoint == null) continue;
       endpointModels.add(endpoint);
       for (AnnotationMirror convenience : declared) {
@@ -103,8 +103,45 @@ final class ClientDeclaration {
       }
     }
     if (reporter.failed()) return Optional.empty();
-    return Optional.of(new ClientModel(type, apiType, clientType, endpointModels, models,
+    ClassName baseType = ancestor == null ? null : ClassName.get(
+        ClassName.get(ancestor).packageName(), abstractName(clientNameOf(ancestor)));
+    return Optional.of(new ClientModel(type, apiType, clientType, abstractType, baseType,
+        ancestor != null && extendsKeysApi(ancestor), endpointModels, models,
         extendsKeysApi(type)));
+  }
+
+  /**
+   * The nearest interface above {@code type} declared {@code @GenerateClient(base = true)}, whose
+   * generated base the client extends; superinterfaces are searched depth first in declaration
+   * order. Null when there is none.
+   */
+  private TypeElement baseAncestor(TypeElement type) {
+    for (TypeMirror parent : type.getInterfaces()) {
+      TypeElement element = (TypeElement) ((DeclaredType) parent).asElement();
+      AnnotationMirror generate = Mirrors.find(element, ClassNames.GENERATE_CLIENT);
+      if (generate != null && Mirrors.bool(elements, generate, "base")) return element;
+      TypeElement above = baseAncestor(element);
+      if (above != null) return above;
+    }
+    return null;
+  }
+
+  /** Whether {@code method} is declared on {@code ancestor} or above it, so its base has it. */
+  private boolean isInherited(ExecutableElement method, TypeElement ancestor) {
+    if (ancestor == null) return false;
+    TypeMirror declaring = types.erasure(method.getEnclosingElement().asType());
+    return types.isSubtype(types.erasure(ancestor.asType()), declaring);
+  }
+
+  /** The client name {@code @GenerateClient} gives {@code type}, which carries it. */
+  private String clientNameOf(TypeElement type) {
+    String name = Mirrors.string(elements, Mirrors.find(type, ClassNames.GENERATE_CLIENT), "name");
+    return name.isEmpty() ? clientName(type.getSimpleName().toString()) : name;
+  }
+
+  /** The naming rule of generated bases: {@code EtcdClient}'s is {@code AbstractEtcdClient}. */
+  static String abstractName(String clientName) {
+    return "Abstract" + clientName;
   }
 
   private boolean extendsKeysApi(TypeElement type) {

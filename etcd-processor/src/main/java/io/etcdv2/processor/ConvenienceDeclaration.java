@@ -1,11 +1,12 @@
 package io.etcdv2.processor;
 
 import com.squareup.javapoet.NameAllocator;
+import io.etcdv2.processor.ParameterModel.Kind;
+import io.etcdv2.processor.ParameterModel.Location;
 import io.etcdv2.processor.ParameterModel.Role;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
@@ -50,13 +51,13 @@ final class ConvenienceDeclaration {
     List<String> taken = new ArrayList<>();
     String keyArgument = null;
     if (endpoint.key != null) {
-      for (String reserved : ConvenienceModel.RESERVED_ARGUMENT_NAMES) {
+      for (String reserved : ReservedNames.CONVENIENCE_ARGUMENTS) {
         names.newName(reserved, reserved);
       }
       keyArgument = names.newName(ParameterModel.javaName(endpoint.key.httpName), endpoint.key);
       taken.add(keyArgument + " (the key)");
     }
-    taken.addAll(ConvenienceModel.RESERVED_ARGUMENT_NAMES);
+    taken.addAll(ReservedNames.CONVENIENCE_ARGUMENTS);
 
     boolean ok = true;
     List<ParameterModel> arguments = new ArrayList<>();
@@ -78,7 +79,7 @@ final class ConvenienceDeclaration {
             + " parameter once");
         ok = false;
       } else if (!SourceVersion.isIdentifier(arg) || SourceVersion.isKeyword(arg)
-          || ConvenienceModel.RESERVED_ARGUMENT_NAMES.contains(arg) || arg.equals(keyArgument)) {
+          || ReservedNames.CONVENIENCE_ARGUMENTS.contains(arg) || arg.equals(keyArgument)) {
         reporter.error(method, mirror, value, where + ": \"" + arg
             + "\" cannot be a Java parameter name"
             + " of the generated method; conveniences take only parameters whose HTTP names are"
@@ -114,7 +115,7 @@ final class ConvenienceDeclaration {
         reporter.error(method, mirror, value, where + ": fixes \"" + param
             + "\" twice; keep one @Fixed");
         ok = false;
-      } else if (parameter.location.equals("Body")) {
+      } else if (parameter.location == Location.BODY) {
         reporter.error(method, mirror, value, where
             + ": fixes the @Body parameter, which text cannot"
             + " stand for; put \"body\" in args instead");
@@ -141,9 +142,9 @@ final class ConvenienceDeclaration {
     }
     for (int i = 0; ok && i < arguments.size(); i++) {
       ParameterModel argument = arguments.get(i);
-      if (endpoint.isEntryParameter(argument) && i >= trailing - optional) {
+      if (argument.location.isRequired() && i >= trailing - optional) {
         reporter.error(method, mirror, Mirrors.value(elements, mirror, "optional"), where + ": \""
-            + argument.httpName + "\" is a " + argument.location.toLowerCase(Locale.ROOT)
+            + argument.httpName + "\" is a " + argument.location.word()
             + " parameter, which every request needs, but optional = " + optional + " lets"
             + " callers leave it out; move it before the optional arguments or lower optional");
         ok = false;
@@ -157,12 +158,12 @@ final class ConvenienceDeclaration {
       ok = false;
     }
     for (ParameterModel parameter : endpoint.parameters) {
-      if (ok && endpoint.isEntryParameter(parameter) && parameter.role != Role.KEY
+      if (ok && parameter.location.isRequired() && parameter.role != Role.KEY
           && !arguments.contains(parameter) && !fixed.containsKey(parameter.httpName)) {
         reporter.error(method, mirror, Mirrors.value(elements, mirror, "args"), where + ": the "
-            + parameter.location.toLowerCase(Locale.ROOT) + " parameter \""
+            + parameter.location.word() + " parameter \""
             + parameter.httpName + "\" is neither in args nor fixed, and Retrofit cannot send a"
-            + " null " + (parameter.location.equals("Body") ? "body" : "path segment")
+            + " null " + (parameter.location == Location.BODY ? "body" : "path segment")
             + "; add it to args");
         ok = false;
       }
@@ -176,9 +177,8 @@ final class ConvenienceDeclaration {
   boolean isUnique(ExecutableElement method, AnnotationMirror mirror,
       ConvenienceModel convenience, Map<String, String> signatures) {
     String owner = "convenience \"" + convenience.name + "\" of " + Reporter.where(method);
-    for (int count = convenience.trailingCount() - convenience.optional;
-        count <= convenience.trailingCount(); count++) {
-      String signature = ClientWriter.signature(convenience, count);
+    for (int count : convenience.overloadCounts()) {
+      String signature = convenience.signature(count);
       String earlier = signatures.putIfAbsent(signature, owner);
       if (earlier != null) {
         reporter.error(method, mirror, Mirrors.value(elements, mirror, "name"),
@@ -192,17 +192,17 @@ final class ConvenienceDeclaration {
   }
 
   private static boolean fits(ParameterModel parameter, String text) {
-    if (parameter.type.equals(ParameterModel.BOOLEAN)) {
+    if (parameter.kind == Kind.BOOLEAN) {
       return text.equals("true") || text.equals("false");
     }
-    if (parameter.type.equals(ParameterModel.LONG)) {
+    if (parameter.kind == Kind.LONG) {
       try {
         return Long.parseLong(text) >= (parameter.positive ? 1 : 0);
       } catch (NumberFormatException e) {
         return false;
       }
     }
-    if (parameter.type.equals(ParameterModel.INTEGER)) {
+    if (parameter.kind == Kind.INTEGER) {
       try {
         return Integer.parseInt(text) >= (parameter.positive ? 1 : 0);
       } catch (NumberFormatException e) {
@@ -213,7 +213,7 @@ final class ConvenienceDeclaration {
   }
 
   private static String expected(ParameterModel parameter) {
-    return parameter.type.equals(ParameterModel.BOOLEAN) ? "write \"true\" or \"false\""
+    return parameter.kind == Kind.BOOLEAN ? "write \"true\" or \"false\""
         : "write a decimal number of 0 or more such as \"1\"";
   }
 }

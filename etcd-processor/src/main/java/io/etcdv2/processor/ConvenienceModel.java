@@ -1,5 +1,6 @@
 package io.etcdv2.processor;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,14 +8,6 @@ import java.util.Map;
 
 /** One validated {@code @Convenience}: the endpoint it calls and how each parameter is filled. */
 final class ConvenienceModel {
-  /** The name of the argument {@code timeout = true} adds. */
-  static final String TIMEOUT_ARGUMENT = "timeoutSeconds";
-  /**
-   * Names no argument of a generated convenience may take: the timeout argument, and the client's
-   * fields that the method body refers to.
-   */
-  static final List<String> RESERVED_ARGUMENT_NAMES = List.of(TIMEOUT_ARGUMENT, "runtime", "api");
-
   final String name;
   final String doc;
   final EndpointModel endpoint;
@@ -49,8 +42,36 @@ final class ConvenienceModel {
     return arguments.size() + (timeout ? 1 : 0);
   }
 
-  /** Whether the argument at {@code index} of {@link #arguments} must be given. */
+  /** The counts of trailing arguments the overloads take, fewest first. */
+  List<Integer> overloadCounts() {
+    List<Integer> counts = new ArrayList<>();
+    for (int count = trailingCount() - optional; count <= trailingCount(); count++) {
+      counts.add(count);
+    }
+    return counts;
+  }
+
+  /** The arguments after the key of the overload that takes {@code count} of them. */
+  List<ParameterModel> given(int count) {
+    return arguments.subList(0, Math.min(count, arguments.size()));
+  }
+
+  /** Whether the overload that takes {@code count} trailing arguments takes the timeout. */
+  boolean timeoutGiven(int count) {
+    return timeout && count > arguments.size();
+  }
+
+  /** Whether {@code argument} must be given: it comes before the optional ones. */
   boolean isRequired(ParameterModel argument) {
     return arguments.indexOf(argument) < trailingCount() - optional;
+  }
+
+  /** The erased Java signature of one overload, such as {@code set(java.lang.String,long)}. */
+  String signature(int count) {
+    List<String> types = new ArrayList<>();
+    if (endpoint.key != null) types.add("java.lang.String");
+    for (ParameterModel argument : given(count)) types.add(argument.argumentType().toString());
+    if (timeoutGiven(count)) types.add("long");
+    return name + "(" + String.join(",", types) + ")";
   }
 }

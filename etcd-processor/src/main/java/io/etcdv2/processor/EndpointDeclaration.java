@@ -2,6 +2,8 @@ package io.etcdv2.processor;
 
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.TypeName;
+import io.etcdv2.processor.ParameterModel.Kind;
+import io.etcdv2.processor.ParameterModel.Location;
 import io.etcdv2.processor.ParameterModel.Role;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,9 +24,6 @@ import javax.lang.model.util.Elements;
  * parameters, and builds its model.
  */
 final class EndpointDeclaration {
-  /** Retrofit's parameter annotations that give a parameter an HTTP name. */
-  private static final Set<String> NAMED_LOCATIONS =
-      Set.of("Path", "Query", "Field", "Header", "Part");
   private static final Set<String> HTTP_METHODS =
       Set.of("GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS", "HTTP");
 
@@ -38,7 +37,7 @@ final class EndpointDeclaration {
 
   /** The endpoint {@code method} declares, or null after reporting why it is not one. */
   EndpointModel create(ExecutableElement method, boolean overloaded,
-      boolean hasConveniences) {
+      boolean hasConveniences, boolean inherited) {
     String where = Reporter.where(method);
     boolean ok = true;
     if (!method.getTypeParameters().isEmpty()) {
@@ -121,7 +120,7 @@ final class EndpointDeclaration {
     if (!ok) return null;
     return new EndpointModel(method.getSimpleName().toString(),
         ClassName.get((TypeElement) method.getEnclosingElement()), request, bodyType, parameters,
-        key, overloaded, firstParagraph(elements.getDocComment(method)));
+        key, overloaded, firstParagraph(elements.getDocComment(method)), inherited);
   }
 
   private TypeName bodyType(TypeMirror returnType) {
@@ -139,20 +138,20 @@ final class EndpointDeclaration {
       String pathTemplate) {
     String where = Reporter.where(method) + " parameter " + parameter.getSimpleName();
     String httpName = null;
-    String location = null;
+    Location location = null;
     AnnotationMirror pathMirror = null;
     for (AnnotationMirror mirror : parameter.getAnnotationMirrors()) {
       String annotation = Mirrors.nameOf(mirror);
       if (!annotation.startsWith(ClassNames.RETROFIT_HTTP)) continue;
       String simple = annotation.substring(ClassNames.RETROFIT_HTTP.length());
-      if (simple.equals("Body")) {
+      Location found = Location.of(simple);
+      if (found == null) continue;
+      location = found;
+      if (found == Location.BODY) {
         httpName = "body";
-        location = simple;
         continue;
       }
-      if (!NAMED_LOCATIONS.contains(simple)) continue;
       httpName = Mirrors.string(elements, mirror, "value");
-      location = simple;
       if (annotation.equals(ClassNames.PATH)) pathMirror = mirror;
     }
     if (httpName == null) {
@@ -184,21 +183,20 @@ final class EndpointDeclaration {
         : ttlMirror != null ? Role.TTL : Role.PLAIN;
     AnnotationMirror roleMirror = keyMirror != null ? keyMirror
         : valueMirror != null ? valueMirror : ttlMirror;
-    if (role != Role.PLAIN && !typeName.equals(ParameterModel.STRING)) {
+    Kind kind = Kind.of(typeName);
+    if (role != Role.PLAIN && kind != Kind.STRING) {
       reporter.error(parameter, roleMirror, null, where + " is @" + roleName(role)
           + " but has type "
           + type + "; the runtime sends keys, values and TTLs as text, so declare it String");
       return null;
     }
-    if (role == Role.PLAIN && !location.equals("Body") && !typeName.equals(ParameterModel.STRING)
-        && !typeName.equals(ParameterModel.BOOLEAN) && !typeName.equals(ParameterModel.LONG)
-        && !typeName.equals(ParameterModel.INTEGER)) {
+    if (role == Role.PLAIN && location != Location.BODY && kind == Kind.OBJECT) {
       reporter.error(parameter, null, null, where + " has type " + type + ", which the generated"
           + " conveniences and request builders cannot fill; use String, Boolean, Long or"
           + " Integer");
       return null;
     }
-    if (role == Role.PLAIN && location.equals("Path") && !typeName.equals(ParameterModel.STRING)) {
+    if (role == Role.PLAIN && location == Location.PATH && kind != Kind.STRING) {
       reporter.error(parameter, null, null, where + " is a @Path of type " + type
           + "; path segments are"
           + " text that a request always needs, so declare it String");
@@ -232,8 +230,7 @@ final class EndpointDeclaration {
       }
     }
     AnnotationMirror positive = Mirrors.find(parameter, ClassNames.POSITIVE);
-    if (positive != null && !typeName.equals(ParameterModel.LONG)
-        && !typeName.equals(ParameterModel.INTEGER)) {
+    if (positive != null && !kind.isNumber()) {
       reporter.error(parameter, positive, null, where + " is @Positive but has type " + type
           + "; only"
           + " Long and Integer numbers can be required to be at least 1");

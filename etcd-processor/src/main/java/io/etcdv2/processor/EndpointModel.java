@@ -20,9 +20,15 @@ final class EndpointModel {
   final boolean overloaded;
   /** The endpoint's Javadoc, first paragraph; empty when read from a class file. */
   final String doc;
+  /**
+   * Declared on the interface whose generated base the client extends, or above it: the base has
+   * its request builder and conveniences already.
+   */
+  final boolean inherited;
 
   EndpointModel(String name, ClassName declaringType, String request, TypeName bodyType,
-      List<ParameterModel> parameters, ParameterModel key, boolean overloaded, String doc) {
+      List<ParameterModel> parameters, ParameterModel key, boolean overloaded, String doc,
+      boolean inherited) {
     this.doc = doc;
     this.name = name;
     this.declaringType = declaringType;
@@ -31,10 +37,6 @@ final class EndpointModel {
     this.parameters = List.copyOf(parameters);
     this.key = key;
     this.overloaded = overloaded;
-  }
-
-  /** The parameters the request builder's entry method takes: path segments and the body. */
-  boolean isEntryParameter(ParameterModel parameter) {
-    return parameter.location.equals("Path") || parameter.location.equals("Body");
+    this.inherited = inherited;
   }
 }

@@ -57,11 +57,13 @@ public final class EtcdClientProcessor extends AbstractProcessor {
     for (Element element : round.getElementsAnnotatedWith(annotation)) {
       try {
         Optional<ClientModel> model =
-            ClientDeclaration.createIfValid(element, elements, processingEnv.getMessager());
+            ClientDeclaration.createIfValid(element, elements, processingEnv.getTypeUtils(),
+                processingEnv.getMessager());
         if (model.isPresent() && isFreeName(model.get(), elements)) {
-          JavaFile file = new ClientWriter(generatedAnnotation(elements)).write(model.get());
-          file.writeTo(processingEnv.getFiler());
-          written.add(model.get().clientType.canonicalName());
+          for (JavaFile file : new ClientWriter(generatedAnnotation(elements)).write(model.get())) {
+            file.writeTo(processingEnv.getFiler());
+            written.add(file.packageName + "." + file.typeSpec.name);
+          }
         }
       } catch (IOException | RuntimeException e) {
         // Never crash javac: one clear error with the cause, then go on with the next interface.
@@ -75,15 +77,24 @@ public final class EtcdClientProcessor extends AbstractProcessor {
     return true;
   }
 
-  /** Reports a client whose name another type or client already has. */
+  /** Reports a client, or its generated base, whose name another type already has. */
   private boolean isFreeName(ClientModel model, Elements elements) {
     String name = model.clientType.canonicalName();
-    if (!written.contains(name) && elements.getTypeElement(name) == null) return true;
+    if (isFree(name, elements)) {
+      if (model.abstractType == null || isFree(model.abstractType.canonicalName(), elements)) {
+        return true;
+      }
+      name = model.abstractType.canonicalName();
+    }
     processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "@GenerateClient cannot"
         + " generate " + name + " for " + model.apiType.simpleName() + ": a type with that name"
         + " already exists; choose another with @GenerateClient(name = \"...\")", model.origin,
         Mirrors.find(model.origin, ClassNames.GENERATE_CLIENT));
     return false;
+  }
+
+  private boolean isFree(String name, Elements elements) {
+    return !written.contains(name) && elements.getTypeElement(name) == null;
   }
 
   /** {@code @Generated} as the target source level spells it, or null where it has none. */

@@ -8,32 +8,44 @@ import com.squareup.javapoet.NameAllocator;
 import com.squareup.javapoet.ParameterizedTypeName;
 import com.squareup.javapoet.TypeName;
 import com.squareup.javapoet.TypeSpec;
+import io.etcdv2.processor.ParameterModel.Kind;
+import io.etcdv2.processor.ParameterModel.Location;
 import io.etcdv2.processor.ParameterModel.Role;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.HashSet;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the request builders of a client: one inner class per endpoint, with a setter for each
- * optional parameter, reached through {@code client.requests().endpoint(pathArguments)}.
+ * Writes the request builders of a client: one inner class per endpoint, extending the runtime's
+ * {@code EtcdRequest} with a setter for each optional parameter, reached through {@code
+ * client.requests().endpoint(pathArguments)}.
  */
 final class RequestWriter {
-  /** Names every request builder uses itself, which its parameters must not take. */
-  private static final List<String> RESERVED =
-      List.of("call", "send", "timeout", "enqueue", "future", "runtime", "api");
-
   private final ClientModel model;
+  /** The class the builders are nested in: the client, or its generated base. */
+  private final ClassName owner;
   private final ClassName requests;
+  private final ParameterizedTypeName parent;
+  private final boolean open;
   /** Each endpoint's builder class and entry method name, unique even for overloads. */
   private final Map<EndpointModel, String> names = new HashMap<>();
 
-  RequestWriter(ClientModel model) {
+  /**
+   * @param parent the owner's superclass, whose {@code Requests} this one extends
+   * @param open whether the owner is a base that clients extend, so {@code Requests} stays open
+   */
+  RequestWriter(ClientModel model, ClassName owner, ParameterizedTypeName parent, boolean open) {
     this.model = model;
-    this.requests = model.clientType.nestedClass("Requests");
+    this.owner = owner;
+    this.requests = owner.nestedClass("Requests");
+    this.parent = parent;
+    this.open = open;
+    // Over every endpoint, inherited ones included, so that a base and the clients that extend it
+    // agree on the names.
     Set<String> taken = new HashSet<>();
     for (EndpointModel endpoint : model.endpoints) taken.add(endpoint.name);
     Set<String> used = new HashSet<>();
@@ -53,27 +65,30 @@ final class RequestWriter {
     return requests;
   }
 
-  /** The {@code Requests} class with one entry method per endpoint. */
-  TypeSpec requestsClass() {
+  /** The {@code Requests} class with one entry method per endpoint given. */
+  TypeSpec requestsClass(List<EndpointModel> endpoints) {
     TypeSpec.Builder type = TypeSpec.classBuilder(requests)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Request builders for every endpoint of {@link $T}: each parameter by name,"
+        .addModifiers(open ? new Modifier[] {Modifier.PUBLIC}
+            : new Modifier[] {Modifier.PUBLIC, Modifier.FINAL})
+        .superclass(parent.nestedClass("Requests"))
+        .addJavadoc("Request builders for the endpoints of {@link $T}: each parameter by name,"
             + " then\n{@code send()} or {@code call()}.\n", model.apiType)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-    for (EndpointModel endpoint : model.endpoints) type.addMethod(entry(endpoint));
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(open ? Modifier.PROTECTED : Modifier.PRIVATE).build());
+    for (EndpointModel endpoint : endpoints) type.addMethod(entry(endpoint));
     return type.build();
   }
 
-  /** The builder classes, one per endpoint. */
-  List<TypeSpec> requestClasses() {
+  /** The builder classes, one per endpoint given. */
+  List<TypeSpec> requestClasses(List<EndpointModel> endpoints) {
     List<TypeSpec> classes = new ArrayList<>();
-    for (EndpointModel endpoint : model.endpoints) classes.add(requestClass(endpoint));
+    for (EndpointModel endpoint : endpoints) classes.add(requestClass(endpoint));
     return classes;
   }
 
   private ClassName classOf(EndpointModel endpoint) {
     String name = names.get(endpoint);
-    return model.clientType.nestedClass(
+    return owner.nestedClass(
         Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Request");
   }
 
@@ -85,55 +100,54 @@ final class RequestWriter {
         .addJavadoc("A {@link $T#$L $L} request.\n", endpoint.declaringType, endpoint.name,
             ClientWriter.javadocText(endpoint.request));
     if (!endpoint.doc.isEmpty()) {
-      method.addJavadoc("\n<p>$L\n", ClientWriter.javadocText(endpoint.doc));
+      method.addJavadoc("\n<p>$L\n", ClientWriter.wrap(ClientWriter.javadocText(endpoint.doc)));
     }
-    List<String> arguments = new ArrayList<>();
+    List<CodeBlock> arguments = new ArrayList<>();
     NameAllocator names = new NameAllocator();
-    for (String reserved : RESERVED) names.newName(reserved, reserved);
+    for (String reserved : ReservedNames.REQUEST_MEMBERS) names.newName(reserved, reserved);
     for (ParameterModel parameter : endpoint.parameters) {
-      if (!endpoint.isEntryParameter(parameter)) continue;
+      if (!parameter.location.isRequired()) continue;
       String name = names.newName(ParameterModel.javaName(parameter.httpName), parameter);
       method.addParameter(parameter.role == Role.KEY ? ClassName.get(String.class)
           : parameter.type, name);
       if (parameter.role == Role.KEY) {
         method.addJavadoc("\n@param $L the key, normalised, put under the client's prefix and"
             + " percent-encoded", name);
-        arguments.add(CodeBlock.of("runtime.key($L, true)", name).toString());
       } else {
-        method.addJavadoc("\n@param $L $L", name, parameter.location.equals("Body")
+        method.addJavadoc("\n@param $L $L", name, parameter.location == Location.BODY
             ? "the request body, sent as JSON" : "the {@code {" + parameter.httpName
             + "}} path segment");
-        arguments.add(CodeBlock.of("runtime.$L($L, $S)",
-            parameter.location.equals("Path") ? "segment" : "required", name, name).toString());
       }
+      arguments.add(ClientWriter.check(parameter, name, true));
     }
-    method.addStatement("return new $T($L)", request, String.join(", ", arguments));
+    method.addStatement("return new $T($L)", request, CodeBlock.join(arguments, ",$W"));
     return method.build();
   }
 
   private TypeSpec requestClass(EndpointModel endpoint) {
     ClassName request = classOf(endpoint);
-    TypeName callType = ParameterizedTypeName.get(ClassNames.ETCD_CALL, endpoint.bodyType);
-    TypeName responseType = ParameterizedTypeName.get(ClassNames.ETCD_RESPONSE, endpoint.bodyType);
     NameAllocator names = new NameAllocator();
-    for (String reserved : RESERVED) names.newName(reserved, reserved);
-    String timeoutField = names.newName("callTimeoutSeconds", "timeout field");
+    for (String reserved : ReservedNames.REQUEST_MEMBERS) names.newName(reserved, reserved);
 
     TypeSpec.Builder type = TypeSpec.classBuilder(request)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Builds a {@link $T#$L $L} request; unset parameters are not sent.\n",
+        .superclass(ParameterizedTypeName.get(ClassNames.ETCD_REQUEST, endpoint.bodyType,
+            request))
+        .addJavadoc("Builds a {@link $T#$L $L} request;\nunset parameters are not sent.\n",
             endpoint.declaringType, endpoint.name, ClientWriter.javadocText(endpoint.request));
     if (!endpoint.doc.isEmpty()) {
-      type.addJavadoc("\n<p>$L\n", ClientWriter.javadocText(endpoint.doc));
+      type.addJavadoc("\n<p>$L\n", ClientWriter.wrap(ClientWriter.javadocText(endpoint.doc)));
     }
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
-    List<String> callArguments = new ArrayList<>();
+    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PRIVATE)
+        .addStatement("super($S)", endpoint.name);
+    List<CodeBlock> callArguments = new ArrayList<>();
     for (ParameterModel parameter : endpoint.parameters) {
       String suggested = ParameterModel.javaName(parameter.httpName);
-      if (overridesObjectMethod(suggested, setterType(parameter))) suggested += "_";
+      if (overridesObjectMethod(suggested, parameter.argumentType())) suggested += "_";
       String name = names.newName(suggested, parameter);
-      callArguments.add(name);
-      if (endpoint.isEntryParameter(parameter)) {
+      callArguments.add(CodeBlock.of("$N", name));
+      if (parameter.location.isRequired()) {
         TypeName fieldType = parameter.role == Role.KEY ? ClassName.get(String.class)
             : parameter.type;
         type.addField(fieldType, name, Modifier.PRIVATE, Modifier.FINAL);
@@ -142,43 +156,20 @@ final class RequestWriter {
       }
       FieldSpec.Builder field = FieldSpec.builder(parameter.type, name, Modifier.PRIVATE);
       if (parameter.role == Role.TTL) {
-        constructor.addStatement("this.$N = runtime.defaultTtlParameter()", name);
+        constructor.addStatement("this.$N = runtime.defaultTtl()", name);
       }
       type.addField(field.build());
       type.addMethods(setters(request, parameter, name));
     }
-    type.addField(FieldSpec.builder(TypeName.LONG, timeoutField, Modifier.PRIVATE)
-        .initializer("-1L").build());
     type.addMethod(constructor.build());
-    type.addMethod(MethodSpec.methodBuilder("timeout")
-        .addJavadoc("Limits this call to {@code seconds}; 0 waits without limit. Without it the"
-            + " client's timeout\napplies.\n")
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(TypeName.LONG, "seconds")
-        .returns(request)
-        .addStatement("this.$N = runtime.timeout(seconds, $S)", timeoutField, "timeout")
-        .addStatement("return this")
-        .build());
-    type.addMethod(MethodSpec.methodBuilder("call")
-        .addJavadoc("The call, not yet sent: execute it, enqueue it, or cancel it.\n")
-        .addModifiers(Modifier.PUBLIC)
-        .returns(callType)
-        .addStatement("$T call = api.$L($L)", callType, endpoint.name,
-            String.join(", ", callArguments))
-        .addStatement("call.operation($S)", endpoint.name)
-        .addStatement("return $N == -1L ? call : call.timeout($N)", timeoutField, timeoutField)
-        .build());
-    type.addMethod(MethodSpec.methodBuilder("send")
-        .addJavadoc("Sends the request and waits for the answer.\n\n@return the response entity;"
-            + " status 408 when the request timed out\n@throws $T when etcd cannot be reached\n",
-            ClassName.get("io.etcdv2.api", "EtcdException"))
-        .addModifiers(Modifier.PUBLIC)
-        .returns(responseType)
-        .addStatement("return call().execute()")
+    type.addMethod(MethodSpec.methodBuilder("newCall")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PROTECTED)
+        .returns(ParameterizedTypeName.get(ClassNames.ETCD_CALL, endpoint.bodyType))
+        .addStatement("return api().$L($L)", endpoint.name, CodeBlock.join(callArguments, ",$W"))
         .build());
     return type.build();
   }
-
   private static List<MethodSpec> setters(ClassName request, ParameterModel parameter,
       String field) {
     List<MethodSpec> setters = new ArrayList<>();
@@ -190,12 +181,12 @@ final class RequestWriter {
       setter.addParameter(Object.class, field)
           .addJavadoc("Sends {@code $L}, encoded by the client's value serializer; null sends"
               + " none.\n", http)
-          .addStatement("this.$N = runtime.optionalValue($N, $S)", field, field, http);
+          .addStatement("this.$N = $L", field, ClientWriter.check(parameter, field, false));
     } else if (parameter.role == Role.TTL) {
       setter.addParameter(TypeName.LONG, field)
           .addJavadoc("Sends {@code $L} in seconds, or none for -1; without it the client's"
               + " default TTL is sent.\n", http)
-          .addStatement("this.$N = runtime.ttl($N, $S)", field, field, http);
+          .addStatement("this.$N = $L", field, ClientWriter.check(parameter, field, true));
       String clear = "clear" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
       setters.add(MethodSpec.methodBuilder(clear)
           .addModifiers(Modifier.PUBLIC)
@@ -204,16 +195,14 @@ final class RequestWriter {
           .addStatement("this.$N = $S", field, "")
           .addStatement("return this")
           .build());
-    } else if (parameter.type.equals(ParameterModel.BOOLEAN)) {
+    } else if (parameter.kind == Kind.BOOLEAN) {
       setter.addParameter(TypeName.BOOLEAN, field)
           .addJavadoc("Sends {@code $L=true} or {@code $L=false}.\n", http, http)
           .addStatement("this.$N = $N", field, field);
-    } else if (parameter.type.equals(ParameterModel.LONG)
-        || parameter.type.equals(ParameterModel.INTEGER)) {
+    } else if (parameter.kind.isNumber()) {
       setter.addParameter(parameter.type.unbox(), field)
           .addJavadoc("Sends {@code $L}; $L or more.\n", http, parameter.positive ? "1" : "0")
-          .addStatement("this.$N = runtime.$L($N, $S)", field, parameter.numberCheck(), field,
-              http);
+          .addStatement("this.$N = $L", field, ClientWriter.check(parameter, field, true));
     } else {
       setter.addParameter(parameter.type, field)
           .addJavadoc("Sends {@code $L}; null sends none.\n", http)
@@ -222,13 +211,6 @@ final class RequestWriter {
     setter.addStatement("return this");
     setters.add(0, setter.build());
     return setters;
-  }
-
-  /** The type a parameter's setter takes. */
-  private static TypeName setterType(ParameterModel parameter) {
-    if (parameter.role == Role.VALUE) return ClassName.OBJECT;
-    if (parameter.role == Role.TTL) return TypeName.LONG;
-    return parameter.argumentType();
   }
 
   /** Whether a one-argument method would clash with Object's final wait(long) or equals. */

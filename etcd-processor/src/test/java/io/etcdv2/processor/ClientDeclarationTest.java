@@ -417,7 +417,7 @@ class ClientDeclarationTest {
         compile(JavaFileObjects.forResource("good/test/OverloadedEndpoint.java"));
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(generated(compilation, "test.OverloadedEndpointClient"))
-        .contains("api.read(runtime.key(key, true), (Boolean) null)");
+        .contains("api().read(runtime.key(key, true, \"key\"), (Boolean) null)");
   }
 
   // Every abstract method is an endpoint, with or without conveniences, and may take a @Body.

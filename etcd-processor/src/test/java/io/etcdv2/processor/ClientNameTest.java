@@ -37,9 +37,9 @@ class ClientNameTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation.generatedSourceFiles()).hasSize(1);
     String client = generated(compilation, "test.Custom");
-    assertThat(client).contains("public final class Custom implements Closeable {");
-    assertThat(client).contains("private final CustomNamed api;");
-    assertThat(client).contains("return \"Custom{\" + runtime.host() + \"}\";");
+    assertThat(client).contains(
+        "public final class Custom extends GeneratedClient<CustomNamed> {");
+    assertThat(client).contains("super(runtime, CustomNamed.class);");
     assertThat(client).contains("public Custom build() {");
   }
 
@@ -51,7 +51,8 @@ class ClientNameTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation.generatedSourceFiles()).hasSize(1);
     String client = generated(compilation, "test.NestedClient");
-    assertThat(client).contains("public final class NestedClient implements Closeable {");
-    assertThat(client).contains("this.api = runtime.create(Outer.NestedApi.class);");
+    assertThat(client).contains(
+        "public final class NestedClient extends GeneratedClient<Outer.NestedApi> {");
+    assertThat(client).contains("super(runtime, Outer.NestedApi.class);");
   }
 }

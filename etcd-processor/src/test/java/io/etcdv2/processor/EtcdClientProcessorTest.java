@@ -29,7 +29,8 @@ class EtcdClientProcessorTest {
     Compilation compilation = compile(JavaFileObjects.forResource("good/io/etcdv2/Etcd.java"));
 
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation.generatedSourceFiles()).hasSize(1);
+    assertThat(compilation.generatedSourceFiles()).hasSize(2);
+    assertGolden(compilation, "io.etcdv2.AbstractEtcdClient", "expected/AbstractEtcdClient.java");
     assertGolden(compilation, "io.etcdv2.EtcdClient", "expected/EtcdClient.java");
   }
 
@@ -57,10 +58,18 @@ class EtcdClientProcessorTest {
   void generatesTheWorkedExample() throws Exception {
     java.nio.file.Path source = java.nio.file.Path.of(
         "../etcd-tests/src/main/java/io/etcdv2/example/registry/RegistryApi.java");
-    Compilation compilation = compile(JavaFileObjects.forSourceString(
-        "io.etcdv2.example.registry.RegistryApi", java.nio.file.Files.readString(source)));
+    Compilation compilation = compile(JavaFileObjects.forResource("good/io/etcdv2/Etcd.java"),
+        JavaFileObjects.forSourceString("io.etcdv2.example.registry.RegistryApi",
+            java.nio.file.Files.readString(source)));
 
     assertThat(compilation).succeededWithoutWarnings();
+    // Only what RegistryApi adds: the rest is AbstractEtcdClient's, which it extends.
+    String client = generated(compilation, "io.etcdv2.example.registry.RegistryClient");
+    assertThat(client).contains("public final class RegistryClient extends"
+        + " AbstractEtcdClient<RegistryApi> {");
+    assertThat(client).doesNotContain("EtcdResponse<KeysResult> get(String key)");
+    assertThat(client).contains("public EtcdResponse<KeysResult> register(String key,"
+        + " Object value) {");
     assertGolden(compilation, "io.etcdv2.example.registry.RegistryClient",
         "expected/RegistryClient.java");
   }
@@ -75,19 +84,22 @@ class EtcdClientProcessorTest {
     Compilation compilation = compile(JavaFileObjects.forResource("good/test/QueueApi.java"));
 
     assertThat(compilation).succeededWithoutWarnings();
+    assertGolden(compilation, "test.QueueClient", "expected/QueueClient.java");
     String client = generated(compilation, "test.QueueClient");
     assertThat(client).contains("public EtcdResponse<KeysResult> enqueue(String queue, Object value)"
         + " {");
     assertThat(client).contains("@param queue the key, normalised, put under the client's prefix");
-    assertThat(client).contains("api.postJob(runtime.key(queue, false), runtime.value(value,");
+    // Code lines are wrapped at 100 columns, so compare the code with its whitespace collapsed.
+    String code = client.replaceAll("\\s+", " ");
+    assertThat(code).contains(
+        "api().postJob(runtime.key(queue, false, \"queue\"), runtime.value(value,");
     assertThat(client).contains("public EtcdResponse<KeysResult> cancel(String jobId, String key) {");
-    assertThat(client).contains(
-        "api.deleteJob(runtime.key(jobId, true), runtime.required(key, \"key\"))");
+    assertThat(code).contains("api().deleteJob(runtime.key(jobId, true, \"jobId\"),"
+        + " runtime.required(key, \"key\"))");
     assertThat(client).contains("public EtcdResponse<KeysResult> worker(String runtime_,"
         + " long timeoutSeconds) {");
-    assertThat(client).contains("runtime.execute(api.getWorker(runtime.key(runtime_, true)),"
-        + " \"worker\", timeoutSeconds)");
-    assertGolden(compilation, "test.QueueClient", "expected/QueueClient.java");
+    assertThat(code).contains("runtime.prepare(api().getWorker(runtime.key(runtime_, true,"
+        + " \"runtime_\")), \"worker\", timeoutSeconds)");
   }
 
   @Test
@@ -115,8 +127,10 @@ class EtcdClientProcessorTest {
         JavaFileObjects.forResource("good/io/etcdv2/Etcd.java"));
 
     assertThat(java8).succeededWithoutWarnings();
-    String expected = resource("expected/EtcdClient.java").replace(
-        "import javax.annotation.processing.Generated;", "import javax.annotation.Generated;");
-    assertThat(generated(java8, "io.etcdv2.EtcdClient")).isEqualTo(expected);
+    for (String name : List.of("EtcdClient", "AbstractEtcdClient")) {
+      String expected = resource("expected/" + name + ".java").replace(
+          "import javax.annotation.processing.Generated;", "import javax.annotation.Generated;");
+      assertThat(generated(java8, "io.etcdv2." + name)).isEqualTo(expected);
+    }
   }
 }

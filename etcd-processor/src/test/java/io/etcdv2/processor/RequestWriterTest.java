@@ -50,13 +50,13 @@ class RequestWriterTest {
     String client = generated(compileRequestBuilders(), "test.RequestBuildersClient");
 
     assertThat(client).contains("public ReadRequest timeout_(long timeout_) {");
-    assertThat(client).contains("this.timeout_ = runtime.index(timeout_, \"timeout\");");
+    assertThat(client).contains("this.timeout_ = runtime.index(timeout_, \"timeout_\");");
     assertThat(client).contains("public ReadRequest call_(String call_) {");
     assertThat(client).contains("public ReadRequest runtime_(int runtime_) {");
-    assertThat(client).contains("this.runtime_ = runtime.count(runtime_, \"runtime\");");
-    assertThat(client).contains("public ReadRequest timeout(long seconds) {");
-    assertThat(client).contains("EtcdCall<KeysResult> call = api.read(key, noValue, timeout_,"
-        + " call_, runtime_);");
+    assertThat(client).contains("this.runtime_ = runtime.count(runtime_, \"runtime_\");");
+    assertThat(client).contains(
+        "public final class ReadRequest extends EtcdRequest<KeysResult, ReadRequest> {");
+    assertThat(client).contains("return api().read(key, noValue, timeout_, call_, runtime_);");
     assertThat(client)
         .contains("public PutMemberRequest putMember(String runtime_, PeerUrls body) {");
     assertThat(client).doesNotContain(" timeout(long timeout)");
@@ -70,9 +70,11 @@ class RequestWriterTest {
 
     assertThat(client).contains("public ReadRequest read(String key) {");
     assertThat(client).contains("public Read2Request read2(String key) {");
-    assertThat(client).contains("public final class ReadRequest {");
-    assertThat(client).contains("public final class Read2Request {");
+    assertThat(client).contains(
+        "public final class ReadRequest extends EtcdRequest<KeysResult, ReadRequest> {");
+    assertThat(client).contains(
+        "public final class Read2Request extends EtcdRequest<KeysResult, Read2Request> {");
     assertThat(client).contains("public Read2Request sorted(boolean sorted) {");
-    assertThat(client).contains("EtcdCall<KeysResult> call = api.read(key, sorted);");
+    assertThat(client).contains("return api().read(key, sorted);");
   }
 }

@@ -77,7 +77,7 @@ final class Support {
 
   /** The client's key prefix, which etcd's answers carry and the client's methods add. */
   static String prefix(EtcdClient etcd) {
-    String prefix = etcd.runtime().prefix();
+    String prefix = etcd.config().prefix();
     return prefix == null ? "" : prefix;
   }
 

@@ -2,6 +2,7 @@ package io.etcdv2.runtime;
 
 import com.squareup.moshi.Moshi;
 import io.etcdv2.api.ValueSerializer;
+import io.etcdv2.runtime.internal.ClientRuntime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -330,8 +331,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     return self();
   }
 
-  /** The runtime for the generated client's constructor. */
-  protected final EtcdRuntime newRuntime() {
+  /**
+   * The runtime for the generated client's constructor: a new transport with this builder's
+   * settings. Not API: {@link ClientRuntime} is what generated code stands on.
+   */
+  protected final ClientRuntime newRuntime() {
     return new EtcdRuntime(this);
   }
 

@@ -10,7 +10,7 @@ import io.etcdv2.api.KeysApi;
 import io.etcdv2.api.Member;
 import io.etcdv2.api.MemberList;
 import io.etcdv2.api.ValueSerializer;
-import java.io.Closeable;
+import io.etcdv2.runtime.internal.ClientRuntime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -31,11 +31,10 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * What a generated client stands on: its configuration, the OkHttp and Retrofit wiring, and the
- * argument handling of conveniences (keys, values, TTLs, indexes, timeouts).
- *
- * <p>Generated code calls the methods below; application code uses the generated client instead.
+ * argument handling of conveniences (keys, values, TTLs, indexes, timeouts). Generated code sees
+ * it as {@link ClientRuntime}, which is not API.
  */
-public final class EtcdRuntime implements Closeable {
+final class EtcdRuntime extends ClientRuntime {
   private static final Logger LOG = Logger.getLogger(EtcdRuntime.class.getName());
   /** Concurrent asynchronous calls on a client's own dispatcher, watches included. */
   static final int MAX_ASYNC_REQUESTS = 4096;
@@ -53,6 +52,7 @@ public final class EtcdRuntime implements Closeable {
   private final boolean ownsOkHttp;
   private final Retrofit retrofit;
   private final ClusterApi cluster;
+  private final ClientConfig config;
   private final ScheduledExecutorService syncer; // null without autoSync
   private final Set<Watcher> watchers = Collections.synchronizedSet(new HashSet<Watcher>());
   /** Set by close(): every call after it fails at once, sync or async, and opens nothing. */
@@ -113,6 +113,7 @@ public final class EtcdRuntime implements Closeable {
         .addConverterFactory(MoshiConverterFactory.create(moshi))
         .build();
     this.cluster = retrofit.create(ClusterApi.class);
+    this.config = new ClientConfig(defaultTtl, prefix, timeoutSeconds, serializer, okHttpClient);
     this.syncer = builder.autoSyncSeconds > 0 ? startAutoSync(builder.autoSyncSeconds) : null;
   }
 
@@ -161,20 +162,31 @@ public final class EtcdRuntime implements Closeable {
     return executor;
   }
 
-  /** The Retrofit implementation of {@code api}. */
+  @Override
   public <T> T create(Class<T> api) {
     return retrofit.create(api);
   }
 
+  @Override
+  public ClientConfig config() {
+    return config;
+  }
+
   /** The pinned member, the one requests go to first, such as {@code http://127.0.0.1:2379}. */
-  public HttpUrl host() {
+  HttpUrl pinned() {
     return endpoints.pinned();
+  }
+
+  @Override
+  public String host() {
+    return endpoints.pinned().toString();
   }
 
   /**
    * The members' client URLs in the order in use: the pinned member first, then the others in the
    * order a failing call moves on through them.
    */
+  @Override
   public List<String> endpoints() {
     return names(endpoints.order());
   }
@@ -188,6 +200,7 @@ public final class EtcdRuntime implements Closeable {
    * @throws EtcdException if the members cannot be read or list no usable URL; the endpoints are
    *     then unchanged
    */
+  @Override
   public List<String> sync() {
     EtcdResponse<MemberList> answer = cluster.getMembers().operation("sync").execute();
     String member = RealEtcdCall.hostName(endpoints.pinned());
@@ -234,28 +247,14 @@ public final class EtcdRuntime implements Closeable {
     return Collections.unmodifiableList(names);
   }
 
-  /** The default TTL of key operations in seconds, -1 for none. */
-  public long defaultTtl() {
-    return defaultTtl;
-  }
-
   /** The normalised key prefix, or empty. */
-  public String prefix() {
+  String prefix() {
     return prefix;
   }
 
   /** The request timeout in seconds, 0 for none. */
-  public long timeoutSeconds() {
+  long timeoutSeconds() {
     return timeoutSeconds;
-  }
-
-  public ValueSerializer serializer() {
-    return serializer;
-  }
-
-  /** The OkHttp client the calls run on. */
-  public OkHttpClient okHttpClient() {
-    return okHttpClient;
   }
 
   /**
@@ -266,14 +265,16 @@ public final class EtcdRuntime implements Closeable {
    * @param rootAllowed false for writes and deletes, which must not target the root (etcd keeps
    *     it read-only) or the whole prefix
    */
-  public String key(String key, boolean rootAllowed) {
-    Arguments.checkNotNull(key, "key");
-    String normalized = Keys.normalize(Arguments.checkWellFormed(key, "key"));
+  @Override
+  public String key(String key, boolean rootAllowed, String argument) {
+    Arguments.checkNotNull(key, argument);
+    String normalized = Keys.normalize(Arguments.checkWellFormed(key, argument));
     if (!rootAllowed && normalized.equals("/")) {
       throw new IllegalArgumentException(prefix.isEmpty()
-          ? "key must name a key below the root but \"" + key + "\" normalises to \"/\", which"
-              + " etcd keeps read-only"
-          : "key must name a key below the prefix but \"" + key + "\" normalises to the prefix "
+          ? argument + " must name a key below the root but \"" + key + "\" normalises to \"/\","
+              + " which etcd keeps read-only"
+          : argument + " must name a key below the prefix but \"" + key + "\" normalises to the"
+              + " prefix "
               + prefix + " itself; writing or deleting it would replace or remove everything"
               + " under the prefix");
     }
@@ -281,6 +282,7 @@ public final class EtcdRuntime implements Closeable {
   }
 
   /** A required value encoded by the serializer. */
+  @Override
   public String value(Object value, String argument) {
     return encode(Arguments.checkNotNull(value, argument), argument);
   }
@@ -295,51 +297,60 @@ public final class EtcdRuntime implements Closeable {
   }
 
   /** An optional value encoded by the serializer; null stays null, that is, not sent. */
+  @Override
   public String optionalValue(Object value, String argument) {
     return value == null ? null : encode(value, argument);
   }
 
   /** A caller's TTL as sent: null for -1, else the number of seconds. */
+  @Override
   public String ttl(long ttl, String argument) {
     return Arguments.checkTtl(ttl, argument) == -1 ? null : Long.toString(ttl);
   }
 
-  /** The client's default TTL as sent, for overloads without one. */
-  public String defaultTtlParameter() {
+  @Override
+  public String defaultTtl() {
     return defaultTtl == -1 ? null : Long.toString(defaultTtl);
   }
 
   /** A required argument, which must not be null. */
+  @Override
   public <T> T required(T value, String argument) {
     return Arguments.checkNotNull(value, argument);
   }
 
   /** A per-call timeout in seconds: 0 for no limit, never negative. */
+  @Override
   public long timeout(long seconds, String argument) {
     return Arguments.checkTimeout(seconds, argument);
   }
 
   /** A boolean flag as sent: {@code true}, or null (not sent) for false. */
+  @Override
   public Boolean flag(boolean flag) {
     return flag ? Boolean.TRUE : null;
   }
 
   /** An index or count, which must not be negative. */
+  @Override
   public Long index(long index, String argument) {
     return Arguments.checkIndex(index, argument);
   }
 
   /** An index that must be at least 1, as a compare's {@code prevIndex}: 0 means no condition. */
+  @Override
   public Long positiveIndex(long index, String argument) {
     return Arguments.checkPositive(index, argument);
   }
 
   /** An int that must be at least 1. */
+  @Override
   public Integer positiveCount(int count, String argument) {
     return positiveIndex(count, argument).intValue();
   }
 
   /** A path segment such as a user name: neither null nor empty. */
+  @Override
   public String segment(String segment, String argument) {
     Arguments.checkNotNull(segment, argument);
     Arguments.checkWellFormed(segment, argument);
@@ -351,34 +362,26 @@ public final class EtcdRuntime implements Closeable {
   }
 
   /** An int count, which must not be negative. */
+  @Override
   public Integer count(int count, String argument) {
     return (int) Arguments.checkIndex(count, argument);
   }
 
-  /** Runs {@code call} with the client's timeout, naming it {@code operation} in errors. */
-  public <T> EtcdResponse<T> execute(EtcdCall<T> call, String operation) {
-    return prepare(call, operation).execute();
-  }
-
-  /** Runs {@code call} limited to {@code timeoutSeconds} (0: no limit). */
-  public <T> EtcdResponse<T> execute(EtcdCall<T> call, String operation, long timeoutSeconds) {
-    return prepare(call, operation, timeoutSeconds).execute();
-  }
-
   /** {@code call} named {@code operation} in errors, with the client's timeout, unsent. */
+  @Override
   public <T> EtcdCall<T> prepare(EtcdCall<T> call, String operation) {
     return call.operation(operation);
   }
 
   /** {@code call} named {@code operation}, limited to {@code timeoutSeconds}, unsent. */
-  public <T> EtcdCall<T> prepare(EtcdCall<T> call, String operation, long timeoutSeconds) {
+  @Override
+  public <T> EtcdCall<T> prepare(EtcdCall<T> call, String operation,
+      long timeoutSeconds) {
     Arguments.checkTimeout(timeoutSeconds, "timeoutSeconds");
     return call.operation(operation).timeout(timeoutSeconds);
   }
 
-  /**
-   * A continuous watch of {@code encodedKey} (from {@link #key}) through {@code keys}.
-   */
+  @Override
   public WatchBuilder watch(KeysApi keys, String encodedKey) {
     Arguments.checkNotNull(keys, "keys");
     Arguments.checkNotNull(encodedKey, "encodedKey");

@@ -311,7 +311,7 @@ final class Watcher implements Watch, Runnable {
 
   /** A failure of this watch, naming the member it is on. */
   private EtcdException problem(String what) {
-    return new EtcdException("watch " + key, RealEtcdCall.hostName(runtime.host()), what, null);
+    return new EtcdException("watch " + key, RealEtcdCall.hostName(runtime.pinned()), what, null);
   }
 
   private static String answered(EtcdResponse<?> response) {

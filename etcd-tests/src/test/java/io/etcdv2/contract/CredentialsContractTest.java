@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.etcdv2.EtcdClient;
+import io.etcdv2.annotation.GenerateClient;
 import io.etcdv2.api.EtcdCall;
 import io.etcdv2.api.EtcdException;
 import io.etcdv2.api.EtcdResponse;
@@ -154,6 +155,7 @@ final class CredentialsContractTest {
   }
 
   /** An endpoint of one's own that sets its Authorization header itself. */
+  @GenerateClient
   interface OwnAuthorization {
     @GET("v2/keys{key}")
     EtcdCall<KeysResult> get(@Path(value = "key", encoded = true) String key,
@@ -162,13 +164,13 @@ final class CredentialsContractTest {
 
   @Test
   void requestWithItsOwnAuthorizationKeepsIt() {
-    EtcdClient client = etcd.client(b -> b.auth("root", PASSWORD));
     etcd.enqueueOk();
     etcd.enqueueOk();
-    OwnAuthorization api = client.runtime().create(OwnAuthorization.class);
-
-    api.get("/k", "Bearer token-of-the-caller").execute();
-    api.get("/k", null).execute(); // no header of its own: the client's credentials
+    try (OwnAuthorizationClient client =
+        OwnAuthorizationClient.builder().host(etcd.host()).auth("root", PASSWORD).build()) {
+      client.api().get("/k", "Bearer token-of-the-caller").execute();
+      client.api().get("/k", null).execute(); // no header of its own: the client's credentials
+    }
 
     assertEquals(List.of("Bearer token-of-the-caller"),
         etcd.takeRequest().getHeaders().values("Authorization"));
@@ -206,9 +208,9 @@ final class CredentialsContractTest {
 
     assertSecretAbsent(builder.toString());
     assertSecretAbsent(client.toString());
-    assertSecretAbsent(client.runtime().toString());
+    assertSecretAbsent(client.config().toString());
     assertSecretAbsent(client.requests().toString());
-    assertSecretAbsent(client.runtime().okHttpClient().interceptors().toString());
+    assertSecretAbsent(client.config().okHttpClient().interceptors().toString());
     assertSecretAbsent(call.toString());
     assertSecretAbsent(call.request().toString());
   }
@@ -294,7 +296,7 @@ final class CredentialsContractTest {
     assertFalse(e.getMessage().contains("s3cret") || e.getMessage().contains("root"),
         e.getMessage());
     EtcdClient client = etcd.track(builder.build());
-    assertEquals(HttpUrl.get(etcd.host()), client.runtime().host());
+    assertEquals(List.of(etcd.host().replaceAll("/$", "")), client.endpoints());
     assertEquals("EtcdClient{" + HttpUrl.get(etcd.host()) + "}", client.toString());
     etcd.assertRequestCount(0);
   }

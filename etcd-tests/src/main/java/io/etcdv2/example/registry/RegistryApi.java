@@ -1,5 +1,6 @@
 package io.etcdv2.example.registry;
 
+import io.etcdv2.Etcd;
 import io.etcdv2.annotation.Convenience;
 import io.etcdv2.annotation.Fixed;
 import io.etcdv2.annotation.GenerateClient;
@@ -7,7 +8,6 @@ import io.etcdv2.annotation.Key;
 import io.etcdv2.annotation.Positive;
 import io.etcdv2.annotation.Ttl;
 import io.etcdv2.annotation.Value;
-import io.etcdv2.api.EtcdApi;
 import io.etcdv2.api.EtcdCall;
 import io.etcdv2.api.KeysResult;
 import retrofit2.http.DELETE;
@@ -21,11 +21,12 @@ import retrofit2.http.Query;
 /**
  * The worked example of extending the library: a service registry kept under {@code
  * /v2/keys/services}, plus etcd's Prometheus metrics endpoint. The etcd processor generates
- * {@code RegistryClient} from it, with every convenience of {@link EtcdApi}
- * and the conveniences declared here.
+ * {@code RegistryClient} from it: it extends {@code AbstractEtcdClient}, the generated base of
+ * {@link Etcd}, which has every convenience of the library, and adds the conveniences declared
+ * here.
  */
 @GenerateClient
-public interface RegistryApi extends EtcdApi {
+public interface RegistryApi extends Etcd {
   /**
    * {@code PUT /v2/keys/services/...}: writes a service instance under the registry's own
    * directory.

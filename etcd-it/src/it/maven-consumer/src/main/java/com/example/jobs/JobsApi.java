@@ -1,11 +1,11 @@
 package com.example.jobs;
 
+import io.etcdv2.Etcd;
 import io.etcdv2.annotation.Convenience;
 import io.etcdv2.annotation.GenerateClient;
 import io.etcdv2.annotation.Key;
 import io.etcdv2.annotation.Ttl;
 import io.etcdv2.annotation.Value;
-import io.etcdv2.api.EtcdApi;
 import io.etcdv2.api.EtcdCall;
 import io.etcdv2.api.KeysResult;
 import retrofit2.http.DELETE;
@@ -14,9 +14,10 @@ import retrofit2.http.FormUrlEncoded;
 import retrofit2.http.POST;
 import retrofit2.http.Path;
 
-/** A user's interface, as a new user writes it after the README: EtcdApi plus two endpoints. */
+/** A user's interface, as a new user writes it after the README: Etcd (the library's client interface) plus two
+ * endpoints. */
 @GenerateClient
-public interface JobsApi extends EtcdApi {
+public interface JobsApi extends Etcd {
   @FormUrlEncoded
   @POST("v2/keys/queues{queue}")
   @Convenience(name = "enqueue", args = {"value", "ttl"}, optional = 1, rootKey = false,
