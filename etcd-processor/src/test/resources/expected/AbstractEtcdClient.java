@@ -222,7 +222,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    * The TTL is the client's default.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @return the response entity; status 408 when the request timed out
@@ -237,7 +238,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param ttl seconds to live, or -1 for none
@@ -255,7 +257,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * with {@code prevExist=false}.
    * The TTL is the client's default.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @return the response entity; status 408 when the request timed out
@@ -271,7 +274,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
    * with {@code prevExist=false}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param ttl seconds to live, or -1 for none
@@ -290,7 +294,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * with {@code prevExist=true}.
    * The TTL is the client's default.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @return the response entity; status 408 when the request timed out
@@ -307,7 +312,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
    * with {@code prevExist=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param ttl seconds to live, or -1 for none
@@ -325,7 +331,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
    * with {@code prevExist=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param ttl seconds to live, or -1 for none
@@ -344,7 +351,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * with {@code dir=true}.
    * The TTL is the client's default.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -358,7 +366,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
    * with {@code dir=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -374,7 +383,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * with {@code dir=true&prevExist=false}.
    * The TTL is the client's default.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -388,7 +398,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
    * with {@code dir=true&prevExist=false}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -403,7 +414,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    * The TTL is the client's default.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
@@ -420,7 +432,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
@@ -440,7 +453,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    * The TTL is the client's default.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param prevIndex sent as {@code prevIndex}; 1 or more
@@ -456,7 +470,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param prevIndex sent as {@code prevIndex}; 1 or more
@@ -476,7 +491,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * <p>Sends {@link io.etcdv2.api.KeysApi#refreshKey PUT v2/keys{key}}
    * with {@code refresh=true&prevExist=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param ttl sent as {@code ttl}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -522,7 +538,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -535,7 +552,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
    *     by default); null sends none
    * @return the response entity; status 408 when the request timed out
@@ -550,7 +568,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
    *     by default); null sends none
    * @param prevIndex sent as {@code prevIndex}; 1 or more
@@ -567,7 +586,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}
    * with {@code dir=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -581,7 +601,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}
    * with {@code dir=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param recursive sends {@code recursive=true} when true
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -595,7 +616,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
    *     by default)
    * @return the response entity; status 408 when the request timed out
@@ -610,7 +632,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached

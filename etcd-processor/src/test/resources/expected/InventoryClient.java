@@ -238,7 +238,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    * The TTL is the client's default.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @return the response entity; status 408 when the request timed out
@@ -253,7 +254,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param ttl seconds to live, or -1 for none
@@ -271,7 +273,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * with {@code prevExist=false}.
    * The TTL is the client's default.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @return the response entity; status 408 when the request timed out
@@ -287,7 +290,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
    * with {@code prevExist=false}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param ttl seconds to live, or -1 for none
@@ -306,7 +310,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * with {@code prevExist=true}.
    * The TTL is the client's default.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @return the response entity; status 408 when the request timed out
@@ -323,7 +328,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
    * with {@code prevExist=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param ttl seconds to live, or -1 for none
@@ -341,7 +347,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
    * with {@code prevExist=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param ttl seconds to live, or -1 for none
@@ -360,7 +367,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * with {@code dir=true}.
    * The TTL is the client's default.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -374,7 +382,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
    * with {@code dir=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -390,7 +399,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * with {@code dir=true&prevExist=false}.
    * The TTL is the client's default.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -404,7 +414,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
    * with {@code dir=true&prevExist=false}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -419,7 +430,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    * The TTL is the client's default.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
@@ -436,7 +448,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
@@ -456,7 +469,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    * The TTL is the client's default.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param prevIndex sent as {@code prevIndex}; 1 or more
@@ -472,7 +486,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param prevIndex sent as {@code prevIndex}; 1 or more
@@ -492,7 +507,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * <p>Sends {@link io.etcdv2.api.KeysApi#refreshKey PUT v2/keys{key}}
    * with {@code refresh=true&prevExist=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param ttl sent as {@code ttl}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -538,7 +554,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -551,7 +568,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
    *     by default); null sends none
    * @return the response entity; status 408 when the request timed out
@@ -566,7 +584,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
    *     by default); null sends none
    * @param prevIndex sent as {@code prevIndex}; 1 or more
@@ -583,7 +602,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}
    * with {@code dir=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -597,7 +617,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}
    * with {@code dir=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param recursive sends {@code recursive=true} when true
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -611,7 +632,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
    *     by default)
    * @return the response entity; status 408 when the request timed out
@@ -626,7 +648,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    *
    * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -919,7 +942,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * The TTL is the client's default.
    * The call is limited by the client's timeout.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @return the response entity; status 408 when the request timed out
@@ -936,7 +960,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * with {@code prevExist=true&prevIndex=42&batch=3&X-Source=warehouse "A"}.
    * The call is limited by the client's timeout.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param ttl seconds to live, or -1 for none
@@ -953,7 +978,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * <p>Sends {@link InventoryApi#putItem PUT v2/keys/inventory{key}}
    * with {@code prevExist=true&prevIndex=42&batch=3&X-Source=warehouse "A"}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param ttl seconds to live, or -1 for none

@@ -53,7 +53,8 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
    * <p>Sends {@link QueueApi#postJob POST v2/keys/queues{queue}}.
    * The TTL is the client's default.
    *
-   * @param queue the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param queue the key, normalised, put under the client's prefix and percent-encoded; not
+   *     the root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @return the response entity; status 408 when the request timed out
@@ -68,7 +69,8 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
    *
    * <p>Sends {@link QueueApi#postJob POST v2/keys/queues{queue}}.
    *
-   * @param queue the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param queue the key, normalised, put under the client's prefix and percent-encoded; not
+   *     the root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param ttl seconds to live, or -1 for none

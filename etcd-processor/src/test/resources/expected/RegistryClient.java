@@ -55,7 +55,8 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
    * with {@code prevExist=false}.
    * The TTL is the client's default.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @return the response entity; status 408 when the request timed out
@@ -72,7 +73,8 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
    * <p>Sends {@link RegistryApi#putService PUT v2/keys/services{key}}
    * with {@code prevExist=false}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
    *     default)
    * @param ttl seconds to live, or -1 for none
@@ -90,7 +92,8 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
    * <p>Sends {@link RegistryApi#refreshService PUT v2/keys/services{key}}
    * with {@code refresh=true&prevExist=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @param ttl sent as {@code ttl}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -118,7 +121,8 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
    *
    * <p>Sends {@link RegistryApi#deleteService DELETE v2/keys/services{key}}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the root
+   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
+   *     root
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */

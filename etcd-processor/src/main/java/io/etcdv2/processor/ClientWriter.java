@@ -338,9 +338,9 @@ final class ClientWriter {
     private static void parameterDocs(MethodSpec.Builder method, ConvenienceModel convenience,
         int count) {
       if (convenience.endpoint.key != null) {
-        method.addJavadoc("@param $L the key, normalised, put under the client's prefix and"
-            + " percent-encoded$L\n", convenience.keyArgument,
-            convenience.rootKey ? "" : "; not the root");
+        method.addJavadoc("$L\n", wrap("@param " + convenience.keyArgument + " the key,"
+            + " normalised, put under the client's prefix and percent-encoded"
+            + (convenience.rootKey ? "" : "; not the root")).replace("\n", "\n    "));
       }
       for (ParameterModel parameter : convenience.given(count)) {
         method.addJavadoc("$L\n", wrap("@param " + parameter.httpName + " "
