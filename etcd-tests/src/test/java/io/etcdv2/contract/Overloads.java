@@ -192,10 +192,13 @@ final class Overloads {
     return all().stream().filter(o -> !o.rootKey()).collect(Collectors.toList());
   }
 
-  /** The signatures of every public method of {@link EtcdClient} that returns a response. */
+  /**
+   * The signatures of every public method of {@link EtcdClient} that returns a response, those it
+   * inherits from the generated {@code AbstractEtcdClient} included.
+   */
   static TreeSet<String> clientSignatures() {
     TreeSet<String> signatures = new TreeSet<>();
-    for (Method method : EtcdClient.class.getDeclaredMethods()) {
+    for (Method method : EtcdClient.class.getMethods()) {
       if (Modifier.isPublic(method.getModifiers())
           && method.getReturnType() == EtcdResponse.class) {
         signatures.add(signatureOf(method));
