@@ -11,6 +11,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -193,7 +194,7 @@ final class Overloads {
   }
 
   /** The signatures of every public method of {@link EtcdClient} that returns a response. */
-  static TreeSet<String> clientSignatures() {
+  static SortedSet<String> clientSignatures() {
     TreeSet<String> signatures = new TreeSet<>();
     for (Method method : EtcdClient.class.getDeclaredMethods()) {
       if (Modifier.isPublic(method.getModifiers())
