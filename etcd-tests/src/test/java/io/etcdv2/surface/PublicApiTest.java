@@ -117,13 +117,26 @@ public class PublicApiTest {
 
   @Test
   void aDifferenceNamesEachChangedLineWithItsType() {
-    String expected = "public final class a.A\n  public void kept()\n  public void gone()\n\n";
-    String actual = "public final class a.A\n  public void kept()\n  public int added()\n\n"
-        + "public final class a.B\n\n";
+    String expected = """
+        public final class a.A
+          public void kept()
+          public void gone()
 
-    assertEquals("- public void gone()   (in public final class a.A)\n"
-        + "+ public int added()   (in public final class a.A)\n"
-        + "+ public final class a.B\n", difference(expected, actual));
+        """;
+    String actual = """
+        public final class a.A
+          public void kept()
+          public int added()
+
+        public final class a.B
+
+        """;
+
+    assertEquals("""
+        - public void gone()   (in public final class a.A)
+        + public int added()   (in public final class a.A)
+        + public final class a.B
+        """, difference(expected, actual));
   }
 
   /** The module's API list, as the checked-in file holds it. */
@@ -355,6 +368,7 @@ public class PublicApiTest {
     @Override
     public synchronized void run() {}
 
+    @SuppressWarnings("UnusedMethod") // there to be left out
     private void secret() {}
 
     public static final class Nested {
