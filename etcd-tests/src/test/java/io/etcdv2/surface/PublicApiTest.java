@@ -106,7 +106,8 @@ public class PublicApiTest {
             + Hidden.class.getTypeName() + " implements java.lang.Runnable",
         "  protected java.lang.String field",
         "  public " + visible + "()",
-        "  public final java.util.List<T> all(T...) throws java.io.IOException",
+        "  public final java.util.List<T> all(java.util.List<T>,java.lang.String...)"
+            + " throws java.io.IOException",
         "  public void run()",
         "  public void " + Hidden.class.getTypeName() + ".lent(int)",
         "",
@@ -360,9 +361,8 @@ public class PublicApiTest {
 
     Visible(int notApi) {}
 
-    @SafeVarargs
-    public final List<T> all(T... values) throws IOException {
-      return List.of(values);
+    public final List<T> all(List<T> values, String... names) throws IOException {
+      return values;
     }
 
     @Override
