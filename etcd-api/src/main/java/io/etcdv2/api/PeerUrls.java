@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** The body that adds or updates a member: {@code {"peerURLs":["http://10.0.0.4:2380"]}}. */
+@SuppressWarnings("InconsistentCapitalization") // the field is spelled as etcd's JSON key
 public final class PeerUrls {
   private final List<String> peerURLs;
 
@@ -14,6 +15,8 @@ public final class PeerUrls {
   }
 
   /**
+   * The body naming {@code peerUrls}, in the order given.
+   *
    * @throws IllegalArgumentException without any URL
    */
   public static PeerUrls of(String... peerUrls) {

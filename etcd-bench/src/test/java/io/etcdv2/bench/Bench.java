@@ -214,7 +214,7 @@ public final class Bench {
       Report.Column first = section.columns().get(0);
       log.printf(Locale.ROOT, "%6.1f s  round %d/%d  %-28s %-18s %,12.1f %s%s%n",
           (System.nanoTime() - START_NANOS) / 1e9, round + 1,
-          section == Report.THROUGHPUT || section == Report.COLD_START ? config.rounds()
+          section.equals(Report.THROUGHPUT) || section.equals(Report.COLD_START) ? config.rounds()
               : config.watchRounds(),
           workload, client.title(), figures.get(first.metric()), first.header(),
           figures.getOrDefault("errors", 0.0) > 0

@@ -11,19 +11,14 @@ final class Clients {
   private Clients() {}
 
   static BenchClient create(String id, String url) {
-    switch (id) {
-      case ThisClient.ID:
-        return new ThisClient(url);
-      case "okhttp-text":
-        return new HandWritten(url, HandWritten.Parse.TEXT);
-      case "okhttp-moshi":
-        return new HandWritten(url, HandWritten.Parse.MOSHI);
-      case Etcd4j.ID:
-        return new Etcd4j(url);
-      default:
-        throw new IllegalArgumentException("bench.clients names \"" + id + "\", which is not a"
-            + " client; use some of " + ALL);
-    }
+    return switch (id) {
+      case ThisClient.ID -> new ThisClient(url);
+      case "okhttp-text" -> new HandWritten(url, HandWritten.Parse.TEXT);
+      case "okhttp-moshi" -> new HandWritten(url, HandWritten.Parse.MOSHI);
+      case Etcd4j.ID -> new Etcd4j(url);
+      default -> throw new IllegalArgumentException("bench.clients names \"" + id + "\", which"
+          + " is not a client; use some of " + ALL);
+    };
   }
 
   static List<BenchClient> create(List<String> ids, String url) {

@@ -113,7 +113,7 @@ final class Etcd4j implements BenchClient {
         EtcdKeysResponse event = response.getNow();
         waitIndex = event.node.modifiedIndex + 1;
         sink.event(event.node.key, event.node.modifiedIndex);
-      } else if (failure instanceof EtcdException && ((EtcdException) failure).errorCode == 401) {
+      } else if (failure instanceof EtcdException etcdFailure && etcdFailure.errorCode == 401) {
         resync();
         return;
       } else {

@@ -148,7 +148,7 @@ final class Report {
 
   synchronized List<Row> rows(Section section) {
     List<Row> of = new ArrayList<>();
-    for (Row row : rows.values()) if (row.section == section) of.add(row);
+    for (Row row : rows.values()) if (row.section.equals(section)) of.add(row);
     return of;
   }
 

@@ -47,13 +47,13 @@ final class ClientWriter {
         && model.inheritedBaseWatchable);
     if (model.abstractType == null) {
       files.add(file(model.clientType, finalClient(model, ParameterizedTypeName.get(parent,
-          model.apiType), model.apiType, model.ownConveniences(), model.ownEndpoints(), watch,
-          parent == ClassNames.GENERATED_CLIENT)));
+          model.apiType), model.ownConveniences(), model.ownEndpoints(), watch,
+          parent.equals(ClassNames.GENERATED_CLIENT))));
     } else {
       files.add(file(model.abstractType, abstractClient(model, parent, watch)));
       files.add(file(model.clientType, finalClient(model,
-          ParameterizedTypeName.get(model.abstractType, model.apiType), model.apiType,
-          List.of(), List.of(), false, false)));
+          ParameterizedTypeName.get(model.abstractType, model.apiType), List.of(), List.of(),
+          false, false)));
     }
     return files;
   }
@@ -66,7 +66,7 @@ final class ClientWriter {
   }
 
   private TypeSpec finalClient(ClientModel model, ParameterizedTypeName superclass,
-      TypeName apiRef, List<ConvenienceModel> conveniences, List<EndpointModel> endpoints,
+      List<ConvenienceModel> conveniences, List<EndpointModel> endpoints,
       boolean watch, boolean root) {
     ClassName client = model.clientType;
     ClassName builder = client.nestedClass("Builder");
@@ -102,7 +102,7 @@ final class ClientWriter {
         .returns(client)
         .addStatement("return builder().build()")
         .build());
-    new Body(model, client, apiRef, superclass, false, root).write(type, conveniences, endpoints,
+    new Body(model, client, superclass, false, root).write(type, conveniences, endpoints,
         watch);
     type.addType(TypeSpec.classBuilder(builder)
         .addJavadoc("Configures a {@link $T}; see {@link $T} for every option.\n", client,
@@ -140,8 +140,8 @@ final class ClientWriter {
         .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), api), "apiType")
         .addStatement("super(runtime, apiType)")
         .build());
-    new Body(model, model.abstractType, api, superclass, true,
-        parent == ClassNames.GENERATED_CLIENT)
+    new Body(model, model.abstractType, superclass, true,
+        parent.equals(ClassNames.GENERATED_CLIENT))
         .write(type, model.ownConveniences(), model.ownEndpoints(), watch);
     return type.build();
   }
@@ -176,7 +176,6 @@ final class ClientWriter {
   private static final class Body {
     private final ClientModel model;
     private final ClassName self;
-    private final TypeName apiRef;
     private final ParameterizedTypeName superclass;
     /** A base that clients extend: its nested classes stay open. */
     private final boolean open;
@@ -184,11 +183,10 @@ final class ClientWriter {
      * abstract. */
     private final boolean root;
 
-    Body(ClientModel model, ClassName self, TypeName apiRef, ParameterizedTypeName superclass,
-        boolean open, boolean root) {
+    Body(ClientModel model, ClassName self, ParameterizedTypeName superclass, boolean open,
+        boolean root) {
       this.model = model;
       this.self = self;
-      this.apiRef = apiRef;
       this.superclass = superclass;
       this.open = open;
       this.root = root;

@@ -50,6 +50,7 @@ public final class EtcdClientProcessor extends AbstractProcessor {
   }
 
   @Override
+  @SuppressWarnings("DoNotClaimAnnotations") // claimed on purpose: see ClaimedAnnotationsTest
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
     Elements elements = processingEnv.getElementUtils();
     TypeElement annotation = elements.getTypeElement(ClassNames.GENERATE_CLIENT);

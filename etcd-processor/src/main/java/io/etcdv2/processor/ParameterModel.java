@@ -104,7 +104,8 @@ final class ParameterModel {
   static String javaName(String httpName) {
     StringBuilder out = new StringBuilder();
     boolean upper = false;
-    for (char c : httpName.toCharArray()) {
+    for (int i = 0; i < httpName.length(); i++) {
+      char c = httpName.charAt(i);
       if (Character.isJavaIdentifierPart(c) && c != '$') {
         out.append(upper && out.length() > 0 ? Character.toUpperCase(c) : c);
         upper = false;

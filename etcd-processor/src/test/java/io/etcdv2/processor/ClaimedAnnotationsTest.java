@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
 class ClaimedAnnotationsTest {
   private static final List<String> STRICT = List.of("-Xlint:all", "-Werror");
 
-  /** InventoryApi has @GenerateClient, @Convenience (twice), @Key, @Value, @Ttl, and Retrofit's
-      @FormUrlEncoded, @PUT, @Path, @Field, @Query and @Header; QueueApi adds @POST, @DELETE, @GET. */
+  /**
+   * InventoryApi has @GenerateClient, @Convenience (twice), @Key, @Value, @Ttl, and Retrofit's
+   * {@code @FormUrlEncoded}, @PUT, @Path, @Field, @Query and @Header; QueueApi adds @POST, @DELETE,
+   * {@code @GET}.
+   */
   @Test
   void aUserInterfaceCompilesUnderXlintAllAndWerror() {
     Compilation compilation = compile(STRICT,

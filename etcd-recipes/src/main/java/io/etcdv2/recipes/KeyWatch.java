@@ -8,6 +8,7 @@ import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.KeysResult;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -154,7 +155,7 @@ final class KeyWatch {
 
   private void retryLater(final boolean read) {
     try {
-      executor.schedule(new Runnable() {
+      ScheduledFuture<?> unused = executor.schedule(new Runnable() {
         @Override
         public void run() {
           send(read);

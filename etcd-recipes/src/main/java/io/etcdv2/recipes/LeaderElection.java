@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -418,7 +419,7 @@ public final class LeaderElection implements Closeable {
   private void retryLater() {
     final int my = epoch;
     try {
-      executor.schedule(new Runnable() {
+      ScheduledFuture<?> unused = executor.schedule(new Runnable() {
         @Override
         public void run() {
           if (my == epoch) step();

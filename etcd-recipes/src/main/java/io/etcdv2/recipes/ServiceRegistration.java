@@ -10,6 +10,7 @@ import io.etcdv2.api.Node;
 import java.io.Closeable;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
@@ -223,7 +224,7 @@ public final class ServiceRegistration implements Closeable {
       millis = Support.backoffMillis(++failures);
     }
     try {
-      executor.schedule(new Runnable() {
+      ScheduledFuture<?> unused = executor.schedule(new Runnable() {
         @Override
         public void run() {
           rewrite();

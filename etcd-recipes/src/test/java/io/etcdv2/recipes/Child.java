@@ -24,13 +24,12 @@ public final class Child {
   public static void main(String[] args) throws Exception {
     EtcdClient etcd = EtcdClient.builder().host(args[1]).build();
     switch (args[0]) {
-      case "lock": {
+      case "lock" -> {
         DistributedLock lock = DistributedLock.create(etcd, args[2], Long.parseLong(args[3]));
         lock.acquire();
         System.out.println("ACQUIRED " + lock.fencingToken());
-        break;
       }
-      case "elect": {
+      case "elect" -> {
         CountDownLatch elected = new CountDownLatch(1);
         LeaderElection election =
             LeaderElection.create(etcd, args[2], args[3], Long.parseLong(args[4]));
@@ -45,17 +44,14 @@ public final class Child {
         });
         elected.await();
         System.out.println("ELECTED " + election.fencingToken());
-        break;
       }
-      case "register": {
+      case "register" -> {
         ServiceRegistry registry = ServiceRegistry.create(etcd, args[2]);
         ServiceRegistration registration =
             registry.register(args[3], args[4], args[5], Long.parseLong(args[6]));
         System.out.println("REGISTERED " + registration.key());
-        break;
       }
-      default:
-        throw new IllegalArgumentException(args[0]);
+      default -> throw new IllegalArgumentException(args[0]);
     }
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);

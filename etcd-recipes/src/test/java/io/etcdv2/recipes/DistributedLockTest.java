@@ -49,6 +49,7 @@ class DistributedLockTest {
   private volatile int counter;
 
   @Test
+  @SuppressWarnings("ThreadPriorityCheck") // Thread.yield() only widens the race it looks for
   void fourClientsTwoThreadsEach200AcquisitionsCountExactlyWithIncreasingTokens()
       throws Exception {
     int clients = 4;

@@ -10,6 +10,7 @@ import io.etcdv2.testing.EtcdExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -75,13 +76,13 @@ class ServiceRegistryTest {
     }
   }
 
-  private static TreeSet<String> ids(ServiceDiscovery discovery) {
+  private static SortedSet<String> ids(ServiceDiscovery discovery) {
     TreeSet<String> ids = new TreeSet<>();
     for (ServiceInstance instance : discovery.list()) ids.add(instance.id());
     return ids;
   }
 
-  private static void awaitIds(ServiceDiscovery discovery, Predicate<TreeSet<String>> wanted)
+  private static void awaitIds(ServiceDiscovery discovery, Predicate<SortedSet<String>> wanted)
       throws InterruptedException {
     long deadline = System.currentTimeMillis() + 5_000;
     while (!wanted.test(ids(discovery)) && System.currentTimeMillis() < deadline) {

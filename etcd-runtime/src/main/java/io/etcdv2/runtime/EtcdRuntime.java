@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -149,7 +150,7 @@ final class EtcdRuntime extends ClientRuntime {
             return thread;
           }
         });
-    executor.scheduleWithFixedDelay(new Runnable() {
+    ScheduledFuture<?> unused = executor.scheduleWithFixedDelay(new Runnable() {
       @Override
       public void run() {
         try {

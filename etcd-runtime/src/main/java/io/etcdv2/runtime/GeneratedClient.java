@@ -89,11 +89,13 @@ public abstract class GeneratedClient<A> implements Closeable {
   }
 
   /** The asynchronous conveniences; generated clients extend it with theirs. */
+  @SuppressWarnings("ClassCanBeStatic") // generated subclasses are inner classes of the client
   public abstract class Async {
     protected Async() {}
   }
 
   /** The request builders; generated clients extend it with one entry per endpoint. */
+  @SuppressWarnings("ClassCanBeStatic") // generated subclasses are inner classes of the client
   public abstract class Requests {
     protected Requests() {}
   }

@@ -71,7 +71,10 @@ public final class WatchGroup implements Watch {
     Member member = new Member(full, recursive, listener);
     synchronized (members) {
       List<Member> same = members.get(full);
-      if (same == null) members.put(full, same = new CopyOnWriteArrayList<>());
+      if (same == null) {
+        same = new CopyOnWriteArrayList<>();
+        members.put(full, same);
+      }
       same.add(member);
     }
     return member;

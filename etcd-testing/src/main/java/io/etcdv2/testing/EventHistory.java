@@ -47,7 +47,7 @@ final class EventHistory {
       StoreEvent e = events[(front + i) % CAPACITY];
       if (e.refresh || e.internal) continue;
       String eventKey = e.node.key.isEmpty() ? "/" : e.node.key;
-      boolean match = eventKey.equals(key) || recursive && eventKey.startsWith(prefix);
+      boolean match = eventKey.equals(key) || (recursive && eventKey.startsWith(prefix));
       // A deleted or expired directory ends the watches under it (a plain prefix, as etcd has it).
       if ((e.action.equals(StoreEvent.DELETE) || e.action.equals(StoreEvent.EXPIRE))
           && e.prevNode != null && e.prevNode.dir && key.startsWith(e.prevNode.key)) {

@@ -131,7 +131,8 @@ final class FakeDispatcher extends Dispatcher {
         throw KeyError.request(KeyError.UNAUTHORIZED, "Insufficient credentials");
       }
       boolean quorumRead = method.equals("GET") && r.quorum;
-      if (etcd.isPartitioned() && (quorumRead || !method.equals("GET") && !method.equals("HEAD"))) {
+      boolean change = !method.equals("GET") && !method.equals("HEAD");
+      if (etcd.isPartitioned() && (quorumRead || change)) {
         throw KeyError.request(KeyError.RAFT_INTERNAL, "etcdserver: request timed out");
       }
       if (method.equals("GET") && r.wait && !r.quorum) {

@@ -145,7 +145,7 @@ final class GoHttp {
     StringBuilder out = new StringBuilder();
     for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      boolean keep = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+      boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
           || "-_.~$&+,/:;=@".indexOf(c) >= 0;
       if (keep) out.append((char) c);
       else out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))

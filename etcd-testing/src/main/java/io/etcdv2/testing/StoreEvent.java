@@ -60,7 +60,7 @@ final class StoreEvent {
 
   /** A node was created: set on a new key, create, or an in-order POST. */
   boolean isCreated() {
-    return action.equals(CREATE) || action.equals(SET) && prevNode == null;
+    return action.equals(CREATE) || (action.equals(SET) && prevNode == null);
   }
 
   /** The body, ending with a newline; {@code noValueOnSuccess} drops the nodes of writes. */

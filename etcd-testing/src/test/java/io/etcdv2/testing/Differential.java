@@ -88,7 +88,6 @@ final class Differential {
   List<String> run(List<Step> steps) {
     List<String> differences = new ArrayList<>();
     Map<String, CompletableFuture<String>[]> started = new HashMap<>();
-    Map<String, Op> startedOps = new HashMap<>();
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       long t0 = System.nanoTime();
@@ -102,7 +101,6 @@ final class Differential {
             real.sendAsync(step.op, Duration.ofSeconds(10)),
             fake.sendAsync(step.op, Duration.ofSeconds(10))};
         started.put(step.label, pair);
-        startedOps.put(step.label, step.op);
         sleep(150); // both have registered the watch before the next step writes
         continue;
       } else if (step.op == null) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Timeout(120)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@SuppressWarnings("BadImport") // of(op), like the other steps, reads as the scenario's language
 class DifferentialFaultsTest {
   @RegisterExtension static EtcdExtension cluster = EtcdExtension.cluster(3);
 

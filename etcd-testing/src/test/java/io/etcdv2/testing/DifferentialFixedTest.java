@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * fresh real etcd and a fresh fake: their answers must be the same (indexes as deltas, expiry
  * times and ids only present, unsorted listings sorted).
  */
+@SuppressWarnings("BadImport") // of(op), like the other steps, reads as the scenario's language
 class DifferentialFixedTest {
   @RegisterExtension static EtcdExtension etcd = EtcdExtension.singleNode();
   private static FakeEtcd fakeEtcd;

@@ -63,7 +63,7 @@ class DifferentialRandomTest {
 
   /** Runs {@code ops} under {@code dir} on both servers, from a base taken after creating it. */
   private static List<String> run(Differential diff, String dir, List<Op> ops) {
-    String prefix = dir + "-" + (fresh++);
+    String prefix = dir + "-" + fresh++;
     List<Step> steps = new ArrayList<>();
     for (Op op : ops) steps.add(Step.of(retarget(op, dir, prefix)));
     Op mkdir = Op.form("PUT", "/v2/keys" + prefix, "dir=true");

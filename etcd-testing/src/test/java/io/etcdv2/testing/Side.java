@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +66,7 @@ final class Side {
     RequestBody body = null;
     if (op.body != null) {
       String text = indexes(op.body);
-      body = op.contentType == null ? RequestBody.create(text.getBytes(), null)
+      body = op.contentType == null ? RequestBody.create(text.getBytes(StandardCharsets.UTF_8), null)
           : RequestBody.create(text, MediaType.get(op.contentType));
     } else if (op.method.equals("PUT") || op.method.equals("POST") || op.method.equals("PATCH")) {
       body = RequestBody.create("", FORM);

@@ -44,13 +44,14 @@ class AndroidApiCheckTest {
 
   @Test
   void rejectsWhatApi21Lacks() throws IOException {
-    List<String> errors = check("UsesNewApis",
-        "class UsesNewApis {\n"
-            + "  java.util.Optional<String> optional() { return java.util.Optional.empty(); }\n"
-            + "  Object path() { return java.nio.file.Paths.get(\"/\"); }\n"
-            + "  Object now() { return java.time.Instant.now(); }\n"
-            + "  Object future() { return new java.util.concurrent.CompletableFuture<String>(); }\n"
-            + "}\n");
+    List<String> errors = check("UsesNewApis", """
+        class UsesNewApis {
+          java.util.Optional<String> optional() { return java.util.Optional.empty(); }
+          Object path() { return java.nio.file.Paths.get("/"); }
+          Object now() { return java.time.Instant.now(); }
+          Object future() { return new java.util.concurrent.CompletableFuture<String>(); }
+        }
+        """);
     String all = String.join("\n", errors);
     for (String missing : List.of("java.util.Optional", "java.nio.file.Paths",
         "java.time.Instant", "java.util.concurrent.CompletableFuture")) {
@@ -60,12 +61,13 @@ class AndroidApiCheckTest {
 
   @Test
   void acceptsWhatApi21Has() throws IOException {
-    List<String> errors = check("UsesOldApis",
-        "class UsesOldApis {\n"
-            + "  Object set() { return java.util.Collections.synchronizedSet(new java.util.HashSet<String>()); }\n"
-            + "  byte[] utf8() { return \"x\".getBytes(java.nio.charset.StandardCharsets.UTF_8); }\n"
-            + "  Object logger() { return java.util.logging.Logger.getLogger(\"x\"); }\n"
-            + "}\n");
+    List<String> errors = check("UsesOldApis", """
+        class UsesOldApis {
+          Object set() { return java.util.Collections.synchronizedSet(new java.util.HashSet<>()); }
+          byte[] utf8() { return "x".getBytes(java.nio.charset.StandardCharsets.UTF_8); }
+          Object logger() { return java.util.logging.Logger.getLogger("x"); }
+        }
+        """);
     assertEquals(Collections.emptyList(), errors);
   }
 

@@ -201,6 +201,7 @@ final class CredentialsContractTest {
   // The password, or the header that encodes it, never shows.
 
   @Test
+  @SuppressWarnings("ObjectToString") // also guards the toString() a class may get later
   void passwordIsNotInTheClientRuntimeOrBuilder() {
     EtcdClient.Builder builder = EtcdClient.builder().host(etcd.host()).auth("root", PASSWORD);
     EtcdClient client = etcd.track(builder.build());

@@ -32,7 +32,7 @@ final class NodeValueContractTest {
     assertEquals("abc", storedValue("\"abc\"").value());
     assertEquals(42.0, storedValue("42").value());
     assertEquals(-1.5, storedValue("-1.5").value());
-    assertEquals(Boolean.TRUE, storedValue("true").value());
+    assertEquals(true, storedValue("true").value());
     Map<String, Object> map = new LinkedHashMap<>();
     map.put("a", 1.0);
     map.put("b", Arrays.asList(1.0, "x", null));

@@ -11,6 +11,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
@@ -196,7 +197,7 @@ final class Overloads {
    * The signatures of every public method of {@link EtcdClient} that returns a response, those it
    * inherits from the generated {@code AbstractEtcdClient} included.
    */
-  static TreeSet<String> clientSignatures() {
+  static SortedSet<String> clientSignatures() {
     TreeSet<String> signatures = new TreeSet<>();
     for (Method method : EtcdClient.class.getMethods()) {
       if (Modifier.isPublic(method.getModifiers())

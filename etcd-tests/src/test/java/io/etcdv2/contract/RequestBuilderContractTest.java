@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -516,7 +517,7 @@ final class RequestBuilderContractTest {
 
   @Test
   void nullRequiredArgumentsAreRejectedNamingTheParameter() {
-    EtcdClient.Requests requests = etcd.client().requests();
+    var requests = etcd.client().requests();
     PeerUrls peers = PeerUrls.of(PEER_URL);
 
     assertNull("key", () -> requests.getKey(null));
@@ -546,7 +547,7 @@ final class RequestBuilderContractTest {
    */
   @Test
   void emptyPathSegmentsAreRejectedNamingTheParameter() {
-    EtcdClient.Requests requests = etcd.client().requests();
+    var requests = etcd.client().requests();
     PeerUrls peers = PeerUrls.of(PEER_URL);
 
     assertEmpty("id", () -> requests.putMember("", peers));
@@ -682,6 +683,7 @@ final class RequestBuilderContractTest {
     return (EtcdResponse<?>) invoke(builder, "send", new Class<?>[0]);
   }
 
+  @SuppressWarnings("RethrowReflectiveOperationExceptionAsLinkageError") // a test failure
   private static Object invoke(Object target, String name, Class<?>[] types, Object... args) {
     try {
       return target.getClass().getMethod(name, types).invoke(target, args);
@@ -698,7 +700,7 @@ final class RequestBuilderContractTest {
     return new Built(endpoint, List.of(), configure, method, path, null, null);
   }
 
-  private static TreeSet<String> names(List<Built> table) {
+  private static SortedSet<String> names(List<Built> table) {
     return table.stream().map(Built::endpoint).collect(Collectors.toCollection(TreeSet::new));
   }
 

@@ -105,7 +105,7 @@ final class TtlAndValueContractTest {
   void noDefaultTtlSendsNone(DefaultTtl overload) {
     etcd.enqueueOk();
 
-    overload.invoke().apply(etcd.client(b -> b.ttl(-1)));
+    assertEquals(200, overload.invoke().apply(etcd.client(b -> b.ttl(-1))).status());
 
     RequestContractTest.assertRequest(etcd.takeRequest(), overload.method(), "/v2/keys/k",
         overload.bodyWithoutTtl());
@@ -116,7 +116,7 @@ final class TtlAndValueContractTest {
   void defaultTtlIsSent(DefaultTtl overload) {
     etcd.enqueueOk();
 
-    overload.invoke().apply(etcd.client(b -> b.ttl(30)));
+    assertEquals(200, overload.invoke().apply(etcd.client(b -> b.ttl(30))).status());
 
     RequestContractTest.assertRequest(etcd.takeRequest(), overload.method(), "/v2/keys/k",
         overload.bodyWithDefault());
@@ -127,7 +127,7 @@ final class TtlAndValueContractTest {
   void explicitTtlOverridesTheDefault(ExplicitTtl overload) {
     etcd.enqueueOk();
 
-    overload.invoke().apply(etcd.client(b -> b.ttl(30)), 10L);
+    assertEquals(200, overload.invoke().apply(etcd.client(b -> b.ttl(30)), 10L).status());
 
     RequestContractTest.assertRequest(etcd.takeRequest(), overload.method(), "/v2/keys/k",
         overload.bodyWithTtl10());
@@ -138,7 +138,7 @@ final class TtlAndValueContractTest {
   void explicitMinusOneSendsNoTtlDespiteTheDefault(ExplicitTtl overload) {
     etcd.enqueueOk();
 
-    overload.invoke().apply(etcd.client(b -> b.ttl(30)), -1L);
+    assertEquals(200, overload.invoke().apply(etcd.client(b -> b.ttl(30)), -1L).status());
 
     RequestContractTest.assertRequest(etcd.takeRequest(), overload.method(), "/v2/keys/k",
         overload.bodyWithoutTtl());

@@ -30,6 +30,7 @@ final class FailoverContractTest {
   @RegisterExtension final Members members = new Members();
 
   /** One operation per HTTP method, through the conveniences. */
+  @SuppressWarnings("ImmutableEnumChecker") // the lambdas hold no state
   enum Operation {
     GET("GET", (etcd, key) -> etcd.get(key)),
     PUT("PUT", (etcd, key) -> etcd.set(key, "v")),

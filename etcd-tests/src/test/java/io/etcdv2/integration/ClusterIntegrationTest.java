@@ -285,7 +285,7 @@ class ClusterIntegrationTest {
   void buildersReachEveryClusterEndpoint() {
     int leader = leaderIndex();
     EtcdClient etcd = clients.get(leader);
-    EtcdClient.Requests requests = etcd.requests();
+    var requests = etcd.requests();
     assertTrue(requests.getVersion().timeout(5).send().body().server().startsWith("3.4."));
     assertTrue(requests.getHealth().send().body().isHealthy());
     assertEquals(3, requests.getMachines().send().body().split(", ").length);

@@ -51,7 +51,7 @@ class KeysIntegrationTest {
 
     assertEquals(42.0, etcd.get("/number").body().node().value());
     assertEquals(42, (int) etcd.get("/number").body().node().value(Integer.class));
-    assertEquals(Boolean.TRUE, etcd.get("/flag").body().node().value());
+    assertEquals(true, etcd.get("/flag").body().node().value());
     assertEquals(Map.of("replicas", 3.0, "zone", "a"), etcd.get("/map").body().node().value());
     assertEquals(List.of("x", "y"), etcd.get("/list").body().node().value());
   }

@@ -41,8 +41,7 @@ final class RealEtcdExtension implements BeforeAllCallback, AfterAllCallback, Pa
     String prefix = "/" + context.getRequiredTestClass().getSimpleName() + "/"
         + context.getRequiredTestMethod().getName();
     EtcdClient client = EtcdClient.builder().host(etcd.clientUrl()).prefix(prefix).build();
-    context.getStore(NAMESPACE).put(parameter.getIndex() + "client",
-        (AutoCloseable) client::close);
+    context.getStore(NAMESPACE).put(parameter.getIndex() + "client", client);
     return client;
   }
 

@@ -97,7 +97,7 @@ final class PollWindowTest {
   void anyOrderOfAnswersOverRandomSparseHistoriesReleasesEachEventOnceInOrder() {
     Random random = new Random(7);
     for (int round = 0; round < 500; round++) {
-      long start = 1 + random.nextInt(50);
+      long start = 1L + random.nextInt(50);
       TreeSet<Long> history = new TreeSet<>();
       for (long i = start; i < start + 200; i++) if (random.nextInt(3) > 0) history.add(i);
       long last = history.last();

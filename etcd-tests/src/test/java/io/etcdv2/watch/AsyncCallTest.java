@@ -30,7 +30,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -342,7 +341,7 @@ class AsyncCallTest {
     assertEquals(200, closed.async().get("/").future().get(10, TimeUnit.SECONDS).status());
     closed.close();
 
-    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Throwable failure = null;
     CompletableFuture<EtcdResponse<KeysResult>> future;
     try {
       future = closed.async().get("/").future();
@@ -353,9 +352,9 @@ class AsyncCallTest {
     try {
       future.get(10, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
-      failure.set(e.getCause());
+      failure = e.getCause();
     }
-    assertInstanceOf(EtcdException.class, failure.get(),
+    assertInstanceOf(EtcdException.class, failure,
         "a call on a closed client fails with EtcdException");
   }
 }

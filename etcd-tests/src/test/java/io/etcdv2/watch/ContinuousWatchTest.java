@@ -460,20 +460,14 @@ class ContinuousWatchTest {
   static void apply(KeysResult event, Map<String, String> view) {
     Node node = event.node();
     switch (event.action()) {
-      case "set":
-      case "create":
-      case "update":
-      case "compareAndSwap":
+      case "set", "create", "update", "compareAndSwap" -> {
         if (!node.isDir()) view.put(node.key(), node.rawValue());
-        break;
-      case "delete":
-      case "expire":
-      case "compareAndDelete":
+      }
+      case "delete", "expire", "compareAndDelete" -> {
         view.remove(node.key());
         view.keySet().removeIf(key -> key.startsWith(node.key() + "/"));
-        break;
-      default:
-        throw new AssertionError("unexpected action in " + event);
+      }
+      default -> throw new AssertionError("unexpected action in " + event);
     }
   }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,13 +47,13 @@ final class PipelinedWatchContractTest {
 
   /** Serves etcd's history: a poll from w answers the first event at or after w. */
   private static final class History extends Dispatcher {
-    final TreeSet<Long> indexes;
+    final NavigableSet<Long> indexes;
     final long last;
     final Random random = new Random(11);
     final AtomicInteger open = new AtomicInteger();
     final AtomicInteger mostOpen = new AtomicInteger();
 
-    History(TreeSet<Long> indexes) {
+    History(NavigableSet<Long> indexes) {
       this.indexes = indexes;
       this.last = indexes.last();
     }

@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -70,7 +69,7 @@ final class WatchGroupTest {
       }
       assertEquals(10_010, group.size());
 
-      Map<String, List<String>> expected = new ConcurrentHashMap<>();
+      Map<String, List<String>> expected = new HashMap<>();
       Map<Integer, List<String>> expectedTrees = new HashMap<>();
       for (int d = 0; d < 10; d++) expectedTrees.put(d, new ArrayList<>());
       Random random = new Random(5);
