@@ -102,6 +102,52 @@ class EtcdClientProcessorTest {
         + " \"runtime_\")), \"worker\", timeoutSeconds)");
   }
 
+  /**
+   * A client extends the generated base of the nearest interface above it declared {@code
+   * base = true}, and writes only what that base lacks: here Etcd's base, then TenantsApi's, then
+   * BillingClient with BillingApi's own endpoint. Everything compiles with -Xlint:all.
+   */
+  @Test
+  void extendsTheNearestGeneratedBaseAndAddsOnlyItsOwn() {
+    Compilation compilation = compile(JavaFileObjects.forResource("good/io/etcdv2/Etcd.java"),
+        JavaFileObjects.forResource("good/test/BaseChain.java"));
+
+    assertThat(compilation).succeededWithoutWarnings();
+    String tenantsBase = generated(compilation, "test.AbstractTenantsClient");
+    assertThat(tenantsBase).contains("public abstract class AbstractTenantsClient<A extends"
+        + " BaseChain.TenantsApi> extends AbstractEtcdClient<A> {");
+    assertThat(tenantsBase).contains("public EtcdResponse<KeysResult> tenant(String key) {");
+    assertThat(tenantsBase).doesNotContain("get(String key)");
+    assertThat(tenantsBase).doesNotContain("WatchBuilder watch(");
+    assertThat(generated(compilation, "test.TenantsClient")).contains("public final class"
+        + " TenantsClient extends AbstractTenantsClient<BaseChain.TenantsApi> {");
+
+    String billing = generated(compilation, "test.BillingClient");
+    assertThat(billing).contains("public final class BillingClient extends"
+        + " AbstractTenantsClient<BaseChain.BillingApi> {");
+    assertThat(billing).contains("public EtcdResponse<KeysResult> invoice(String key) {");
+    assertThat(billing.replaceAll("\\s+", " ")).contains(
+        "api().getKey(runtime.key(key, true, \"key\"), (Boolean) null)");
+    assertThat(billing).doesNotContain("tenant(String key)");
+    assertThat(billing).doesNotContain("WatchBuilder watch(");
+    // Its request builder takes the name after KeysApi's getKey, as the base numbers them.
+    assertThat(billing).contains("public GetKey2Request getKey2(String key) {");
+    assertThat(billing).doesNotContain("class GetKeyRequest ");
+  }
+
+  /** A base's name is checked like the client's: an existing type keeps it. */
+  @Test
+  void refusesABaseWhoseNameIsTaken() {
+    Compilation compilation = compile(JavaFileObjects.forSourceString("test.AbstractTakenClient",
+            "package test; public class AbstractTakenClient {}"),
+        JavaFileObjects.forSourceString("test.TakenApi", "package test;"
+            + " @io.etcdv2.annotation.GenerateClient(base = true)"
+            + " public interface TakenApi {}"));
+
+    assertThat(compilation).hadErrorContaining("@GenerateClient cannot generate"
+        + " test.AbstractTakenClient for TakenApi: a type with that name already exists");
+  }
+
   @Test
   void generatesTheSameBytesOnEveryCompilation() {
     for (String[] input : new String[][] {
