@@ -9,7 +9,15 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Set;
 
-/** The Moshi adapters etcd's bodies need beyond Moshi's reflective ones. */
+/**
+ * The Moshi adapters etcd's bodies need beyond Moshi's reflective ones, for reading etcd's JSON
+ * outside a client, as the client itself reads it: a saved answer, or a body in a test.
+ *
+ * <pre>{@code
+ * Moshi moshi = EtcdJson.moshi(new Moshi.Builder().build(), ValueSerializer.JSON);
+ * KeysResult result = moshi.adapter(KeysResult.class).fromJson(json);
+ * }</pre>
+ */
 public final class EtcdJson {
   private EtcdJson() {}
 

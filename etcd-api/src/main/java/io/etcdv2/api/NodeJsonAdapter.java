@@ -13,14 +13,14 @@ import java.util.Set;
 
 /**
  * Reads etcd's node JSON, handing every node, nested ones too, the serializer that decodes its
- * value.
+ * value. Plumbing: {@link EtcdJson} installs it.
  */
-public final class NodeJsonAdapter extends JsonAdapter<Node> {
+final class NodeJsonAdapter extends JsonAdapter<Node> {
   private static final JsonReader.Options NAMES = JsonReader.Options.of(
       "key", "value", "dir", "expiration", "ttl", "nodes", "modifiedIndex", "createdIndex");
 
   /** A factory for Moshi that reads every {@link Node} with {@code serializer}. */
-  public static JsonAdapter.Factory factory(final ValueSerializer serializer) {
+  static JsonAdapter.Factory factory(final ValueSerializer serializer) {
     if (serializer == null) throw new NullPointerException("serializer == null");
     return new JsonAdapter.Factory() {
       @Override
