@@ -34,12 +34,15 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.etcdv2.processor.EtcdClientProcessor")
 public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient<A> {
+  private final ClientRuntime runtime;
+
   private final Async async = new Async();
 
   private final Requests requests = new Requests();
 
   protected AbstractEtcdClient(ClientRuntime runtime, Class<A> apiType) {
     super(runtime, apiType);
+    this.runtime = runtime;
   }
 
   /**

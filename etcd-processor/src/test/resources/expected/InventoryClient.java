@@ -35,12 +35,15 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.etcdv2.processor.EtcdClientProcessor")
 public final class InventoryClient extends GeneratedClient<InventoryApi> {
+  private final ClientRuntime runtime;
+
   private final Async async = new Async();
 
   private final Requests requests = new Requests();
 
   private InventoryClient(ClientRuntime runtime) {
     super(runtime, InventoryApi.class);
+    this.runtime = runtime;
   }
 
   /**

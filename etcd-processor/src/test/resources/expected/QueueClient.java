@@ -19,12 +19,15 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.etcdv2.processor.EtcdClientProcessor")
 public final class QueueClient extends GeneratedClient<QueueApi> {
+  private final ClientRuntime runtime;
+
   private final Async async = new Async();
 
   private final Requests requests = new Requests();
 
   private QueueClient(ClientRuntime runtime) {
     super(runtime, QueueApi.class);
+    this.runtime = runtime;
   }
 
   /**

@@ -19,12 +19,15 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.etcdv2.processor.EtcdClientProcessor")
 public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
+  private final ClientRuntime runtime;
+
   private final Async async = new Async();
 
   private final Requests requests = new Requests();
 
   private RegistryClient(ClientRuntime runtime) {
     super(runtime, RegistryApi.class);
+    this.runtime = runtime;
   }
 
   /**

@@ -21,12 +21,15 @@ import javax.annotation.processing.Generated;
  */
 @Generated("io.etcdv2.processor.EtcdClientProcessor")
 public final class RequestBuildersClient extends GeneratedClient<RequestBuildersApi> {
+  private final ClientRuntime runtime;
+
   private final Async async = new Async();
 
   private final Requests requests = new Requests();
 
   private RequestBuildersClient(ClientRuntime runtime) {
     super(runtime, RequestBuildersApi.class);
+    this.runtime = runtime;
   }
 
   /**

@@ -20,10 +20,14 @@ import java.util.List;
  * @param <A> the Retrofit interface the client was generated from
  */
 public abstract class GeneratedClient<A> implements Closeable {
-  /** Not API: the transport and argument rules generated code calls. */
-  protected final ClientRuntime runtime;
+  private final ClientRuntime runtime;
   private final A api;
 
+  /**
+   * @param runtime from {@link ClientBuilder#newRuntime()}; generated code keeps its own reference
+   *     for the argument rules
+   * @param apiType the interface, which Retrofit implements on the client's transport
+   */
   protected GeneratedClient(ClientRuntime runtime, Class<A> apiType) {
     this.runtime = Arguments.checkNotNull(runtime, "runtime");
     this.api = runtime.create(Arguments.checkNotNull(apiType, "apiType"));
