@@ -64,7 +64,15 @@ final class Failover implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     HttpUrl url = request.url();
-    if (!isUnderBase(url)) return chain.proceed(request); // an absolute @Url elsewhere
+    if (!isUnderBase(url)) { // an absolute @Url elsewhere: no attempt of this call's to mark
+      Attempt outer = Attempt.CURRENT.get();
+      Attempt.CURRENT.set(null);
+      try {
+        return chain.proceed(request);
+      } finally {
+        Attempt.CURRENT.set(outer);
+      }
+    }
     boolean read = request.method().equals("GET") || request.method().equals("HEAD");
     boolean longPoll = read && "true".equals(url.queryParameter("wait"));
     List<HttpUrl> order = endpoints.order();
@@ -79,10 +87,9 @@ final class Failover implements Interceptor {
       HttpUrl member = order.get(i % order.size());
       boolean anotherMember = i < order.size() - 1;
       Attempt attempt = new Attempt(longPoll);
-      Request sent = request.newBuilder()
-          .url(rewrite(url, member))
-          .tag(Attempt.class, attempt)
-          .build();
+      HttpUrl target = rewrite(url, member);
+      // Rebuilding a request copies its headers and tags: only for a member other than the base.
+      Request sent = target == url ? request : request.newBuilder().url(target).build();
       Chain limited = chain;
       if (anotherMember && attemptTimeoutMillis > 0) {
         limited = limited.withConnectTimeout((int) attemptTimeoutMillis, TimeUnit.MILLISECONDS);
@@ -92,7 +99,7 @@ final class Failover implements Interceptor {
       }
       Response response;
       try {
-        response = readBody(proceed(limited, sent), member);
+        response = readBody(proceed(limited, sent, attempt), member);
       } catch (IOException e) {
         if (e instanceof Refused) throw e;
         if (chain.call().isCanceled() || isInterrupt(e)) throw e; // cancelled or timed out
@@ -115,14 +122,20 @@ final class Failover implements Interceptor {
   }
 
   /**
+   * Sends {@code request} as {@code attempt}, which {@link MarkSent} marks on this thread.
    * OkHttp can fail a broken exchange with an unchecked exception (a reset while a large request
    * is written gives {@code IllegalStateException: state: 0}): it is a failed attempt like any.
    */
-  private static Response proceed(Chain chain, Request request) throws IOException {
+  private static Response proceed(Chain chain, Request request, Attempt attempt)
+      throws IOException {
+    Attempt outer = Attempt.CURRENT.get(); // a call made from inside another call's chain
+    Attempt.CURRENT.set(attempt);
     try {
       return chain.proceed(request);
     } catch (RuntimeException e) {
       throw new IOException("the connection broke: " + e, e);
+    } finally {
+      Attempt.CURRENT.set(outer);
     }
   }
 
@@ -220,8 +233,15 @@ final class Failover implements Interceptor {
     return joined.toString();
   }
 
-  /** One try of a request on one member; the network interceptor marks it sent. */
+  /**
+   * One try of a request on one member; the network interceptor marks it sent. OkHttp runs a
+   * call's whole interceptor chain on one thread, so the attempt in progress is handed to {@link
+   * MarkSent} in a thread-local rather than as a request tag, which would cost a copy of the
+   * request (headers and tags) per attempt.
+   */
   static final class Attempt {
+    static final ThreadLocal<Attempt> CURRENT = new ThreadLocal<>();
+
     final boolean longPoll;
     volatile boolean sent;
 
@@ -237,7 +257,7 @@ final class Failover implements Interceptor {
   static final class MarkSent implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
-      Attempt attempt = chain.request().tag(Attempt.class);
+      Attempt attempt = Attempt.CURRENT.get();
       if (attempt == null) return chain.proceed(chain.request());
       attempt.sent = true;
       Response response = chain.proceed(chain.request());
