@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -40,12 +41,15 @@ import okio.BufferedSource;
 final class Failover implements Interceptor {
   /** The longest request line etcd (Go's HTTP server) reads. */
   static final int MAX_REQUEST_LINE = 4096;
+  /** The body OkHttp reads from the network, which takes its type from the Content-Type header. */
+  private static final String OKHTTP_BODY = "okhttp3.internal.http.RealResponseBody";
 
   private final Endpoints endpoints;
   private final HttpUrl base;
   private final String basePath;
   private final long attemptTimeoutMillis;
   private final long maxResponseBytes;
+  private volatile MediaType lastContentType;
 
   /**
    * @param base the URL Retrofit builds requests against (the first configured member)
@@ -189,11 +193,27 @@ final class Failover implements Interceptor {
         }
       }
       return response.newBuilder()
-          .body(ResponseBody.create(buffer, body.contentType(), buffer.size()))
+          .body(ResponseBody.create(buffer, contentType(response, body), buffer.size()))
           .build();
     } finally {
       body.close();
     }
+  }
+
+  /**
+   * {@code body.contentType()}. OkHttp's own body parses its Content-Type header (with a regular
+   * expression) on every call, and etcd sends the same one every time: the last parsed type is
+   * kept. A body that an interceptor replaced may carry another type, so it is asked.
+   */
+  private MediaType contentType(Response response, ResponseBody body) {
+    if (!body.getClass().getName().equals(OKHTTP_BODY)) return body.contentType();
+    String header = response.header("Content-Type");
+    if (header == null) return null;
+    MediaType last = lastContentType;
+    if (last != null && last.toString().equals(header)) return last;
+    MediaType parsed = body.contentType();
+    if (parsed != null) lastContentType = parsed;
+    return parsed;
   }
 
   private Refused tooLarge(Response response, HttpUrl member, String size) {
