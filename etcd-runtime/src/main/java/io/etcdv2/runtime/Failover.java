@@ -47,6 +47,7 @@ final class Failover implements Interceptor {
   private final Endpoints endpoints;
   private final HttpUrl base;
   private final String basePath;
+  private final String baseText;
   private final long attemptTimeoutMillis;
   private final long maxResponseBytes;
   private volatile MediaType lastContentType;
@@ -60,6 +61,7 @@ final class Failover implements Interceptor {
     this.endpoints = endpoints;
     this.base = base;
     this.basePath = base.encodedPath();
+    this.baseText = base.toString();
     this.attemptTimeoutMillis = attemptTimeoutMillis;
     this.maxResponseBytes = maxResponseBytes;
   }
@@ -84,7 +86,7 @@ final class Failover implements Interceptor {
     // A lone member gets a read a second time: a pooled connection it closed while idle fails
     // the first try. Changes are never sent twice.
     int attempts = read && order.size() == 1 ? 2 : order.size();
-    List<String> failures = new ArrayList<>(attempts);
+    List<String> failures = null; // made at the first failure: most calls have none
     IOException lastFailure = null;
     Response lastAnswer = null; // a 5xx to a read, returned when no member does better
     for (int i = 0; i < attempts; i++) {
@@ -108,11 +110,13 @@ final class Failover implements Interceptor {
         if (e instanceof Refused) throw e;
         if (chain.call().isCanceled() || isInterrupt(e)) throw e; // cancelled or timed out
         if (attempt.sent && !read) throw new OutcomeUnknown(member, e);
+        if (failures == null) failures = new ArrayList<>(attempts);
         failures.add(RealEtcdCall.hostName(member) + " (" + describe(e, attempt.sent) + ")");
         lastFailure = e;
         continue;
       }
       if (read && response.code() >= 500 && anotherMember) {
+        if (failures == null) failures = new ArrayList<>(attempts);
         failures.add(RealEtcdCall.hostName(member) + " (answered " + response.code() + ")");
         lastAnswer = response;
         continue;
@@ -144,6 +148,9 @@ final class Failover implements Interceptor {
   }
 
   private boolean isUnderBase(HttpUrl url) {
+    // The usual case without copying the path: the base's text (scheme, host, port, a path
+    // ending in "/") starts the URL's.
+    if (url.toString().startsWith(baseText)) return true;
     return url.scheme().equals(base.scheme()) && url.host().equals(base.host())
         && url.port() == base.port() && url.encodedPath().startsWith(basePath);
   }
@@ -167,8 +174,12 @@ final class Failover implements Interceptor {
    * answer (probed on 3.4): refuse it before sending, saying so.
    */
   private static void checkRequestLine(String method, HttpUrl url) throws Refused {
-    String query = url.encodedQuery();
-    int target = url.encodedPath().length() + (query == null ? 0 : query.length() + 1);
+    // The request target is the encoded path and query: the URL's text from the path on, up to
+    // any fragment (counted there, without copying them out).
+    String text = url.toString();
+    int pathStart = text.indexOf('/', url.scheme().length() + "://".length());
+    int fragment = text.indexOf('#', pathStart);
+    int target = (fragment < 0 ? text.length() : fragment) - pathStart;
     int line = method.length() + 1 + target + " HTTP/1.1\r\n".length();
     if (line > MAX_REQUEST_LINE) {
       throw new Refused("the request is too large for etcd: its request line would be " + line
