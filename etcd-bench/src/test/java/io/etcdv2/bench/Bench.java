@@ -26,14 +26,17 @@ import java.util.Set;
  *
  * <p>System properties: {@code bench.quick}, {@code bench.rounds}, {@code bench.millis} (one
  * measurement window), {@code bench.warmupMillis}, {@code bench.watches}, {@code
- * bench.watchWrites}, {@code bench.watchRounds}, {@code bench.only} (workload ids: {@code set1,
- * get1, set8, get8, set64, get64, async64, cold, watches, delivery}), {@code bench.clients}
- * ({@code etcd-client, okhttp-text, okhttp-moshi, etcd4j}), {@code bench.out} (also write the
- * tables to this file).
+ * bench.watchWrites}, {@code bench.watchRounds}, {@code bench.groupSizes} (watches in one {@code
+ * WatchGroup}, such as {@code 1,1000,10000}), {@code bench.groupWrites} and {@code
+ * bench.groupRate} (writes per second while they watch), {@code bench.only} (workload ids:
+ * {@code set1, get1, set8, get8, set64, get64, async64, cold, watches, delivery, group}), {@code
+ * bench.clients} ({@code etcd-client, okhttp-text, okhttp-moshi, etcd4j}), {@code bench.out}
+ * (also write the tables to this file). The {@code group} workload runs this client only: the
+ * others have no such thing.
  */
 public final class Bench {
   static final List<String> WORKLOADS = List.of("set1", "get1", "set8", "get8", "set64", "get64",
-      "async64", "cold", "watches", "delivery");
+      "async64", "cold", "watches", "delivery", "group");
 
   private static final long START_NANOS = System.nanoTime();
 
@@ -41,16 +44,16 @@ public final class Bench {
 
   /** How long and what to run. */
   record Config(String name, int rounds, long millis, long warmupMillis, int watches,
-      int watchWrites, int watchRounds, Set<String> only, List<String> clients, String out,
-      boolean coldStartsAtOnce) {
+      int watchWrites, int watchRounds, List<Integer> groupSizes, int groupWrites, int groupRate,
+      Set<String> only, List<String> clients, String out, boolean coldStartsAtOnce) {
 
     static Config fromSystemProperties() {
       boolean quick = Boolean.getBoolean("bench.quick");
       Config base = quick
-          ? new Config("quick", 1, 250, 150, 100, 1_000, 1, Set.copyOf(WORKLOADS), Clients.ALL,
-              null, false)
-          : new Config("default", 5, 1_000, 1_000, 1_000, 20_000, 2, Set.copyOf(WORKLOADS),
-              Clients.ALL, null, false);
+          ? new Config("quick", 1, 250, 150, 100, 1_000, 1, List.of(1, 100, 1_000), 200, 500,
+              Set.copyOf(WORKLOADS), Clients.ALL, null, false)
+          : new Config("default", 5, 1_000, 1_000, 1_000, 20_000, 2, List.of(1, 1_000, 10_000),
+              2_000, 500, Set.copyOf(WORKLOADS), Clients.ALL, null, false);
       return new Config(base.name,
           Integer.getInteger("bench.rounds", base.rounds),
           Long.getLong("bench.millis", base.millis),
@@ -58,6 +61,9 @@ public final class Bench {
           Integer.getInteger("bench.watches", base.watches),
           Integer.getInteger("bench.watchWrites", base.watchWrites),
           Integer.getInteger("bench.watchRounds", base.watchRounds),
+          sizes("bench.groupSizes", base.groupSizes),
+          Integer.getInteger("bench.groupWrites", base.groupWrites),
+          Integer.getInteger("bench.groupRate", base.groupRate),
           list("bench.only", WORKLOADS),
           new ArrayList<>(list("bench.clients", Clients.ALL)),
           System.getProperty("bench.out"),
@@ -69,8 +75,28 @@ public final class Bench {
      * at once, which makes their figures worthless but the test seconds shorter.
      */
     static Config smoke() {
-      return new Config("smoke", 1, 50, 0, 10, 100, 1, Set.copyOf(WORKLOADS), Clients.ALL, null,
-          true);
+      return new Config("smoke", 1, 50, 0, 10, 100, 1, List.of(1, 10), 50, 500,
+          Set.copyOf(WORKLOADS), Clients.ALL, null, true);
+    }
+
+    private static List<Integer> sizes(String property, List<Integer> defaults) {
+      String value = System.getProperty(property);
+      if (value == null || value.isBlank()) return defaults;
+      List<Integer> sizes = new ArrayList<>();
+      for (String item : value.split(",")) {
+        int size;
+        try {
+          size = Integer.parseInt(item.trim());
+        } catch (NumberFormatException e) {
+          size = 0;
+        }
+        if (size < 1) {
+          throw new IllegalArgumentException(property + " names \"" + item.trim() + "\", which is"
+              + " not a number of watches of 1 or more");
+        }
+        sizes.add(size);
+      }
+      return sizes;
     }
 
     private static Set<String> list(String property, List<String> allowed) {
@@ -93,9 +119,12 @@ public final class Bench {
     }
 
     String describe() {
+      List<String> groups = new ArrayList<>();
+      for (int size : groupSizes) groups.add(String.format(Locale.ROOT, "%,d", size));
       return String.format(Locale.ROOT, "Run \"%s\": rounds %d, windows of %,d ms after %,d ms of"
-          + " warm-up per client; %,d open watches and %,d watched writes, rounds %d.", name,
-          rounds, millis, warmupMillis, watches, watchWrites, watchRounds);
+          + " warm-up per client; %,d open watches and %,d watched writes, rounds %d; groups of %s"
+          + " watches with %,d writes at %,d/s.", name, rounds, millis, warmupMillis, watches,
+          watchWrites, watchRounds, String.join(", ", groups), groupWrites, groupRate);
     }
   }
 
@@ -181,6 +210,23 @@ public final class Bench {
             }
           }
         }
+        BenchClient self = find(clients, ThisClient.ID);
+        if (config.runs("group") && self != null) {
+          for (int round = 0; round < config.watchRounds(); round++) {
+            for (int size : config.groupSizes()) {
+              String dir = "/bench/group/" + size + "-" + round;
+              measure(report, Report.GROUP, Workloads.groupTitle(size), self, round, config, log,
+                  () -> {
+                    try {
+                      return Workloads.watchGroup(url, writer, dir, size, config.groupWrites(),
+                          config.groupRate());
+                    } finally {
+                      writer.deleteDir(dir);
+                    }
+                  });
+            }
+          }
+        }
         return report;
       } finally {
         for (BenchClient client : clients) client.close();
@@ -225,6 +271,11 @@ public final class Bench {
       report.note(failure);
       log.println(failure);
     }
+  }
+
+  private static BenchClient find(List<BenchClient> clients, String id) {
+    for (BenchClient client : clients) if (client.id().equals(id)) return client;
+    return null;
   }
 
   /** The clients starting with a different one each round, so no client always goes first. */

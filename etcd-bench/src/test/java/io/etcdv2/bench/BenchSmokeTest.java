@@ -26,10 +26,16 @@ class BenchSmokeTest {
     List<String> problems = new ArrayList<>();
     List<String> titles = new ArrayList<>();
     for (Workloads.Throughput workload : Workloads.THROUGHPUT) titles.add(workload.title());
-    expectRows(report, Report.THROUGHPUT, titles, problems);
-    expectRows(report, Report.COLD_START, List.of("first get in a new JVM"), problems);
-    expectRows(report, Report.WATCHES, List.of("10 watches"), problems);
-    expectRows(report, Report.DELIVERY, List.of("100 writes, 4 writers"), problems);
+    expectRows(report, Report.THROUGHPUT, titles, Clients.ALL, problems);
+    expectRows(report, Report.COLD_START, List.of("first get in a new JVM"), Clients.ALL,
+        problems);
+    expectRows(report, Report.WATCHES, List.of("10 watches"), Clients.ALL, problems);
+    expectRows(report, Report.DELIVERY, List.of("100 writes, 4 writers"), Clients.ALL, problems);
+    expectRows(report, Report.GROUP, List.of("1 watch", "10 watches"), List.of(ThisClient.ID),
+        problems);
+    if (report.rows(Report.GROUP).size() != 2) {
+      problems.add("the watch group ran other clients: " + report.rows(Report.GROUP));
+    }
     for (Report.Row row : report.rows()) {
       for (Report.Column column : row.section.columns()) {
         double value = row.median(column.metric());
@@ -48,15 +54,16 @@ class BenchSmokeTest {
     assertTrue(markdown.startsWith("Machine: "), markdown);
     assertTrue(markdown.contains("| set, 64 threads | EtcdClient (this) |"), markdown);
     assertTrue(markdown.contains("| 100 writes, 4 writers | etcd4j 2.18.0 |"), markdown);
+    assertTrue(markdown.contains("### Watch group"), markdown);
     assertTrue(!markdown.contains("failed"), markdown);
   }
 
   private static void expectRows(Report report, Report.Section section, List<String> workloads,
-      List<String> problems) {
+      List<String> clients, List<String> problems) {
     List<String> found = new ArrayList<>();
     for (Report.Row row : report.rows(section)) found.add(row.workload + " / " + row.client);
     for (String workload : workloads) {
-      for (String client : Clients.ALL) {
+      for (String client : clients) {
         if (!found.contains(workload + " / " + client)) {
           problems.add("no row for " + section.title() + ": " + workload + " / " + client);
         }

@@ -81,7 +81,26 @@ final class Report {
           Column.count("duplicated", "duplicated"),
           Column.count("outOfOrder", "out of order")));
 
-  static final List<Section> SECTIONS = List.of(THROUGHPUT, COLD_START, WATCHES, DELIVERY);
+  static final Section GROUP = new Section("group", "Watch group",
+      "N watches of keys under one directory sharing one WatchGroup (one recursive long poll) of"
+          + " a new EtcdClient; threads and heap (after GC) they added; then writes paced at a"
+          + " steady rate (hand-written OkHttp + Moshi, asynchronous) to the watched keys in turn;"
+          + " latency = from sending a write to its watch's listener call; this client only",
+      List.of(Column.positive("p50Millis", "latency p50, ms", "%,.1f"),
+          Column.positive("p99Millis", "p99, ms", "%,.1f"),
+          Column.positive("maxMillis", "max, ms", "%,.1f"),
+          Column.figure("threads", "threads added", "%,.0f"),
+          Column.figure("heapMb", "heap added, MB", "%,.1f"),
+          Column.positive("writesPerSecond", "writes/s", "%,.0f"),
+          Column.positive("events", "events", "%,.0f"),
+          Column.count("lost", "lost"),
+          Column.count("duplicated", "duplicated"),
+          Column.count("outOfOrder", "out of order"),
+          Column.count("resyncs", "resyncs"),
+          Column.count("errors", "errors")));
+
+  static final List<Section> SECTIONS =
+      List.of(THROUGHPUT, COLD_START, WATCHES, DELIVERY, GROUP);
 
   /** One workload run by one client, over the rounds. */
   static final class Row {

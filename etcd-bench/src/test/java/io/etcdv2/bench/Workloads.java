@@ -5,10 +5,17 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import io.etcdv2.EtcdClient;
+import io.etcdv2.api.EtcdResponse;
+import io.etcdv2.api.KeysResult;
+import io.etcdv2.runtime.WatchGroup;
+import io.etcdv2.runtime.WatchListener;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
@@ -16,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The workloads. Each runs one client for one round and returns its figures; none asserts
@@ -328,6 +336,196 @@ final class Workloads {
       return figures;
     } finally {
       watch.stop();
+    }
+  }
+
+  /** Such as "1 watch" or "10,000 watches": the row of a watch group workload. */
+  static String groupTitle(int size) {
+    return String.format(Locale.ROOT, size == 1 ? "%,d watch" : "%,d watches", size);
+  }
+
+  /**
+   * Creates a fresh EtcdClient, starts one {@link WatchGroup} on {@code dir} and {@code count}
+   * watches of keys under it, and measures the threads and heap they add; then writes {@code
+   * writes} times, {@code perSecond} a second, to the watched keys in turn (through {@code
+   * writer}, asynchronously) and measures the time from sending each write to its watch's
+   * listener call. Each write's value is its number, so each event names its write.
+   */
+  static Map<String, Double> watchGroup(String url, HandWritten writer, String dir, int count,
+      int writes, int perSecond) throws Exception {
+    long from = writer.etcdIndex() + 1;
+    awaitSteadyThreads(); // the previous client's threads are still ending
+    long newestThread = Meter.newestThreadId();
+    long heapBefore = Meter.heapAfterGc();
+    GroupSink sink = new GroupSink(writes);
+    try (EtcdClient etcd = EtcdClient.builder().host(url).build()) {
+      WatchGroup group = etcd.watch(dir).fromIndex(from).startGroup();
+      try {
+        for (int i = 0; i < count; i++) group.watch(dir + "/" + i, sink.listener());
+        awaitSteadyThreads();
+        int threads = Meter.threadsStartedAfter(newestThread);
+        long heap = Meter.heapAfterGc() - heapBefore;
+
+        Meter meter = Meter.start();
+        int inFlight = 256;
+        Semaphore permits = new Semaphore(inFlight);
+        AtomicLong writeErrors = new AtomicLong();
+        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+        long start = System.nanoTime();
+        for (int w = 0; w < writes; w++) {
+          long due = start + w * interval;
+          for (long wait; (wait = due - System.nanoTime()) > 0; ) LockSupport.parkNanos(wait);
+          permits.acquire();
+          sink.sent(w, System.nanoTime());
+          writer.setAsync(dir + "/" + (w % count), w, ok -> {
+            if (!ok) writeErrors.incrementAndGet();
+            permits.release();
+          });
+        }
+        if (!permits.tryAcquire(inFlight, 60, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("writes to " + dir + " did not complete in 60 s");
+        }
+        long writesDone = System.nanoTime();
+        sink.await(writes - writeErrors.get(), TimeUnit.SECONDS.toNanos(3),
+            TimeUnit.SECONDS.toNanos(30));
+
+        Map<String, Double> figures = sink.figures();
+        figures.put("threads", (double) threads);
+        figures.put("heapMb", heap / 1024.0 / 1024.0);
+        figures.put("writesPerSecond", writes / ((writesDone - start) / 1e9));
+        figures.put("errors", figures.get("errors") + writeErrors.get());
+        figures.put(OTHERS_CPU, 100 * meter.stop().othersCpuShare());
+        return figures;
+      } finally {
+        group.stop();
+      }
+    } finally {
+      awaitSteadyThreads();
+    }
+  }
+
+  /** What the watches of a group received: for each write, when it was sent and delivered. */
+  private static final class GroupSink {
+    private final long[] sentNanos;
+    private final long[] deliveredNanos; // 0: not (yet) delivered
+    private int delivered;
+    private long events;
+    private long duplicated;
+    private long outOfOrder;
+    private long resyncs;
+    private long errors;
+
+    GroupSink(int writes) {
+      this.sentNanos = new long[writes];
+      this.deliveredNanos = new long[writes];
+    }
+
+    synchronized void sent(int write, long nanos) {
+      sentNanos[write] = nanos;
+    }
+
+    /** The listener of one watch: it checks that its own events come in index order. */
+    WatchListener listener() {
+      return new WatchListener() {
+        private long lastIndex;
+
+        @Override
+        public void onEvent(KeysResult event) {
+          long now = System.nanoTime();
+          long index = event.node().modifiedIndex();
+          boolean inOrder = index > lastIndex;
+          lastIndex = Math.max(lastIndex, index);
+          delivered(event.node().rawValue(), now, inOrder);
+        }
+
+        @Override
+        public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
+          synchronized (GroupSink.this) {
+            resyncs++;
+          }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+          synchronized (GroupSink.this) {
+            errors++;
+          }
+        }
+      };
+    }
+
+    private synchronized void delivered(String value, long nanos, boolean inOrder) {
+      events++;
+      if (!inOrder) outOfOrder++;
+      int write;
+      try {
+        write = Integer.parseInt(value);
+      } catch (NumberFormatException e) {
+        errors++;
+        return;
+      }
+      if (write < 0 || write >= deliveredNanos.length) {
+        errors++;
+      } else if (deliveredNanos[write] != 0) {
+        duplicated++;
+      } else {
+        deliveredNanos[write] = nanos;
+        delivered++;
+      }
+    }
+
+    /** Waits until {@code expected} writes were delivered, or none came for {@code idleNanos}. */
+    void await(long expected, long idleNanos, long maxNanos) throws InterruptedException {
+      long start = System.nanoTime();
+      long seen = -1;
+      long idleSince = start;
+      while (true) {
+        long now = System.nanoTime();
+        int count;
+        synchronized (this) {
+          count = delivered;
+        }
+        if (count >= expected || now - start > maxNanos) return;
+        if (count != seen) {
+          seen = count;
+          idleSince = now;
+        } else if (now - idleSince > idleNanos) {
+          return;
+        }
+        Thread.sleep(5);
+      }
+    }
+
+    synchronized Map<String, Double> figures() {
+      long[] latencies = new long[delivered];
+      int n = 0;
+      long lost = 0;
+      for (int w = 0; w < sentNanos.length; w++) {
+        if (deliveredNanos[w] != 0) {
+          latencies[n++] = deliveredNanos[w] - sentNanos[w];
+        } else if (sentNanos[w] != 0) {
+          lost++;
+        }
+      }
+      Arrays.sort(latencies);
+      Map<String, Double> figures = new LinkedHashMap<>();
+      figures.put("p50Millis", percentile(latencies, 0.50) / 1e6);
+      figures.put("p99Millis", percentile(latencies, 0.99) / 1e6);
+      figures.put("maxMillis", n == 0 ? Double.NaN : latencies[n - 1] / 1e6);
+      figures.put("events", (double) events);
+      figures.put("lost", (double) lost);
+      figures.put("duplicated", (double) duplicated);
+      figures.put("outOfOrder", (double) outOfOrder);
+      figures.put("resyncs", (double) resyncs);
+      figures.put("errors", (double) errors);
+      return figures;
+    }
+
+    /** The value below which {@code share} of the sorted {@code values} lie (nearest rank). */
+    private static double percentile(long[] values, double share) {
+      if (values.length == 0) return Double.NaN;
+      int rank = (int) Math.ceil(share * values.length);
+      return values[Math.max(0, rank - 1)];
     }
   }
 

@@ -39,6 +39,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   public static final long DEFAULT_TIMEOUT_SECONDS = 5;
   /** The default limit of an answer's body: 64 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+  /**
+   * Idle connections the client's own pool keeps (for 5 minutes): OkHttp's default of 5 makes
+   * more threads than that, calling at once, reconnect again and again.
+   */
+  static final int MAX_IDLE_CONNECTIONS = 64;
 
   List<HttpUrl> endpoints = Collections.singletonList(HttpUrl.get(DEFAULT_HOST));
   boolean shuffleEndpoints;
@@ -306,7 +311,11 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /**
    * An OkHttp client to share connection pool and dispatcher with. The client derives its own
    * from it: redirects off (etcd's 301 would turn a PUT into a GET), the timeouts above. Closing
-   * the etcd client then leaves the shared pool and dispatcher running.
+   * the etcd client then leaves the shared pool and dispatcher running, and their sizes are the
+   * given client's. Without one, the client builds its own: a dispatcher that runs up to 4096
+   * asynchronous calls and long polls at once (OkHttp's default of 5 per host would queue every
+   * call behind five watches) and a pool that keeps up to 64 idle connections for 5 minutes
+   * (with OkHttp's default of 5, more threads than that calling at once keep reconnecting).
    */
   public final B okHttpClient(OkHttpClient client) {
     if (client == null) throw new NullPointerException("client == null");

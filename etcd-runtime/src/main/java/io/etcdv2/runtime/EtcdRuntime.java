@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -104,6 +105,8 @@ final class EtcdRuntime extends ClientRuntime {
       dispatcher.setMaxRequests(MAX_ASYNC_REQUESTS);
       dispatcher.setMaxRequestsPerHost(MAX_ASYNC_REQUESTS);
       http.dispatcher(dispatcher);
+      http.connectionPool(
+          new ConnectionPool(ClientBuilder.MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES));
     }
     this.okHttpClient = http.build();
     Moshi moshi = EtcdJson.moshi(base, serializer);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -40,12 +41,16 @@ import okio.BufferedSource;
 final class Failover implements Interceptor {
   /** The longest request line etcd (Go's HTTP server) reads. */
   static final int MAX_REQUEST_LINE = 4096;
+  /** The body OkHttp reads from the network, which takes its type from the Content-Type header. */
+  private static final String OKHTTP_BODY = "okhttp3.internal.http.RealResponseBody";
 
   private final Endpoints endpoints;
   private final HttpUrl base;
   private final String basePath;
+  private final String baseText;
   private final long attemptTimeoutMillis;
   private final long maxResponseBytes;
+  private volatile MediaType lastContentType;
 
   /**
    * @param base the URL Retrofit builds requests against (the first configured member)
@@ -56,6 +61,7 @@ final class Failover implements Interceptor {
     this.endpoints = endpoints;
     this.base = base;
     this.basePath = base.encodedPath();
+    this.baseText = base.toString();
     this.attemptTimeoutMillis = attemptTimeoutMillis;
     this.maxResponseBytes = maxResponseBytes;
   }
@@ -64,7 +70,15 @@ final class Failover implements Interceptor {
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     HttpUrl url = request.url();
-    if (!isUnderBase(url)) return chain.proceed(request); // an absolute @Url elsewhere
+    if (!isUnderBase(url)) { // an absolute @Url elsewhere: no attempt of this call's to mark
+      Attempt outer = Attempt.CURRENT.get();
+      Attempt.CURRENT.set(null);
+      try {
+        return chain.proceed(request);
+      } finally {
+        Attempt.CURRENT.set(outer);
+      }
+    }
     boolean read = request.method().equals("GET") || request.method().equals("HEAD");
     boolean longPoll = read && "true".equals(url.queryParameter("wait"));
     List<HttpUrl> order = endpoints.order();
@@ -72,17 +86,16 @@ final class Failover implements Interceptor {
     // A lone member gets a read a second time: a pooled connection it closed while idle fails
     // the first try. Changes are never sent twice.
     int attempts = read && order.size() == 1 ? 2 : order.size();
-    List<String> failures = new ArrayList<>(attempts);
+    List<String> failures = null; // made at the first failure: most calls have none
     IOException lastFailure = null;
     Response lastAnswer = null; // a 5xx to a read, returned when no member does better
     for (int i = 0; i < attempts; i++) {
       HttpUrl member = order.get(i % order.size());
       boolean anotherMember = i < order.size() - 1;
       Attempt attempt = new Attempt(longPoll);
-      Request sent = request.newBuilder()
-          .url(rewrite(url, member))
-          .tag(Attempt.class, attempt)
-          .build();
+      HttpUrl target = rewrite(url, member);
+      // Rebuilding a request copies its headers and tags: only for a member other than the base.
+      Request sent = target == url ? request : request.newBuilder().url(target).build();
       Chain limited = chain;
       if (anotherMember && attemptTimeoutMillis > 0) {
         limited = limited.withConnectTimeout((int) attemptTimeoutMillis, TimeUnit.MILLISECONDS);
@@ -92,16 +105,18 @@ final class Failover implements Interceptor {
       }
       Response response;
       try {
-        response = readBody(proceed(limited, sent), member);
+        response = readBody(proceed(limited, sent, attempt), member);
       } catch (IOException e) {
         if (e instanceof Refused) throw e;
         if (chain.call().isCanceled() || isInterrupt(e)) throw e; // cancelled or timed out
         if (attempt.sent && !read) throw new OutcomeUnknown(member, e);
+        if (failures == null) failures = new ArrayList<>(attempts);
         failures.add(RealEtcdCall.hostName(member) + " (" + describe(e, attempt.sent) + ")");
         lastFailure = e;
         continue;
       }
       if (read && response.code() >= 500 && anotherMember) {
+        if (failures == null) failures = new ArrayList<>(attempts);
         failures.add(RealEtcdCall.hostName(member) + " (answered " + response.code() + ")");
         lastAnswer = response;
         continue;
@@ -115,18 +130,27 @@ final class Failover implements Interceptor {
   }
 
   /**
+   * Sends {@code request} as {@code attempt}, which {@link MarkSent} marks on this thread.
    * OkHttp can fail a broken exchange with an unchecked exception (a reset while a large request
    * is written gives {@code IllegalStateException: state: 0}): it is a failed attempt like any.
    */
-  private static Response proceed(Chain chain, Request request) throws IOException {
+  private static Response proceed(Chain chain, Request request, Attempt attempt)
+      throws IOException {
+    Attempt outer = Attempt.CURRENT.get(); // a call made from inside another call's chain
+    Attempt.CURRENT.set(attempt);
     try {
       return chain.proceed(request);
     } catch (RuntimeException e) {
       throw new IOException("the connection broke: " + e, e);
+    } finally {
+      Attempt.CURRENT.set(outer);
     }
   }
 
   private boolean isUnderBase(HttpUrl url) {
+    // The usual case without copying the path: the base's text (scheme, host, port, a path
+    // ending in "/") starts the URL's.
+    if (url.toString().startsWith(baseText)) return true;
     return url.scheme().equals(base.scheme()) && url.host().equals(base.host())
         && url.port() == base.port() && url.encodedPath().startsWith(basePath);
   }
@@ -150,8 +174,12 @@ final class Failover implements Interceptor {
    * answer (probed on 3.4): refuse it before sending, saying so.
    */
   private static void checkRequestLine(String method, HttpUrl url) throws Refused {
-    String query = url.encodedQuery();
-    int target = url.encodedPath().length() + (query == null ? 0 : query.length() + 1);
+    // The request target is the encoded path and query: the URL's text from the path on, up to
+    // any fragment (counted there, without copying them out).
+    String text = url.toString();
+    int pathStart = text.indexOf('/', url.scheme().length() + "://".length());
+    int fragment = text.indexOf('#', pathStart);
+    int target = (fragment < 0 ? text.length() : fragment) - pathStart;
     int line = method.length() + 1 + target + " HTTP/1.1\r\n".length();
     if (line > MAX_REQUEST_LINE) {
       throw new Refused("the request is too large for etcd: its request line would be " + line
@@ -176,11 +204,27 @@ final class Failover implements Interceptor {
         }
       }
       return response.newBuilder()
-          .body(ResponseBody.create(buffer, body.contentType(), buffer.size()))
+          .body(ResponseBody.create(buffer, contentType(response, body), buffer.size()))
           .build();
     } finally {
       body.close();
     }
+  }
+
+  /**
+   * {@code body.contentType()}. OkHttp's own body parses its Content-Type header (with a regular
+   * expression) on every call, and etcd sends the same one every time: the last parsed type is
+   * kept. A body that an interceptor replaced may carry another type, so it is asked.
+   */
+  private MediaType contentType(Response response, ResponseBody body) {
+    if (!body.getClass().getName().equals(OKHTTP_BODY)) return body.contentType();
+    String header = response.header("Content-Type");
+    if (header == null) return null;
+    MediaType last = lastContentType;
+    if (last != null && last.toString().equals(header)) return last;
+    MediaType parsed = body.contentType();
+    if (parsed != null) lastContentType = parsed;
+    return parsed;
   }
 
   private Refused tooLarge(Response response, HttpUrl member, String size) {
@@ -220,8 +264,15 @@ final class Failover implements Interceptor {
     return joined.toString();
   }
 
-  /** One try of a request on one member; the network interceptor marks it sent. */
+  /**
+   * One try of a request on one member; the network interceptor marks it sent. OkHttp runs a
+   * call's whole interceptor chain on one thread, so the attempt in progress is handed to {@link
+   * MarkSent} in a thread-local rather than as a request tag, which would cost a copy of the
+   * request (headers and tags) per attempt.
+   */
   static final class Attempt {
+    static final ThreadLocal<Attempt> CURRENT = new ThreadLocal<>();
+
     final boolean longPoll;
     volatile boolean sent;
 
@@ -237,7 +288,7 @@ final class Failover implements Interceptor {
   static final class MarkSent implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
-      Attempt attempt = chain.request().tag(Attempt.class);
+      Attempt attempt = Attempt.CURRENT.get();
       if (attempt == null) return chain.proceed(chain.request());
       attempt.sent = true;
       Response response = chain.proceed(chain.request());

@@ -16,6 +16,7 @@ final class Keys {
    * {@code ..} pops the segment before it and never climbs above the root. The root is {@code /}.
    */
   static String normalize(String key) {
+    if (isNormal(key)) return key; // the usual case, without splitting and joining it
     List<String> segments = new ArrayList<>();
     int start = 0;
     for (int i = 0; i <= key.length(); i++) {
@@ -36,12 +37,32 @@ final class Keys {
     return out.toString();
   }
 
+  /** Whether {@link #normalize} would return {@code key} unchanged. */
+  private static boolean isNormal(String key) {
+    int length = key.length();
+    if (length == 0 || key.charAt(0) != '/') return false;
+    if (length == 1) return true; // the root
+    int start = 1;
+    for (int i = 1; i <= length; i++) {
+      if (i < length && key.charAt(i) != '/') continue;
+      int segment = i - start;
+      if (segment == 0) return false; // "//" or a trailing "/"
+      if (key.charAt(start) == '.'
+          && (segment == 1 || (segment == 2 && key.charAt(start + 1) == '.'))) {
+        return false;
+      }
+      start = i + 1;
+    }
+    return true;
+  }
+
   /**
    * A normalised key with each segment percent-encoded as UTF-8, keeping only RFC 3986's
    * unreserved characters: etcd decodes the path, so {@code ?}, {@code #}, {@code %}, {@code +},
    * spaces and non-ASCII text round-trip.
    */
   static String encodePath(String normalized) {
+    if (needsNoEncoding(normalized)) return normalized;
     StringBuilder out = new StringBuilder(normalized.length() + 16);
     byte[] bytes = normalized.getBytes(UTF_8);
     for (byte b : bytes) {
@@ -53,6 +74,14 @@ final class Keys {
       }
     }
     return out.toString();
+  }
+
+  private static boolean needsNoEncoding(String normalized) {
+    for (int i = 0; i < normalized.length(); i++) {
+      char c = normalized.charAt(i);
+      if (!isUnreserved(c) && c != '/') return false;
+    }
+    return true;
   }
 
   private static boolean isUnreserved(int c) {

@@ -70,6 +70,10 @@ final class ResponseDecoder<T> {
             + "\", not the JSON of " + typeName() + " that the endpoint declares");
       }
     } finally {
+      // Moshi stops after the JSON value, and etcd ends its bodies with a newline. Okio's Buffer
+      // keeps what is left when closed, so its 8 KiB segment would be lost to Okio's pool and
+      // the next request would allocate a new one: clear it, which returns it.
+      body.source().buffer().clear();
       body.close();
     }
   }

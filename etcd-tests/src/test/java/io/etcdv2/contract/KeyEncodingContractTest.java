@@ -39,6 +39,10 @@ final class KeyEncodingContractTest {
       "/a/b/..          | /v2/keys/a",
       "/a/.../b         | /v2/keys/a/.../b",
       "/.a/b.           | /v2/keys/.a/b.",
+      "/a/b/c           | /v2/keys/a/b/c",
+      "/a/..b/c..       | /v2/keys/a/..b/c..",
+      "/ab/.            | /v2/keys/ab",
+      "/ab/c/..         | /v2/keys/ab",
   })
   void keysAreNormalised(String key, String path) {
     etcd.enqueueOk();

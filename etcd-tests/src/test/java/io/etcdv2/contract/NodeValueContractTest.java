@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.squareup.moshi.FromJson;
+import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.ToJson;
 import com.squareup.moshi.Types;
 import io.etcdv2.EtcdClient;
+import io.etcdv2.api.EtcdJson;
 import io.etcdv2.api.Node;
 import io.etcdv2.api.ValueSerializer;
 import java.time.Duration;
@@ -39,6 +41,43 @@ final class NodeValueContractTest {
     assertEquals(map, storedValue("{\"a\":1,\"b\":[1,\"x\",null]}").value());
     assertEquals(List.of("x", 2.0), storedValue("[\"x\",2]").value());
     assertNull(storedValue("null").value());
+  }
+
+  /**
+   * {@code Node.value()} reads common scalars without Moshi; whatever the text, it must answer
+   * exactly what the serializer (Moshi) answers, down to -0.0 and the texts Moshi refuses.
+   */
+  @Test
+  void scalarValuesDecodeExactlyAsTheSerializerDoes() throws Exception {
+    JsonAdapter<Node> nodes =
+        EtcdJson.moshi(new Moshi.Builder().build(), ValueSerializer.JSON).adapter(Node.class);
+    List<String> texts = List.of("0", "-0", "-0.0", "7", "-7", "42", "01", "-01", "00", "1.",
+        ".5", "-.5", "1.5", "-1.25e-3", "1e5", "1E+5", "2e-0", "1e", "1e+", "1.e3", "+1", "-",
+        "--1", " 1", "1 ", "1\n", "1x", "0x10", "1_000", "NaN", "-Infinity", "Infinity",
+        "9007199254740993", "9223372036854775807", "9223372036854775808",
+        "-9223372036854775808", "-9223372036854775809", "123456789012345678901234567890",
+        "1.7976931348623157e308", "1.8e308", "-1e400", "4.9e-324", "1e-400",
+        "0.1000000000000000055511151231257827", "true", "false", "null", "True", "tru",
+        "truex", "nul", "\"\"", "\"abc\"", "\"a b\"", "\"\u00e9\u4e2d\"", "\"\ud83d\ude00\"",
+        "\"\ud800\"", "\"a\\\"b\"", "\"a\\nb\"", "\"a\\u0041\"", "\"a\tb\"", "\"a\u0001\"",
+        "\"\u007f\"", "\"\u2028\"", "\"", "\"abc", "abc\"", "\"a\"b\"", "\"a\" ", " \"a\"",
+        "'a'", "", " ", "[1]", "{}", "hello");
+    for (String text : texts) {
+      Node node = nodes.fromJson("{\"key\":\"/a\",\"value\":" + quoted(text)
+          + ",\"modifiedIndex\":7,\"createdIndex\":7}");
+      assertEquals(text, node.rawValue());
+      assertEquals(ValueSerializer.JSON.decode(text), node.value(), "value of " + quoted(text));
+    }
+  }
+
+  private static String quoted(String text) {
+    StringBuilder out = new StringBuilder("\"");
+    for (char c : text.toCharArray()) {
+      if (c == '"' || c == '\\') out.append('\\').append(c);
+      else if (c < 0x20 || c > 0x7e) out.append(String.format("\\u%04x", (int) c));
+      else out.append(c);
+    }
+    return out.append('"').toString();
   }
 
   @Test
