@@ -70,8 +70,8 @@ public final class Node {
     char first = text.charAt(0);
     if (first == '"') return string(text);
     if (first == '-' || (first >= '0' && first <= '9')) return number(text);
-    if (text.equals("true")) return Boolean.TRUE;
-    if (text.equals("false")) return Boolean.FALSE;
+    if (text.equals("true")) return true;
+    if (text.equals("false")) return false;
     if (text.equals("null")) return null;
     return NOT_SCALAR;
   }

@@ -67,6 +67,7 @@ final class Failover implements Interceptor {
   }
 
   @Override
+  @SuppressWarnings("ReferenceEquality") // rewrite() returns the URL itself when nothing changes
   public Response intercept(Chain chain) throws IOException {
     Request request = chain.request();
     HttpUrl url = request.url();

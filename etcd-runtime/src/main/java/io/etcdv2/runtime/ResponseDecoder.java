@@ -62,7 +62,7 @@ final class ResponseDecoder<T> {
         return EtcdResponse.received(code, raw.headers(), required(code, source), null, null);
       }
       // Some endpoints (/health) send JSON as text/plain: keep the text, decode it if it is JSON.
-      String text = source.buffer().clone().readUtf8();
+      String text = source.getBuffer().clone().readUtf8();
       try {
         return EtcdResponse.received(code, raw.headers(), required(code, source), null, text);
       } catch (BadAnswer notJson) {
@@ -73,7 +73,7 @@ final class ResponseDecoder<T> {
       // Moshi stops after the JSON value, and etcd ends its bodies with a newline. Okio's Buffer
       // keeps what is left when closed, so its 8 KiB segment would be lost to Okio's pool and
       // the next request would allocate a new one: clear it, which returns it.
-      body.source().buffer().clear();
+      body.source().getBuffer().clear();
       body.close();
     }
   }
@@ -119,7 +119,7 @@ final class ResponseDecoder<T> {
   /** Whether nothing but whitespace is left, without consuming it. */
   private static boolean isBlank(BufferedSource source) throws IOException {
     source.request(Long.MAX_VALUE); // the body is already in memory: read by the transport
-    okio.Buffer buffer = source.buffer();
+    okio.Buffer buffer = source.getBuffer();
     for (long i = 0; i < buffer.size(); i++) {
       byte b = buffer.getByte(i);
       if (b != ' ' && b != '\n' && b != '\r' && b != '\t') return false;

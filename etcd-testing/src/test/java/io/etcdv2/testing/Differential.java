@@ -96,7 +96,7 @@ final class Differential {
         sleep(step.sleepMillis);
         continue;
       } else if (step.start) {
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of a generic type cannot be created
         CompletableFuture<String>[] pair = new CompletableFuture[] {
             real.sendAsync(step.op, Duration.ofSeconds(10)),
             fake.sendAsync(step.op, Duration.ofSeconds(10))};

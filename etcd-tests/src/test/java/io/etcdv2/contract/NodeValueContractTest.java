@@ -72,7 +72,8 @@ final class NodeValueContractTest {
 
   private static String quoted(String text) {
     StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       if (c == '"' || c == '\\') out.append('\\').append(c);
       else if (c < 0x20 || c > 0x7e) out.append(String.format("\\u%04x", (int) c));
       else out.append(c);
