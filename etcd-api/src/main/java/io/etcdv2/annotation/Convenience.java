@@ -24,13 +24,14 @@ import java.lang.annotation.Target;
  *
  * <p>The generated method's parameters are, in order: the endpoint's {@link Key} argument when it
  * has one, named after its path parameter ({@code {queue}} gives {@code String queue}, {@code
- * {job-id}} gives {@code String jobId}), then every parameter named in {@link #args()} (by its
- * HTTP name, the value of its {@code @Path}, {@code @Query} or {@code @Field}), then {@code long
- * timeoutSeconds} when {@link #timeout()} is set. The last {@link #optional()} of them may be left out, giving one overload per
- * count. A left-out argument is not sent, except the timeout, which falls back to the client's
- * timeout. Endpoint parameters that are neither fixed nor arguments are sent as null, that is, not
- * at all, except a {@link Ttl} parameter: whether left out or not among the arguments, it carries
- * the client's default TTL. Path and body parameters must be required arguments (or fixed).
+ * {job-id}} gives {@code String jobId}), then every parameter named in {@link #args()} (by its HTTP
+ * name, the value of its {@code @Path}, {@code @Query} or {@code @Field}), then {@code long
+ * timeoutSeconds} when {@link #timeout()} is set. The last {@link #optional()} of them may be left
+ * out, giving one overload per count. A left-out argument is not sent, except the timeout, which
+ * falls back to the client's timeout. Endpoint parameters that are neither fixed nor arguments are
+ * sent as null, that is, not at all, except a {@link Ttl} parameter: whether left out or not among
+ * the arguments, it carries the client's default TTL. Path and body parameters must be required
+ * arguments (or fixed).
  *
  * <p>Argument types follow the endpoint parameter: a {@link Key} is a {@code String}, a {@link
  * Value} an {@code Object} encoded by the client's value serializer, a {@link Ttl} a {@code long}
@@ -41,8 +42,8 @@ import java.lang.annotation.Target;
  *
  * <p>The processor rejects, on the offending element: an unknown or duplicated parameter name in
  * {@code args} or {@code fixed}, a parameter both fixed and an argument, a fixed value that does
- * not fit the parameter's type, an {@code optional} count out of range, and two conveniences of
- * one client whose overloads would have the same signature.
+ * not fit the parameter's type, an {@code optional} count out of range, and two conveniences of one
+ * client whose overloads would have the same signature.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

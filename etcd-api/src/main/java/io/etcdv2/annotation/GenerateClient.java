@@ -9,12 +9,12 @@ import java.lang.annotation.Target;
 /**
  * Asks the etcd processor to generate a client class for an etcd Retrofit interface.
  *
- * <p>The generated class lives in the interface's package and is named after it: a trailing
- * {@code Api} is replaced by {@code Client}, any other name gets {@code Client} appended
- * ({@code MyEtcdApi} becomes {@code MyEtcdClient}, {@code Etcd} becomes {@code EtcdClient}). Set
- * {@link #name()} to choose another name. The client has a builder, exposes the interface through
- * {@code api()}, and has one public method per overload of every {@link Convenience} declared on
- * the interface's endpoints, inherited ones included.
+ * <p>The generated class lives in the interface's package and is named after it: a trailing {@code
+ * Api} is replaced by {@code Client}, any other name gets {@code Client} appended ({@code
+ * MyEtcdApi} becomes {@code MyEtcdClient}, {@code Etcd} becomes {@code EtcdClient}). Set {@link
+ * #name()} to choose another name. The client has a builder, exposes the interface through {@code
+ * api()}, and has one public method per overload of every {@link Convenience} declared on the
+ * interface's endpoints, inherited ones included.
  *
  * <pre>{@code
  * @GenerateClient
@@ -41,10 +41,10 @@ public @interface GenerateClient {
 
   /**
    * Also generates {@code Abstract<name>}, a base with this interface's conveniences, {@code
-   * async()} forms and request builders, generic in the interface. The client of an interface
-   * that extends this one then extends that base and adds only its own, instead of repeating
-   * them. The library's {@code Etcd} is declared so: extend {@code Etcd}, not {@code EtcdApi},
-   * and your client shares {@code AbstractEtcdClient}.
+   * async()} forms and request builders, generic in the interface. The client of an interface that
+   * extends this one then extends that base and adds only its own, instead of repeating them. The
+   * library's {@code Etcd} is declared so: extend {@code Etcd}, not {@code EtcdApi}, and your
+   * client shares {@code AbstractEtcdClient}.
    *
    * <pre>{@code
    * @GenerateClient(base = true)

@@ -16,8 +16,8 @@ import java.lang.annotation.Target;
  *     @Ttl @Field("ttl") String ttl);
  * }</pre>
  *
- * <p>The processor requires a {@code String} parameter (text, so that raw callers can send an
- * empty TTL, which clears one) and at most one per endpoint.
+ * <p>The processor requires a {@code String} parameter (text, so that raw callers can send an empty
+ * TTL, which clears one) and at most one per endpoint.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,9 +8,9 @@ import retrofit2.http.PUT;
 import retrofit2.http.Path;
 
 /**
- * The etcd v2 auth API: turning authentication on and off, users and roles. Everything but
- * {@code GET /v2/auth/enable} needs the root user once auth is on; set credentials with the
- * client builder's {@code auth(user, password)}.
+ * The etcd v2 auth API: turning authentication on and off, users and roles. Everything but {@code
+ * GET /v2/auth/enable} needs the root user once auth is on; set credentials with the client
+ * builder's {@code auth(user, password)}.
  */
 public interface AuthApi {
   /** {@code GET /v2/auth/enable}: whether auth is on. */
@@ -20,8 +20,7 @@ public interface AuthApi {
 
   /** {@code PUT /v2/auth/enable}: turns auth on; 409 until a root user exists. */
   @PUT("v2/auth/enable")
-  @Convenience(name = "enableAuth",
-      doc = "Enables authentication; a root user must exist first.")
+  @Convenience(name = "enableAuth", doc = "Enables authentication; a root user must exist first.")
   EtcdCall<Void> putAuthEnable();
 
   /** {@code DELETE /v2/auth/enable}: turns auth off (as root). */
@@ -44,7 +43,9 @@ public interface AuthApi {
    * roles, as {@link UserRequest} says.
    */
   @PUT("v2/auth/users/{user}")
-  @Convenience(name = "putUser", args = {"user", "body"},
+  @Convenience(
+      name = "putUser",
+      args = {"user", "body"},
       doc = "Creates a user, changes its password, or grants or revokes its roles.")
   EtcdCall<User> putUser(@Path("user") String user, @Body UserRequest body);
 
@@ -68,7 +69,9 @@ public interface AuthApi {
    * RoleRequest} says.
    */
   @PUT("v2/auth/roles/{role}")
-  @Convenience(name = "putRole", args = {"role", "body"},
+  @Convenience(
+      name = "putRole",
+      args = {"role", "body"},
       doc = "Creates a role, or grants or revokes its permissions.")
   EtcdCall<Role> putRole(@Path("role") String role, @Body RoleRequest body);
 

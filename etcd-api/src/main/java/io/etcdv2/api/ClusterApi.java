@@ -16,10 +16,9 @@ public interface ClusterApi {
   EtcdCall<VersionInfo> getVersion();
 
   /**
-   * {@code GET /health}: whether the member has a quorum. etcd sends it as text/plain, so the
-   * text is in {@link EtcdResponse#text()} and, on 200, the decoded body in {@link
-   * EtcdResponse#body()}. Without a quorum the status is 503, the body null, and the text {@code
-   * {"health":"false"}}.
+   * {@code GET /health}: whether the member has a quorum. etcd sends it as text/plain, so the text
+   * is in {@link EtcdResponse#text()} and, on 200, the decoded body in {@link EtcdResponse#body()}.
+   * Without a quorum the status is 503, the body null, and the text {@code {"health":"false"}}.
    */
   @GET("health")
   @Convenience(name = "health", doc = "Gets whether the member is healthy, that is, has a quorum.")
@@ -56,17 +55,21 @@ public interface ClusterApi {
   EtcdCall<Member> getLeader();
 
   /**
-   * {@code POST /v2/members}: announces a new member by its peer URLs (201 with the member, 409
-   * for a peer URL already in use). Start the member afterwards.
+   * {@code POST /v2/members}: announces a new member by its peer URLs (201 with the member, 409 for
+   * a peer URL already in use). Start the member afterwards.
    */
   @POST("v2/members")
-  @Convenience(name = "addMember", args = "body",
+  @Convenience(
+      name = "addMember",
+      args = "body",
       doc = "Adds a member to the cluster; start it afterwards with the returned peer URLs.")
   EtcdCall<Member> postMember(@Body PeerUrls body);
 
   /** {@code PUT /v2/members/ID}: changes a member's peer URLs (204, or 404 for an unknown id). */
   @PUT("v2/members/{id}")
-  @Convenience(name = "updateMember", args = {"id", "body"},
+  @Convenience(
+      name = "updateMember",
+      args = {"id", "body"},
       doc = "Changes the peer URLs of a member.")
   EtcdCall<Void> putMember(@Path("id") String id, @Body PeerUrls body);
 

@@ -27,15 +27,15 @@ public interface EtcdCall<T> extends Cloneable {
 
   /**
    * Sends the request without blocking and completes the future with the response entity, or
-   * exceptionally with an {@link EtcdException}. Cancelling the future cancels the HTTP call.
-   * Needs {@code java.util.concurrent.CompletableFuture}: Java 8, or Android API 24.
+   * exceptionally with an {@link EtcdException}. Cancelling the future cancels the HTTP call. Needs
+   * {@code java.util.concurrent.CompletableFuture}: Java 8, or Android API 24.
    */
   @IgnoreJRERequirement
   CompletableFuture<EtcdResponse<T>> future();
 
   /**
-   * Limits the whole exchange to {@code seconds}; 0 removes the limit (a watch that waits
-   * forever). Must be called before the call is sent.
+   * Limits the whole exchange to {@code seconds}; 0 removes the limit (a watch that waits forever).
+   * Must be called before the call is sent.
    *
    * @throws IllegalArgumentException if {@code seconds} is negative
    */

@@ -8,20 +8,28 @@ package io.etcdv2.api;
 public final class EtcdError {
   /** Key not found (404). */
   public static final int KEY_NOT_FOUND = 100;
+
   /** Compare failed (412). */
   public static final int TEST_FAILED = 101;
+
   /** Not a file (403). */
   public static final int NOT_FILE = 102;
+
   /** Not a directory (400). */
   public static final int NOT_DIR = 104;
+
   /** Key already exists (412). */
   public static final int NODE_EXIST = 105;
+
   /** Root is read only (400). */
   public static final int ROOT_READ_ONLY = 107;
+
   /** Directory not empty (403). */
   public static final int DIR_NOT_EMPTY = 108;
+
   /** The request requires user authentication (401). */
   public static final int UNAUTHORIZED = 110;
+
   /** The event in the requested index is outdated and cleared (400). */
   public static final int EVENT_INDEX_CLEARED = 401;
 
@@ -61,7 +69,14 @@ public final class EtcdError {
 
   @Override
   public String toString() {
-    return "EtcdError{errorCode=" + errorCode + ", message=" + message + ", cause=" + cause
-        + ", index=" + index + '}';
+    return "EtcdError{errorCode="
+        + errorCode
+        + ", message="
+        + message
+        + ", cause="
+        + cause
+        + ", index="
+        + index
+        + '}';
   }
 }

@@ -24,8 +24,8 @@ public final class EtcdException extends RuntimeException {
   /**
    * @param outcomeUnknown whether a change may have been applied although it failed
    */
-  public EtcdException(String operation, String host, String problem, Throwable cause,
-      boolean outcomeUnknown) {
+  public EtcdException(
+      String operation, String host, String problem, Throwable cause, boolean outcomeUnknown) {
     super("etcd " + operation + " on " + host + " failed: " + problem, cause);
     this.operation = operation;
     this.host = host;
@@ -38,8 +38,8 @@ public final class EtcdException extends RuntimeException {
   }
 
   /**
-   * The member's scheme, host and port, such as {@code http://127.0.0.1:2379}; when every member
-   * of a cluster failed, the members tried, separated by {@code ", "}.
+   * The member's scheme, host and port, such as {@code http://127.0.0.1:2379}; when every member of
+   * a cluster failed, the members tried, separated by {@code ", "}.
    */
   public String host() {
     return host;

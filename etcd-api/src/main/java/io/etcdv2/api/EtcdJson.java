@@ -26,34 +26,34 @@ public final class EtcdJson {
    * serializer} decodes, and roles that etcd writes either as objects or as bare names.
    */
   public static Moshi moshi(Moshi base, ValueSerializer serializer) {
-    return base.newBuilder()
-        .add(NodeJsonAdapter.factory(serializer))
-        .add(ROLES)
-        .build();
+    return base.newBuilder().add(NodeJsonAdapter.factory(serializer)).add(ROLES).build();
   }
 
-  private static final JsonAdapter.Factory ROLES = new JsonAdapter.Factory() {
-    @Override
-    public JsonAdapter<?> create(Type type, Set<? extends Annotation> annotations, Moshi moshi) {
-      if (type != Role.class || !annotations.isEmpty()) return null;
-      final JsonAdapter<Role> objects = moshi.nextAdapter(this, Role.class, annotations);
-      return new JsonAdapter<Role>() {
+  private static final JsonAdapter.Factory ROLES =
+      new JsonAdapter.Factory() {
         @Override
-        public Role fromJson(JsonReader reader) throws IOException {
-          if (reader.peek() == JsonReader.Token.STRING) return new Role(reader.nextString(), null);
-          return objects.fromJson(reader);
-        }
+        public JsonAdapter<?> create(
+            Type type, Set<? extends Annotation> annotations, Moshi moshi) {
+          if (type != Role.class || !annotations.isEmpty()) return null;
+          final JsonAdapter<Role> objects = moshi.nextAdapter(this, Role.class, annotations);
+          return new JsonAdapter<Role>() {
+            @Override
+            public Role fromJson(JsonReader reader) throws IOException {
+              if (reader.peek() == JsonReader.Token.STRING)
+                return new Role(reader.nextString(), null);
+              return objects.fromJson(reader);
+            }
 
-        @Override
-        public void toJson(JsonWriter writer, Role role) throws IOException {
-          objects.toJson(writer, role);
-        }
+            @Override
+            public void toJson(JsonWriter writer, Role role) throws IOException {
+              objects.toJson(writer, role);
+            }
 
-        @Override
-        public String toString() {
-          return "JsonAdapter(Role)";
+            @Override
+            public String toString() {
+              return "JsonAdapter(Role)";
+            }
+          }.nullSafe();
         }
-      }.nullSafe();
-    }
-  };
+      };
 }

@@ -121,8 +121,10 @@ public final class EtcdResponse<T> {
   @Override
   public String toString() {
     if (timedOut) return "EtcdResponse{status=408, timed out}";
-    String shown = body != null ? "body=" + body : error != null ? "error=" + error
-        : text != null ? "text=" + text : "no body";
+    String shown =
+        body != null
+            ? "body=" + body
+            : error != null ? "error=" + error : text != null ? "text=" + text : "no body";
     return "EtcdResponse{status=" + status + ", etcdIndex=" + etcdIndex() + ", " + shown + '}';
   }
 }

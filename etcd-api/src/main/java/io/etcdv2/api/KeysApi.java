@@ -35,20 +35,36 @@ public interface KeysApi {
    */
   @GET("v2/keys{key}")
   @Convenience(name = "get", doc = "Gets the value of a key.")
-  @Convenience(name = "readdir", args = "recursive", optional = 1,
+  @Convenience(
+      name = "readdir",
+      args = "recursive",
+      optional = 1,
       doc = "Reads a directory; with {@code recursive}, all the contents under it.")
-  @Convenience(name = "wait", args = "waitIndex", optional = 2, timeout = true,
+  @Convenience(
+      name = "wait",
+      args = "waitIndex",
+      optional = 2,
+      timeout = true,
       fixed = @Fixed(param = "wait", value = "true"),
-      doc = "Waits for the next change of a key, or for the first one at or after {@code"
-          + " waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.")
-  @Convenience(name = "waitdir", args = "waitIndex", optional = 2, timeout = true,
+      doc =
+          "Waits for the next change of a key, or for the first one at or after {@code"
+              + " waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.")
+  @Convenience(
+      name = "waitdir",
+      args = "waitIndex",
+      optional = 2,
+      timeout = true,
       fixed = {@Fixed(param = "wait", value = "true"), @Fixed(param = "recursive", value = "true")},
-      doc = "Waits for the next change anywhere under a directory, or for the first one at or"
-          + " after {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.")
-  @Convenience(name = "read", args = {"recursive", "sorted", "quorum"},
-      doc = "Reads a key or directory with every read option: {@code recursive} for the whole"
-          + " tree, {@code sorted} for children in key order, {@code quorum} for an answer that is"
-          + " never stale.")
+      doc =
+          "Waits for the next change anywhere under a directory, or for the first one at or"
+              + " after {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.")
+  @Convenience(
+      name = "read",
+      args = {"recursive", "sorted", "quorum"},
+      doc =
+          "Reads a key or directory with every read option: {@code recursive} for the whole"
+              + " tree, {@code sorted} for children in key order, {@code quorum} for an answer that is"
+              + " never stale.")
   EtcdCall<KeysResult> getKey(
       @Key @Path(value = "key", encoded = true) String key,
       @Query("recursive") Boolean recursive,
@@ -72,25 +88,52 @@ public interface KeysApi {
    */
   @FormUrlEncoded
   @PUT("v2/keys{key}")
-  @Convenience(name = "set", args = {"value", "ttl"}, optional = 1, rootKey = false,
+  @Convenience(
+      name = "set",
+      args = {"value", "ttl"},
+      optional = 1,
+      rootKey = false,
       doc = "Sets a key to a JSON value.")
-  @Convenience(name = "setnx", args = {"value", "ttl"}, optional = 1, rootKey = false,
+  @Convenience(
+      name = "setnx",
+      args = {"value", "ttl"},
+      optional = 1,
+      rootKey = false,
       fixed = @Fixed(param = "prevExist", value = "false"),
       doc = "Sets a key to a JSON value if the key does not exist.")
-  @Convenience(name = "setx", args = {"value", "ttl", "prevIndex"}, optional = 2, rootKey = false,
+  @Convenience(
+      name = "setx",
+      args = {"value", "ttl", "prevIndex"},
+      optional = 2,
+      rootKey = false,
       fixed = @Fixed(param = "prevExist", value = "true"),
-      doc = "Sets a key to a JSON value if the key exists and, when {@code prevIndex} is given,"
-          + " was last modified at that index.")
-  @Convenience(name = "mkdir", args = "ttl", optional = 1, rootKey = false,
+      doc =
+          "Sets a key to a JSON value if the key exists and, when {@code prevIndex} is given,"
+              + " was last modified at that index.")
+  @Convenience(
+      name = "mkdir",
+      args = "ttl",
+      optional = 1,
+      rootKey = false,
       fixed = @Fixed(param = "dir", value = "true"),
       doc = "Creates a directory.")
-  @Convenience(name = "mkdirnx", args = "ttl", optional = 1, rootKey = false,
+  @Convenience(
+      name = "mkdirnx",
+      args = "ttl",
+      optional = 1,
+      rootKey = false,
       fixed = {@Fixed(param = "dir", value = "true"), @Fixed(param = "prevExist", value = "false")},
       doc = "Creates a directory if it does not exist.")
-  @Convenience(name = "compareAndSwap", args = {"value", "prevValue", "ttl"}, optional = 1,
+  @Convenience(
+      name = "compareAndSwap",
+      args = {"value", "prevValue", "ttl"},
+      optional = 1,
       rootKey = false,
       doc = "Sets a key to a JSON value only if its current value is {@code prevValue}.")
-  @Convenience(name = "compareAndSwapIndex", args = {"value", "prevIndex", "ttl"}, optional = 1,
+  @Convenience(
+      name = "compareAndSwapIndex",
+      args = {"value", "prevIndex", "ttl"},
+      optional = 1,
       rootKey = false,
       doc = "Sets a key to a JSON value only if it was last modified at {@code prevIndex}.")
   EtcdCall<KeysResult> putKey(
@@ -115,11 +158,17 @@ public interface KeysApi {
    */
   @FormUrlEncoded
   @PUT("v2/keys{key}")
-  @Convenience(name = "refresh", args = "ttl", rootKey = false,
-      fixed = {@Fixed(param = "refresh", value = "true"),
-          @Fixed(param = "prevExist", value = "true")},
-      doc = "Resets the TTL of an existing key or directory without changing its value and"
-          + " without notifying watchers.")
+  @Convenience(
+      name = "refresh",
+      args = "ttl",
+      rootKey = false,
+      fixed = {
+        @Fixed(param = "refresh", value = "true"),
+        @Fixed(param = "prevExist", value = "true")
+      },
+      doc =
+          "Resets the TTL of an existing key or directory without changing its value and"
+              + " without notifying watchers.")
   EtcdCall<KeysResult> refreshKey(
       @Key @Path(value = "key", encoded = true) String key,
       @Positive @Field("ttl") Long ttl,
@@ -137,7 +186,10 @@ public interface KeysApi {
    */
   @FormUrlEncoded
   @POST("v2/keys{key}")
-  @Convenience(name = "push", args = {"value", "ttl"}, optional = 1,
+  @Convenience(
+      name = "push",
+      args = {"value", "ttl"},
+      optional = 1,
       doc = "Pushes a JSON value into a directory under a new in-order key (create-in-order).")
   EtcdCall<KeysResult> postKey(
       @Key @Path(value = "key", encoded = true) String key,
@@ -155,15 +207,30 @@ public interface KeysApi {
    * @param prevIndex only if the key's modifiedIndex is this
    */
   @DELETE("v2/keys{key}")
-  @Convenience(name = "delete", args = {"prevValue", "prevIndex"}, optional = 2, rootKey = false,
-      doc = "Deletes a key; when {@code prevValue} or {@code prevIndex} is given, only if they"
-          + " match.")
-  @Convenience(name = "rmdir", args = "recursive", optional = 1, rootKey = false,
+  @Convenience(
+      name = "delete",
+      args = {"prevValue", "prevIndex"},
+      optional = 2,
+      rootKey = false,
+      doc =
+          "Deletes a key; when {@code prevValue} or {@code prevIndex} is given, only if they"
+              + " match.")
+  @Convenience(
+      name = "rmdir",
+      args = "recursive",
+      optional = 1,
+      rootKey = false,
       fixed = @Fixed(param = "dir", value = "true"),
       doc = "Removes a directory; with {@code recursive}, everything under it too.")
-  @Convenience(name = "compareAndDelete", args = "prevValue", rootKey = false,
+  @Convenience(
+      name = "compareAndDelete",
+      args = "prevValue",
+      rootKey = false,
       doc = "Deletes a key only if its current value is {@code prevValue}.")
-  @Convenience(name = "compareAndDeleteIndex", args = "prevIndex", rootKey = false,
+  @Convenience(
+      name = "compareAndDeleteIndex",
+      args = "prevIndex",
+      rootKey = false,
       doc = "Deletes a key only if it was last modified at {@code prevIndex}.")
   EtcdCall<KeysResult> deleteKey(
       @Key @Path(value = "key", encoded = true) String key,

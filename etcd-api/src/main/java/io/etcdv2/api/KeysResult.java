@@ -31,7 +31,11 @@ public final class KeysResult {
 
   @Override
   public String toString() {
-    return "KeysResult{action=" + action + ", node=" + node
-        + (prevNode != null ? ", prevNode=" + prevNode : "") + '}';
+    return "KeysResult{action="
+        + action
+        + ", node="
+        + node
+        + (prevNode != null ? ", prevNode=" + prevNode : "")
+        + '}';
   }
 }

@@ -33,7 +33,14 @@ public final class Member {
 
   @Override
   public String toString() {
-    return "Member{id=" + id + ", name=" + name + ", peerURLs=" + peerURLs() + ", clientURLs="
-        + clientURLs() + '}';
+    return "Member{id="
+        + id
+        + ", name="
+        + name
+        + ", peerURLs="
+        + peerURLs()
+        + ", clientURLs="
+        + clientURLs()
+        + '}';
   }
 }

@@ -19,14 +19,23 @@ public final class Node {
   private final long createdIndex;
   private final ValueSerializer serializer;
 
-  Node(String key, String rawValue, boolean dir, String expiration, long ttl, List<Node> nodes,
-      long modifiedIndex, long createdIndex, ValueSerializer serializer) {
+  Node(
+      String key,
+      String rawValue,
+      boolean dir,
+      String expiration,
+      long ttl,
+      List<Node> nodes,
+      long modifiedIndex,
+      long createdIndex,
+      ValueSerializer serializer) {
     this.key = key;
     this.rawValue = rawValue;
     this.dir = dir;
     this.expiration = expiration;
     this.ttl = ttl;
-    this.nodes = nodes == null ? Collections.<Node>emptyList() : Collections.unmodifiableList(nodes);
+    this.nodes =
+        nodes == null ? Collections.<Node>emptyList() : Collections.unmodifiableList(nodes);
     this.modifiedIndex = modifiedIndex;
     this.createdIndex = createdIndex;
     this.serializer = serializer;
@@ -61,8 +70,8 @@ public final class Node {
   /**
    * A JSON number, {@code true}, {@code false}, {@code null} or a string without escapes, decoded
    * as the default Moshi decodes it (a number as a {@code Double}); {@link #NOT_SCALAR} for any
-   * other text. Most stored values are such scalars, and Moshi would copy each into a buffer of
-   * its own and set up a reader (a third of the CPU of a small get, and 8 KiB of garbage).
+   * other text. Most stored values are such scalars, and Moshi would copy each into a buffer of its
+   * own and set up a reader (a third of the CPU of a small get, and 8 KiB of garbage).
    */
   private static Object scalar(String text) {
     int length = text.length();
@@ -88,9 +97,9 @@ public final class Node {
   }
 
   /**
-   * A number in JSON's strict grammar, {@code -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?}:
-   * Moshi parses it with {@link Double#parseDouble} (an integer that fits a long gives the same
-   * double); one too large for a double is left to Moshi, which refuses it.
+   * A number in JSON's strict grammar, {@code -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?}: Moshi
+   * parses it with {@link Double#parseDouble} (an integer that fits a long gives the same double);
+   * one too large for a double is left to Moshi, which refuses it.
    */
   private static Object number(String text) {
     int length = text.length();
@@ -179,7 +188,11 @@ public final class Node {
       out.append(", value=").append(rawValue);
     }
     if (ttl != -1) out.append(", ttl=").append(ttl);
-    return out.append(", modifiedIndex=").append(modifiedIndex)
-        .append(", createdIndex=").append(createdIndex).append('}').toString();
+    return out.append(", modifiedIndex=")
+        .append(modifiedIndex)
+        .append(", createdIndex=")
+        .append(createdIndex)
+        .append('}')
+        .toString();
   }
 }

@@ -16,8 +16,9 @@ import java.util.Set;
  * value. Plumbing: {@link EtcdJson} installs it.
  */
 final class NodeJsonAdapter extends JsonAdapter<Node> {
-  private static final JsonReader.Options NAMES = JsonReader.Options.of(
-      "key", "value", "dir", "expiration", "ttl", "nodes", "modifiedIndex", "createdIndex");
+  private static final JsonReader.Options NAMES =
+      JsonReader.Options.of(
+          "key", "value", "dir", "expiration", "ttl", "nodes", "modifiedIndex", "createdIndex");
 
   /** A factory for Moshi that reads every {@link Node} with {@code serializer}. */
   static JsonAdapter.Factory factory(final ValueSerializer serializer) {
@@ -60,24 +61,38 @@ final class NodeJsonAdapter extends JsonAdapter<Node> {
         continue;
       }
       switch (name) {
-        case 0: key = reader.nextString(); break;
-        case 1: value = reader.nextString(); break;
-        case 2: dir = reader.nextBoolean(); break;
-        case 3: expiration = reader.nextString(); break;
-        case 4: ttl = reader.nextLong(); break;
+        case 0:
+          key = reader.nextString();
+          break;
+        case 1:
+          value = reader.nextString();
+          break;
+        case 2:
+          dir = reader.nextBoolean();
+          break;
+        case 3:
+          expiration = reader.nextString();
+          break;
+        case 4:
+          ttl = reader.nextLong();
+          break;
         case 5:
           nodes = new ArrayList<>();
           reader.beginArray();
           while (reader.hasNext()) nodes.add(fromJson(reader));
           reader.endArray();
           break;
-        case 6: modifiedIndex = reader.nextLong(); break;
-        default: createdIndex = reader.nextLong(); break;
+        case 6:
+          modifiedIndex = reader.nextLong();
+          break;
+        default:
+          createdIndex = reader.nextLong();
+          break;
       }
     }
     reader.endObject();
-    return new Node(key, value, dir, expiration, ttl, nodes, modifiedIndex, createdIndex,
-        serializer);
+    return new Node(
+        key, value, dir, expiration, ttl, nodes, modifiedIndex, createdIndex, serializer);
   }
 
   @Override

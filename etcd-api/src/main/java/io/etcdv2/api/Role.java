@@ -22,7 +22,8 @@ public final class Role {
   }
 
   public Permissions permissions() {
-    return permissions != null ? permissions
+    return permissions != null
+        ? permissions
         : Permissions.of(Collections.<String>emptyList(), Collections.<String>emptyList());
   }
 

@@ -13,8 +13,7 @@ public final class RoleRequest {
   private final Permissions grant;
   private final Permissions revoke;
 
-  private RoleRequest(String role, Permissions permissions, Permissions grant,
-      Permissions revoke) {
+  private RoleRequest(String role, Permissions permissions, Permissions grant, Permissions revoke) {
     if (role == null) throw new NullPointerException("role == null");
     this.role = role;
     this.permissions = permissions;
@@ -46,8 +45,11 @@ public final class RoleRequest {
 
   @Override
   public String toString() {
-    return "RoleRequest{role=" + role + (permissions != null ? ", permissions=" + permissions : "")
-        + (grant != null ? ", grant=" + grant : "") + (revoke != null ? ", revoke=" + revoke : "")
+    return "RoleRequest{role="
+        + role
+        + (permissions != null ? ", permissions=" + permissions : "")
+        + (grant != null ? ", grant=" + grant : "")
+        + (revoke != null ? ", revoke=" + revoke : "")
         + '}';
   }
 }

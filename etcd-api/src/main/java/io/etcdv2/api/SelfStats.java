@@ -65,8 +65,15 @@ public final class SelfStats {
 
   @Override
   public String toString() {
-    return "SelfStats{name=" + name + ", id=" + id + ", state=" + state + ", leaderInfo="
-        + leaderInfo + '}';
+    return "SelfStats{name="
+        + name
+        + ", id="
+        + id
+        + ", state="
+        + state
+        + ", leaderInfo="
+        + leaderInfo
+        + '}';
   }
 
   /** The leader as this member sees it. */

@@ -87,8 +87,16 @@ public final class StoreStats {
 
   @Override
   public String toString() {
-    return "StoreStats{getsSuccess=" + getsSuccess + ", setsSuccess=" + setsSuccess
-        + ", deleteSuccess=" + deleteSuccess + ", expireCount=" + expireCount + ", watchers="
-        + watchers + '}';
+    return "StoreStats{getsSuccess="
+        + getsSuccess
+        + ", setsSuccess="
+        + setsSuccess
+        + ", deleteSuccess="
+        + deleteSuccess
+        + ", expireCount="
+        + expireCount
+        + ", watchers="
+        + watchers
+        + '}';
   }
 }

@@ -21,8 +21,8 @@ public final class UserRequest {
   private final List<String> grant;
   private final List<String> revoke;
 
-  private UserRequest(String user, String password, List<String> roles, List<String> grant,
-      List<String> revoke) {
+  private UserRequest(
+      String user, String password, List<String> roles, List<String> grant, List<String> revoke) {
     if (user == null) throw new NullPointerException("user == null");
     this.user = user;
     this.password = password;
@@ -67,8 +67,12 @@ public final class UserRequest {
 
   @Override
   public String toString() {
-    return "UserRequest{user=" + user + (password != null ? ", password=***" : "")
-        + (roles != null ? ", roles=" + roles : "") + (grant != null ? ", grant=" + grant : "")
-        + (revoke != null ? ", revoke=" + revoke : "") + '}';
+    return "UserRequest{user="
+        + user
+        + (password != null ? ", password=***" : "")
+        + (roles != null ? ", roles=" + roles : "")
+        + (grant != null ? ", grant=" + grant : "")
+        + (revoke != null ? ", revoke=" + revoke : "")
+        + '}';
   }
 }

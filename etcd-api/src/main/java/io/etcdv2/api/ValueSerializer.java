@@ -11,9 +11,9 @@ import java.lang.reflect.Type;
  *
  * <p>{@link #JSON}, the default, follows lua-resty-etcd: a value is stored as its JSON text, so
  * {@code set(k, "abc")} stores {@code "abc"} with the quotes, and maps, lists, numbers, booleans
- * and plain Java objects go through Moshi. Text that is not JSON, such as a value written by
- * {@code etcdctl}, reads as null without failing, and its raw text stays in {@link
- * Node#rawValue()}. {@link #RAW} stores and reads strings unchanged.
+ * and plain Java objects go through Moshi. Text that is not JSON, such as a value written by {@code
+ * etcdctl}, reads as null without failing, and its raw text stays in {@link Node#rawValue()}.
+ * {@link #RAW} stores and reads strings unchanged.
  */
 public abstract class ValueSerializer {
   /** JSON through a default {@link Moshi}. */
@@ -61,8 +61,12 @@ public abstract class ValueSerializer {
         return anyValue.toJson(value);
       } catch (IllegalArgumentException | JsonDataException e) {
         throw new IllegalArgumentException(
-            argument + " cannot be encoded as JSON (" + e.getMessage() + "); pass a String, number,"
-                + " boolean, Map, List or an object Moshi can adapt", e);
+            argument
+                + " cannot be encoded as JSON ("
+                + e.getMessage()
+                + "); pass a String, number,"
+                + " boolean, Map, List or an object Moshi can adapt",
+            e);
       }
     }
 
@@ -97,8 +101,10 @@ public abstract class ValueSerializer {
     public String encode(Object value, String argument) {
       if (value == null || value instanceof String) return (String) value;
       throw new IllegalArgumentException(
-          argument + " must be a String with the RAW serializer but was a "
-              + value.getClass().getName() + "; convert it to text or use ValueSerializer.JSON");
+          argument
+              + " must be a String with the RAW serializer but was a "
+              + value.getClass().getName()
+              + "; convert it to text or use ValueSerializer.JSON");
     }
 
     @Override

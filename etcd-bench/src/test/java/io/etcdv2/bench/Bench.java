@@ -14,10 +14,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs this client, hand-written OkHttp (text, and Moshi to a Map) and etcd4j side by side
- * against one local etcd it starts, and prints markdown tables of the medians. Within each round
- * every workload runs each client in turn (the order rotating from round to round), so that all
- * of them see the same machine state. Figures, never assertions.
+ * Runs this client, hand-written OkHttp (text, and Moshi to a Map) and etcd4j side by side against
+ * one local etcd it starts, and prints markdown tables of the medians. Within each round every
+ * workload runs each client in turn (the order rotating from round to round), so that all of them
+ * see the same machine state. Figures, never assertions.
  *
  * <pre>{@code
  * scripts/bench.sh                      # the default run, a few minutes on 2 cores
@@ -27,34 +27,84 @@ import java.util.Set;
  * <p>System properties: {@code bench.quick}, {@code bench.rounds}, {@code bench.millis} (one
  * measurement window), {@code bench.warmupMillis}, {@code bench.watches}, {@code
  * bench.watchWrites}, {@code bench.watchRounds}, {@code bench.groupSizes} (watches in one {@code
- * WatchGroup}, such as {@code 1,1000,10000}), {@code bench.groupWrites} and {@code
- * bench.groupRate} (writes per second while they watch), {@code bench.only} (workload ids:
- * {@code set1, get1, set8, get8, set64, get64, async64, cold, watches, delivery, group}), {@code
- * bench.clients} ({@code etcd-client, okhttp-text, okhttp-moshi, etcd4j}), {@code bench.out}
- * (also write the tables to this file). The {@code group} workload runs this client only: the
- * others have no such thing.
+ * WatchGroup}, such as {@code 1,1000,10000}), {@code bench.groupWrites} and {@code bench.groupRate}
+ * (writes per second while they watch), {@code bench.only} (workload ids: {@code set1, get1, set8,
+ * get8, set64, get64, async64, cold, watches, delivery, group}), {@code bench.clients} ({@code
+ * etcd-client, okhttp-text, okhttp-moshi, etcd4j}), {@code bench.out} (also write the tables to
+ * this file). The {@code group} workload runs this client only: the others have no such thing.
  */
 public final class Bench {
-  static final List<String> WORKLOADS = List.of("set1", "get1", "set8", "get8", "set64", "get64",
-      "async64", "cold", "watches", "delivery", "group");
+  static final List<String> WORKLOADS =
+      List.of(
+          "set1",
+          "get1",
+          "set8",
+          "get8",
+          "set64",
+          "get64",
+          "async64",
+          "cold",
+          "watches",
+          "delivery",
+          "group");
 
   private static final long START_NANOS = System.nanoTime();
 
   private Bench() {}
 
   /** How long and what to run. */
-  record Config(String name, int rounds, long millis, long warmupMillis, int watches,
-      int watchWrites, int watchRounds, List<Integer> groupSizes, int groupWrites, int groupRate,
-      Set<String> only, List<String> clients, String out, boolean coldStartsAtOnce) {
+  record Config(
+      String name,
+      int rounds,
+      long millis,
+      long warmupMillis,
+      int watches,
+      int watchWrites,
+      int watchRounds,
+      List<Integer> groupSizes,
+      int groupWrites,
+      int groupRate,
+      Set<String> only,
+      List<String> clients,
+      String out,
+      boolean coldStartsAtOnce) {
 
     static Config fromSystemProperties() {
       boolean quick = Boolean.getBoolean("bench.quick");
-      Config base = quick
-          ? new Config("quick", 1, 250, 150, 100, 1_000, 1, List.of(1, 100, 1_000), 200, 500,
-              Set.copyOf(WORKLOADS), Clients.ALL, null, false)
-          : new Config("default", 5, 1_000, 1_000, 1_000, 20_000, 2, List.of(1, 1_000, 10_000),
-              2_000, 500, Set.copyOf(WORKLOADS), Clients.ALL, null, false);
-      return new Config(base.name,
+      Config base =
+          quick
+              ? new Config(
+                  "quick",
+                  1,
+                  250,
+                  150,
+                  100,
+                  1_000,
+                  1,
+                  List.of(1, 100, 1_000),
+                  200,
+                  500,
+                  Set.copyOf(WORKLOADS),
+                  Clients.ALL,
+                  null,
+                  false)
+              : new Config(
+                  "default",
+                  5,
+                  1_000,
+                  1_000,
+                  1_000,
+                  20_000,
+                  2,
+                  List.of(1, 1_000, 10_000),
+                  2_000,
+                  500,
+                  Set.copyOf(WORKLOADS),
+                  Clients.ALL,
+                  null,
+                  false);
+      return new Config(
+          base.name,
           Integer.getInteger("bench.rounds", base.rounds),
           Long.getLong("bench.millis", base.millis),
           Long.getLong("bench.warmupMillis", base.warmupMillis),
@@ -71,12 +121,25 @@ public final class Bench {
     }
 
     /**
-     * A handful of operations of each workload, for the smoke test; its cold-start JVMs run all
-     * at once, which makes their figures worthless but the test seconds shorter.
+     * A handful of operations of each workload, for the smoke test; its cold-start JVMs run all at
+     * once, which makes their figures worthless but the test seconds shorter.
      */
     static Config smoke() {
-      return new Config("smoke", 1, 50, 0, 10, 100, 1, List.of(1, 10), 50, 500,
-          Set.copyOf(WORKLOADS), Clients.ALL, null, true);
+      return new Config(
+          "smoke",
+          1,
+          50,
+          0,
+          10,
+          100,
+          1,
+          List.of(1, 10),
+          50,
+          500,
+          Set.copyOf(WORKLOADS),
+          Clients.ALL,
+          null,
+          true);
     }
 
     private static List<Integer> sizes(String property, List<Integer> defaults) {
@@ -91,8 +154,12 @@ public final class Bench {
           size = 0;
         }
         if (size < 1) {
-          throw new IllegalArgumentException(property + " names \"" + item.trim() + "\", which is"
-              + " not a number of watches of 1 or more");
+          throw new IllegalArgumentException(
+              property
+                  + " names \""
+                  + item.trim()
+                  + "\", which is"
+                  + " not a number of watches of 1 or more");
         }
         sizes.add(size);
       }
@@ -106,8 +173,8 @@ public final class Bench {
       for (String item : value.split(",")) {
         String id = item.trim();
         if (!allowed.contains(id)) {
-          throw new IllegalArgumentException(property + " names \"" + id + "\", which is not one"
-              + " of " + allowed);
+          throw new IllegalArgumentException(
+              property + " names \"" + id + "\", which is not one" + " of " + allowed);
         }
         chosen.add(id);
       }
@@ -121,10 +188,21 @@ public final class Bench {
     String describe() {
       List<String> groups = new ArrayList<>();
       for (int size : groupSizes) groups.add(String.format(Locale.ROOT, "%,d", size));
-      return String.format(Locale.ROOT, "Run \"%s\": rounds %d, windows of %,d ms after %,d ms of"
-          + " warm-up per client; %,d open watches and %,d watched writes, rounds %d; groups of %s"
-          + " watches with %,d writes at %,d/s.", name, rounds, millis, warmupMillis, watches,
-          watchWrites, watchRounds, String.join(", ", groups), groupWrites, groupRate);
+      return String.format(
+          Locale.ROOT,
+          "Run \"%s\": rounds %d, windows of %,d ms after %,d ms of"
+              + " warm-up per client; %,d open watches and %,d watched writes, rounds %d; groups of %s"
+              + " watches with %,d writes at %,d/s.",
+          name,
+          rounds,
+          millis,
+          warmupMillis,
+          watches,
+          watchWrites,
+          watchRounds,
+          String.join(", ", groups),
+          groupWrites,
+          groupRate);
     }
   }
 
@@ -155,7 +233,14 @@ public final class Bench {
           for (Workloads.Throughput workload : Workloads.THROUGHPUT) {
             if (!config.runs(workload.id())) continue;
             for (BenchClient client : rotated(clients, round)) {
-              measure(report, Report.THROUGHPUT, workload.title(), client, round, config, log,
+              measure(
+                  report,
+                  Report.THROUGHPUT,
+                  workload.title(),
+                  client,
+                  round,
+                  config,
+                  log,
                   () -> Workloads.throughput(client, workload, config.millis()));
             }
           }
@@ -165,9 +250,17 @@ public final class Bench {
             List<Thread> atOnce = new ArrayList<>();
             for (BenchClient client : rotated(clients, round)) {
               int r = round;
-              Runnable coldStart = () -> measure(report, Report.COLD_START,
-                  "first get in a new JVM", client, r, config, log,
-                  () -> Workloads.coldStart(client.id(), url));
+              Runnable coldStart =
+                  () ->
+                      measure(
+                          report,
+                          Report.COLD_START,
+                          "first get in a new JVM",
+                          client,
+                          r,
+                          config,
+                          log,
+                          () -> Workloads.coldStart(client.id(), url));
               if (config.coldStartsAtOnce()) {
                 Thread thread = new Thread(coldStart, "bench-cold-" + client.id());
                 thread.start();
@@ -184,14 +277,22 @@ public final class Bench {
           for (int round = 0; round < config.watchRounds(); round++) {
             for (BenchClient client : rotated(clients, round)) {
               String dir = "/bench/watches/" + client.id() + "-" + round;
-              measure(report, Report.WATCHES, title, client, round, config, log, () -> {
-                try {
-                  return Workloads.manyWatches(client.id(), url, writer, dir, config.watches(),
-                      config.millis());
-                } finally {
-                  writer.deleteDir(dir);
-                }
-              });
+              measure(
+                  report,
+                  Report.WATCHES,
+                  title,
+                  client,
+                  round,
+                  config,
+                  log,
+                  () -> {
+                    try {
+                      return Workloads.manyWatches(
+                          client.id(), url, writer, dir, config.watches(), config.millis());
+                    } finally {
+                      writer.deleteDir(dir);
+                    }
+                  });
             }
           }
         }
@@ -200,13 +301,21 @@ public final class Bench {
           for (int round = 0; round < config.watchRounds(); round++) {
             for (BenchClient client : rotated(clients, round)) {
               String dir = "/bench/delivery/" + client.id() + "-" + round;
-              measure(report, Report.DELIVERY, title, client, round, config, log, () -> {
-                try {
-                  return Workloads.delivery(client, writer, dir, config.watchWrites(), 4);
-                } finally {
-                  writer.deleteDir(dir);
-                }
-              });
+              measure(
+                  report,
+                  Report.DELIVERY,
+                  title,
+                  client,
+                  round,
+                  config,
+                  log,
+                  () -> {
+                    try {
+                      return Workloads.delivery(client, writer, dir, config.watchWrites(), 4);
+                    } finally {
+                      writer.deleteDir(dir);
+                    }
+                  });
             }
           }
         }
@@ -215,11 +324,18 @@ public final class Bench {
           for (int round = 0; round < config.watchRounds(); round++) {
             for (int size : config.groupSizes()) {
               String dir = "/bench/group/" + size + "-" + round;
-              measure(report, Report.GROUP, Workloads.groupTitle(size), self, round, config, log,
+              measure(
+                  report,
+                  Report.GROUP,
+                  Workloads.groupTitle(size),
+                  self,
+                  round,
+                  config,
+                  log,
                   () -> {
                     try {
-                      return Workloads.watchGroup(url, writer, dir, size, config.groupWrites(),
-                          config.groupRate());
+                      return Workloads.watchGroup(
+                          url, writer, dir, size, config.groupWrites(), config.groupRate());
                     } finally {
                       writer.deleteDir(dir);
                     }
@@ -252,22 +368,37 @@ public final class Bench {
   }
 
   /** Runs one measurement; a failure is noted in the report and the run goes on. */
-  private static void measure(Report report, Report.Section section, String workload,
-      BenchClient client, int round, Config config, PrintStream log, Measurement measurement) {
+  private static void measure(
+      Report report,
+      Report.Section section,
+      String workload,
+      BenchClient client,
+      int round,
+      Config config,
+      PrintStream log,
+      Measurement measurement) {
     try {
       Map<String, Double> figures = measurement.run();
       report.add(section, workload, client, figures);
       Report.Column first = section.columns().get(0);
-      log.printf(Locale.ROOT, "%6.1f s  round %d/%d  %-28s %-18s %,12.1f %s%s%n",
-          (System.nanoTime() - START_NANOS) / 1e9, round + 1,
-          section.equals(Report.THROUGHPUT) || section.equals(Report.COLD_START) ? config.rounds()
+      log.printf(
+          Locale.ROOT,
+          "%6.1f s  round %d/%d  %-28s %-18s %,12.1f %s%s%n",
+          (System.nanoTime() - START_NANOS) / 1e9,
+          round + 1,
+          section.equals(Report.THROUGHPUT) || section.equals(Report.COLD_START)
+              ? config.rounds()
               : config.watchRounds(),
-          workload, client.title(), figures.get(first.metric()), first.header(),
+          workload,
+          client.title(),
+          figures.get(first.metric()),
+          first.header(),
           figures.getOrDefault("errors", 0.0) > 0
-              ? String.format(Locale.ROOT, " (%,.0f errors)", figures.get("errors")) : "");
+              ? String.format(Locale.ROOT, " (%,.0f errors)", figures.get("errors"))
+              : "");
     } catch (Exception e) {
-      String failure = client.title() + ", " + workload + ", round " + (round + 1) + ": failed: "
-          + e;
+      String failure =
+          client.title() + ", " + workload + ", round " + (round + 1) + ": failed: " + e;
       report.note(failure);
       log.println(failure);
     }

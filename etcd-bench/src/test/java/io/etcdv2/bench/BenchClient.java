@@ -1,9 +1,9 @@
 package io.etcdv2.bench;
 
 /**
- * One client under test, reduced to what the workloads do: set and get a key, set
- * asynchronously, and keep a watch open. Every implementation does what its user would do with
- * the answer (parse it, read the value), so each figure is the cost of a useful operation.
+ * One client under test, reduced to what the workloads do: set and get a key, set asynchronously,
+ * and keep a watch open. Every implementation does what its user would do with the answer (parse
+ * it, read the value), so each figure is the cost of a useful operation.
  */
 interface BenchClient extends AutoCloseable {
   /** Such as {@code okhttp-moshi}: what {@code -Dbench.clients} names. */
@@ -23,8 +23,8 @@ interface BenchClient extends AutoCloseable {
 
   /**
    * Keeps a continuous watch on {@code key} from {@code fromIndex} on: after each event the next
-   * poll asks for its {@code modifiedIndex + 1}; when etcd has cleared that index (400,
-   * errorCode 401) it reads the key again and continues after its {@code X-Etcd-Index}.
+   * poll asks for its {@code modifiedIndex + 1}; when etcd has cleared that index (400, errorCode
+   * 401) it reads the key again and continues after its {@code X-Etcd-Index}.
    */
   Watching watch(String key, boolean recursive, long fromIndex, WatchSink sink);
 

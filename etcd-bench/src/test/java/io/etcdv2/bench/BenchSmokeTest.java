@@ -11,9 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs every workload of the harness for a handful of operations against a real etcd, so that
- * the harness cannot rot unnoticed: every row of every table is there, with figures above zero
- * and no errors. It times nothing: speed is for the benchmark run to show, not to assert.
+ * Runs every workload of the harness for a handful of operations against a real etcd, so that the
+ * harness cannot rot unnoticed: every row of every table is there, with figures above zero and no
+ * errors. It times nothing: speed is for the benchmark run to show, not to assert.
  */
 class BenchSmokeTest {
   @Test
@@ -27,12 +27,11 @@ class BenchSmokeTest {
     List<String> titles = new ArrayList<>();
     for (Workloads.Throughput workload : Workloads.THROUGHPUT) titles.add(workload.title());
     expectRows(report, Report.THROUGHPUT, titles, Clients.ALL, problems);
-    expectRows(report, Report.COLD_START, List.of("first get in a new JVM"), Clients.ALL,
-        problems);
+    expectRows(report, Report.COLD_START, List.of("first get in a new JVM"), Clients.ALL, problems);
     expectRows(report, Report.WATCHES, List.of("10 watches"), Clients.ALL, problems);
     expectRows(report, Report.DELIVERY, List.of("100 writes, 4 writers"), Clients.ALL, problems);
-    expectRows(report, Report.GROUP, List.of("1 watch", "10 watches"), List.of(ThisClient.ID),
-        problems);
+    expectRows(
+        report, Report.GROUP, List.of("1 watch", "10 watches"), List.of(ThisClient.ID), problems);
     if (report.rows(Report.GROUP).size() != 2) {
       problems.add("the watch group ran other clients: " + report.rows(Report.GROUP));
     }
@@ -58,8 +57,12 @@ class BenchSmokeTest {
     assertTrue(!markdown.contains("failed"), markdown);
   }
 
-  private static void expectRows(Report report, Report.Section section, List<String> workloads,
-      List<String> clients, List<String> problems) {
+  private static void expectRows(
+      Report report,
+      Report.Section section,
+      List<String> workloads,
+      List<String> clients,
+      List<String> problems) {
     List<String> found = new ArrayList<>();
     for (Report.Row row : report.rows(section)) found.add(row.workload + " / " + row.client);
     for (String workload : workloads) {

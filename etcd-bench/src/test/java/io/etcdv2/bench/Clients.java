@@ -16,8 +16,9 @@ final class Clients {
       case "okhttp-text" -> new HandWritten(url, HandWritten.Parse.TEXT);
       case "okhttp-moshi" -> new HandWritten(url, HandWritten.Parse.MOSHI);
       case Etcd4j.ID -> new Etcd4j(url);
-      default -> throw new IllegalArgumentException("bench.clients names \"" + id + "\", which"
-          + " is not a client; use some of " + ALL);
+      default ->
+          throw new IllegalArgumentException(
+              "bench.clients names \"" + id + "\", which" + " is not a client; use some of " + ALL);
     };
   }
 

@@ -1,10 +1,12 @@
 package io.etcdv2.bench;
 
 /**
- * Run in a new JVM per measurement: creates one client, gets one key, and prints how long that
- * took from {@code main()}. Nothing in this JVM has loaded OkHttp, Moshi or Netty before.
+ * Run in a new JVM per measurement: creates one client, gets one key, and prints how long that took
+ * from {@code main()}. Nothing in this JVM has loaded OkHttp, Moshi or Netty before.
  *
- * <pre>{@code java -cp ... io.etcdv2.bench.ColdStart okhttp-moshi http://127.0.0.1:2379 /bench/cold}</pre>
+ * <pre>
+ * {@code java -cp ... io.etcdv2.bench.ColdStart okhttp-moshi http://127.0.0.1:2379 /bench/cold}
+ * </pre>
  */
 public final class ColdStart {
   static final String PREFIX = "COLD-START-NANOS ";

@@ -57,9 +57,10 @@ final class Etcd4j implements BenchClient {
   @Override
   public void setAsync(String key, int value, Done done) {
     try {
-      etcd.put(key, Integer.toString(value)).send()
-          .addListener(promise -> done.done(promise.getException() == null
-              && promise.getNow() != null));
+      etcd.put(key, Integer.toString(value))
+          .send()
+          .addListener(
+              promise -> done.done(promise.getException() == null && promise.getNow() != null));
     } catch (Exception e) {
       done.done(false);
     }
@@ -73,8 +74,8 @@ final class Etcd4j implements BenchClient {
   }
 
   /** A continuous watch: {@code waitForChange} re-armed from each promise's listener. */
-  private final class LongPoll implements Watching,
-      ResponsePromise.IsSimplePromiseResponseHandler<EtcdKeysResponse> {
+  private final class LongPoll
+      implements Watching, ResponsePromise.IsSimplePromiseResponseHandler<EtcdKeysResponse> {
     private final String key;
     private final boolean recursive;
     private final WatchSink sink;
@@ -131,17 +132,19 @@ final class Etcd4j implements BenchClient {
       EtcdKeyGetRequest read = etcd.get(key).consistent();
       if (recursive) read.recursive();
       try {
-        read.send().addListener(state -> {
-          if (state.getException() == null) {
-            long etcdIndex = state.getNow().etcdIndex;
-            waitIndex = etcdIndex + 1;
-            sink.resync(etcdIndex);
-          } else {
-            sink.failure(state.getException());
-            pause();
-          }
-          next();
-        });
+        read.send()
+            .addListener(
+                state -> {
+                  if (state.getException() == null) {
+                    long etcdIndex = state.getNow().etcdIndex;
+                    waitIndex = etcdIndex + 1;
+                    sink.resync(etcdIndex);
+                  } else {
+                    sink.failure(state.getException());
+                    pause();
+                  }
+                  next();
+                });
       } catch (Exception e) {
         sink.failure(e);
         pause();

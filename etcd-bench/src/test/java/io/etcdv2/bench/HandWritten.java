@@ -18,19 +18,24 @@ import okhttp3.ResponseBody;
 
 /**
  * etcd through OkHttp by hand, as a careful user writes it: one shared {@link OkHttpClient} with a
- * dispatcher that admits thousands of calls (OkHttp's 5 per host would queue everything behind
- * five long polls), redirects off (etcd's 301 would turn a PUT into a GET), a form body for PUT,
- * the URL as a string, OkHttp's default timeouts. Long polls go through a derived client without
- * a read timeout, sharing pool and dispatcher.
+ * dispatcher that admits thousands of calls (OkHttp's 5 per host would queue everything behind five
+ * long polls), redirects off (etcd's 301 would turn a PUT into a GET), a form body for PUT, the URL
+ * as a string, OkHttp's default timeouts. Long polls go through a derived client without a read
+ * timeout, sharing pool and dispatcher.
  *
  * <p>{@link Parse#TEXT} reads each body as a string and looks no further; {@link Parse#MOSHI}
  * parses it to a {@code Map} and reads the value, the same JSON work as a typed client.
  */
 final class HandWritten implements BenchClient {
-  enum Parse { TEXT, MOSHI }
+  enum Parse {
+    TEXT,
+    MOSHI
+  }
 
-  private static final JsonAdapter<Map<String, Object>> MAP = new Moshi.Builder().build()
-      .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
+  private static final JsonAdapter<Map<String, Object>> MAP =
+      new Moshi.Builder()
+          .build()
+          .adapter(Types.newParameterizedType(Map.class, String.class, Object.class));
 
   private final Parse parse;
   private final String keysUrl;
@@ -43,11 +48,12 @@ final class HandWritten implements BenchClient {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(4096);
     dispatcher.setMaxRequestsPerHost(4096);
-    this.http = new OkHttpClient.Builder()
-        .dispatcher(dispatcher)
-        .followRedirects(false)
-        .followSslRedirects(false)
-        .build();
+    this.http =
+        new OkHttpClient.Builder()
+            .dispatcher(dispatcher)
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .build();
     this.longPolls = http.newBuilder().readTimeout(0, TimeUnit.SECONDS).build();
   }
 
@@ -100,22 +106,24 @@ final class HandWritten implements BenchClient {
 
   @Override
   public void setAsync(String key, int value, Done done) {
-    http.newCall(put(key, value)).enqueue(new Callback() {
-      @Override
-      public void onResponse(Call call, Response response) {
-        try (response) {
-          read(response.body());
-          done.done(response.code() == 200 || response.code() == 201);
-        } catch (IOException e) {
-          done.done(false);
-        }
-      }
+    http.newCall(put(key, value))
+        .enqueue(
+            new Callback() {
+              @Override
+              public void onResponse(Call call, Response response) {
+                try (response) {
+                  read(response.body());
+                  done.done(response.code() == 200 || response.code() == 201);
+                } catch (IOException e) {
+                  done.done(false);
+                }
+              }
 
-      @Override
-      public void onFailure(Call call, IOException e) {
-        done.done(false);
-      }
-    });
+              @Override
+              public void onFailure(Call call, IOException e) {
+                done.done(false);
+              }
+            });
   }
 
   @Override
@@ -125,7 +133,9 @@ final class HandWritten implements BenchClient {
     return poll;
   }
 
-  /** A continuous watch: one asynchronous long poll after another, each re-armed in the callback. */
+  /**
+   * A continuous watch: one asynchronous long poll after another, each re-armed in the callback.
+   */
   private final class LongPoll implements Callback, Watching {
     private final String key;
     private final boolean recursive;
@@ -143,8 +153,12 @@ final class HandWritten implements BenchClient {
 
     void next() {
       if (stopped) return;
-      String url = keysUrl + key + "?wait=true&waitIndex=" + waitIndex
-          + (recursive ? "&recursive=true" : "");
+      String url =
+          keysUrl
+              + key
+              + "?wait=true&waitIndex="
+              + waitIndex
+              + (recursive ? "&recursive=true" : "");
       Call next = longPolls.newCall(new Request.Builder().url(url).build());
       call = next;
       if (stopped) return; // stop() may have cancelled the previous call only
@@ -244,8 +258,8 @@ final class HandWritten implements BenchClient {
 
   /** etcd's current index: where a watch that must see every later change starts. */
   long etcdIndex() throws IOException {
-    try (Response response = http.newCall(new Request.Builder().url(keysUrl + "/").build())
-        .execute()) {
+    try (Response response =
+        http.newCall(new Request.Builder().url(keysUrl + "/").build()).execute()) {
       String index = response.header("X-Etcd-Index");
       if (index == null) throw new IOException("no X-Etcd-Index in " + response);
       return Long.parseLong(index);
@@ -277,8 +291,8 @@ final class HandWritten implements BenchClient {
 
   /** Deletes {@code dir} and everything under it; a missing one is fine. */
   void deleteDir(String dir) throws IOException {
-    Request delete = new Request.Builder().url(keysUrl + dir + "?dir=true&recursive=true")
-        .delete().build();
+    Request delete =
+        new Request.Builder().url(keysUrl + dir + "?dir=true&recursive=true").delete().build();
     try (Response response = http.newCall(delete).execute()) {
       if (response.code() != 200 && response.code() != 404) {
         throw new IOException("cannot delete " + dir + ": HTTP " + response.code());

@@ -13,8 +13,8 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the CPU samples of a JFR recording fall: the top methods by own samples (the frame that
- * was running) and by total samples (anywhere on the stack), as percentages of all samples.
+ * Where the CPU samples of a JFR recording fall: the top methods by own samples (the frame that was
+ * running) and by total samples (anywhere on the stack), as percentages of all samples.
  *
  * <pre>{@code
  * scripts/bench.sh -Dbench.only=get64 -Dbench.clients=etcd-client -Dbench.rounds=5 \

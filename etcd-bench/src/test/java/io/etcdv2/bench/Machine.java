@@ -9,23 +9,34 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /** What the figures were taken on: cores, CPU, memory, JDK, OS, etcd and the load then. */
-record Machine(int cores, String cpu, long memoryMb, String jdk, String os, String etcd,
-    String loadAverage) {
+record Machine(
+    int cores, String cpu, long memoryMb, String jdk, String os, String etcd, String loadAverage) {
 
   static Machine describe(String etcdUrl) {
-    return new Machine(Runtime.getRuntime().availableProcessors(),
+    return new Machine(
+        Runtime.getRuntime().availableProcessors(),
         cpuInfo("model name"),
         memInfoMb(),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-        System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
             + System.getProperty("os.arch"),
         etcdVersion(etcdUrl),
         loadAverageNow());
   }
 
   String describe() {
-    return String.format(Locale.ROOT, "%d cores, %s, %,d MB; %s; %s; etcd %s (one member, loopback,"
-        + " data on disk).", cores, cpu, memoryMb, jdk, os, etcd);
+    return String.format(
+        Locale.ROOT,
+        "%d cores, %s, %,d MB; %s; %s; etcd %s (one member, loopback," + " data on disk).",
+        cores,
+        cpu,
+        memoryMb,
+        jdk,
+        os,
+        etcd);
   }
 
   /** The 1, 5 and 15 minute load averages, such as {@code 0.52 0.61 0.70}. */
@@ -64,8 +75,8 @@ record Machine(int cores, String cpu, long memoryMb, String jdk, String os, Stri
 
   private static String etcdVersion(String url) {
     OkHttpClient http = new OkHttpClient();
-    try (Response response = http.newCall(new Request.Builder().url(url + "/version").build())
-        .execute()) {
+    try (Response response =
+        http.newCall(new Request.Builder().url(url + "/version").build()).execute()) {
       String body = response.body().string();
       return HandWrittenJson.field(body, "etcdserver");
     } catch (IOException | RuntimeException e) {

@@ -28,6 +28,7 @@ final class Meter {
 
   /** Linux's USER_HZ: the unit of /proc's CPU times. */
   private static final double TICKS_PER_SECOND = 100;
+
   private static final int CORES = Runtime.getRuntime().availableProcessors();
 
   /** The etcd process: its CPU time is part of the workload, not noise from other processes. */
@@ -70,8 +71,8 @@ final class Meter {
     long machineTicks = machineBusyTicks() - startMachineTicks;
     long etcdTicks = processTicks(etcdPid) - startEtcdTicks;
     double othersSeconds = (machineTicks - etcdTicks) / TICKS_PER_SECOND - cpu / 1e9;
-    double othersShare = startMachineTicks < 0 ? Double.NaN
-        : Math.max(0, othersSeconds / (nanos / 1e9 * CORES));
+    double othersShare =
+        startMachineTicks < 0 ? Double.NaN : Math.max(0, othersSeconds / (nanos / 1e9 * CORES));
     return new Window(nanos, cpu, allocated, othersShare);
   }
 
@@ -80,8 +81,12 @@ final class Meter {
     try {
       String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
       // cpu user nice system idle iowait irq softirq steal ...
-      return Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3])
-          + Long.parseLong(f[6]) + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+      return Long.parseLong(f[1])
+          + Long.parseLong(f[2])
+          + Long.parseLong(f[3])
+          + Long.parseLong(f[6])
+          + Long.parseLong(f[7])
+          + Long.parseLong(f[8]);
     } catch (IOException | RuntimeException e) {
       return -1;
     }
@@ -144,8 +149,8 @@ final class Meter {
   }
 
   /**
-   * One window. {@code othersCpuShare} is the share of the machine's CPU that processes other
-   * than this JVM and etcd used meanwhile (other builds on a shared machine): the noise.
+   * One window. {@code othersCpuShare} is the share of the machine's CPU that processes other than
+   * this JVM and etcd used meanwhile (other builds on a shared machine): the noise.
    */
   record Window(long nanos, long cpuNanos, long allocatedBytes, double othersCpuShare) {
     double seconds() {

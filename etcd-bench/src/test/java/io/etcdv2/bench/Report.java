@@ -14,6 +14,7 @@ import java.util.Map;
 final class Report {
   /** The client every ratio compares with. */
   static final String BASELINE = "okhttp-moshi";
+
   static final String BASELINE_TITLE = "OkHttp+Moshi";
 
   /** How to show one figure. */
@@ -42,65 +43,87 @@ final class Report {
   /** A table: its title, what it shows, its columns; spread is taken on the first column. */
   record Section(String id, String title, String note, List<Column> columns) {}
 
-  static final Section THROUGHPUT = new Section("throughput", "Throughput",
-      "ops/s over each window; CPU is this JVM's process CPU time (every thread, GC and JIT"
-          + " included) per op; bytes are allocated by all threads per op",
-      List.of(Column.positive("opsPerSecond", "ops/s", "%,.0f"), Column.ratio("opsPerSecond"),
-          Column.positive("cpuMicrosPerOp", "CPU-us/op", "%,.0f"), Column.ratio("cpuMicrosPerOp"),
-          Column.positive("bytesPerOp", "bytes/op", "%,.0f"), Column.ratio("bytesPerOp"),
-          Column.count("errors", "errors")));
+  static final Section THROUGHPUT =
+      new Section(
+          "throughput",
+          "Throughput",
+          "ops/s over each window; CPU is this JVM's process CPU time (every thread, GC and JIT"
+              + " included) per op; bytes are allocated by all threads per op",
+          List.of(
+              Column.positive("opsPerSecond", "ops/s", "%,.0f"),
+              Column.ratio("opsPerSecond"),
+              Column.positive("cpuMicrosPerOp", "CPU-us/op", "%,.0f"),
+              Column.ratio("cpuMicrosPerOp"),
+              Column.positive("bytesPerOp", "bytes/op", "%,.0f"),
+              Column.ratio("bytesPerOp"),
+              Column.count("errors", "errors")));
 
-  static final Section COLD_START = new Section("cold", "Cold start to first answer",
-      "a new JVM per client and round: from main() (create the client, get one key) and from"
-          + " starting the java process until the answer",
-      List.of(Column.positive("mainMillis", "from main(), ms", "%,.0f"),
-          Column.ratio("mainMillis"),
-          Column.positive("processMillis", "from process start, ms", "%,.0f")));
+  static final Section COLD_START =
+      new Section(
+          "cold",
+          "Cold start to first answer",
+          "a new JVM per client and round: from main() (create the client, get one key) and from"
+              + " starting the java process until the answer",
+          List.of(
+              Column.positive("mainMillis", "from main(), ms", "%,.0f"),
+              Column.ratio("mainMillis"),
+              Column.positive("processMillis", "from process start, ms", "%,.0f")));
 
-  static final Section WATCHES = new Section("watches", "Many open watches",
-      "N watches on distinct keys kept open; threads and heap (after GC) they added; gets from 8"
-          + " threads beside them; then each key written once and the events counted",
-      List.of(Column.positive("getOpsPerSecond", "get ops/s beside", "%,.0f"),
-          Column.ratio("getOpsPerSecond"),
-          Column.figure("threads", "threads added", "%,.0f"),
-          Column.figure("heapMb", "heap added, MB", "%,.1f"),
-          Column.positive("fired", "events delivered", "%,.0f"),
-          Column.positive("fireMillis", "to deliver all, ms", "%,.0f"),
-          Column.count("errors", "errors")));
+  static final Section WATCHES =
+      new Section(
+          "watches",
+          "Many open watches",
+          "N watches on distinct keys kept open; threads and heap (after GC) they added; gets from 8"
+              + " threads beside them; then each key written once and the events counted",
+          List.of(
+              Column.positive("getOpsPerSecond", "get ops/s beside", "%,.0f"),
+              Column.ratio("getOpsPerSecond"),
+              Column.figure("threads", "threads added", "%,.0f"),
+              Column.figure("heapMb", "heap added, MB", "%,.1f"),
+              Column.positive("fired", "events delivered", "%,.0f"),
+              Column.positive("fireMillis", "to deliver all, ms", "%,.0f"),
+              Column.count("errors", "errors")));
 
-  static final Section DELIVERY = new Section("delivery", "Watch delivery",
-      "one recursive watch on a directory while 4 writer threads (hand-written OkHttp + Moshi, the"
-          + " same for every watcher) write into it flat out; lost = writes never delivered as an"
-          + " event (a resync skips them by design)",
-      List.of(Column.positive("eventsPerSecond", "events/s delivered", "%,.0f"),
-          Column.positive("writesPerSecond", "writes/s", "%,.0f"),
-          Column.positive("events", "events", "%,.0f"),
-          Column.count("behind", "behind when writes ended"),
-          Column.count("resyncs", "resyncs"),
-          Column.count("lost", "lost"),
-          Column.count("duplicated", "duplicated"),
-          Column.count("outOfOrder", "out of order")));
+  static final Section DELIVERY =
+      new Section(
+          "delivery",
+          "Watch delivery",
+          "one recursive watch on a directory while 4 writer threads (hand-written OkHttp + Moshi, the"
+              + " same for every watcher) write into it flat out; lost = writes never delivered as an"
+              + " event (a resync skips them by design)",
+          List.of(
+              Column.positive("eventsPerSecond", "events/s delivered", "%,.0f"),
+              Column.positive("writesPerSecond", "writes/s", "%,.0f"),
+              Column.positive("events", "events", "%,.0f"),
+              Column.count("behind", "behind when writes ended"),
+              Column.count("resyncs", "resyncs"),
+              Column.count("lost", "lost"),
+              Column.count("duplicated", "duplicated"),
+              Column.count("outOfOrder", "out of order")));
 
-  static final Section GROUP = new Section("group", "Watch group",
-      "N watches of keys under one directory sharing one WatchGroup (one recursive long poll) of"
-          + " a new EtcdClient; threads and heap (after GC) they added; then writes paced at a"
-          + " steady rate (hand-written OkHttp + Moshi, asynchronous) to the watched keys in turn;"
-          + " latency = from sending a write to its watch's listener call; this client only",
-      List.of(Column.positive("p50Millis", "latency p50, ms", "%,.1f"),
-          Column.positive("p99Millis", "p99, ms", "%,.1f"),
-          Column.positive("maxMillis", "max, ms", "%,.1f"),
-          Column.figure("threads", "threads added", "%,.0f"),
-          Column.figure("heapMb", "heap added, MB", "%,.1f"),
-          Column.positive("writesPerSecond", "writes/s", "%,.0f"),
-          Column.positive("events", "events", "%,.0f"),
-          Column.count("lost", "lost"),
-          Column.count("duplicated", "duplicated"),
-          Column.count("outOfOrder", "out of order"),
-          Column.count("resyncs", "resyncs"),
-          Column.count("errors", "errors")));
+  static final Section GROUP =
+      new Section(
+          "group",
+          "Watch group",
+          "N watches of keys under one directory sharing one WatchGroup (one recursive long poll) of"
+              + " a new EtcdClient; threads and heap (after GC) they added; then writes paced at a"
+              + " steady rate (hand-written OkHttp + Moshi, asynchronous) to the watched keys in turn;"
+              + " latency = from sending a write to its watch's listener call; this client only",
+          List.of(
+              Column.positive("p50Millis", "latency p50, ms", "%,.1f"),
+              Column.positive("p99Millis", "p99, ms", "%,.1f"),
+              Column.positive("maxMillis", "max, ms", "%,.1f"),
+              Column.figure("threads", "threads added", "%,.0f"),
+              Column.figure("heapMb", "heap added, MB", "%,.1f"),
+              Column.positive("writesPerSecond", "writes/s", "%,.0f"),
+              Column.positive("events", "events", "%,.0f"),
+              Column.count("lost", "lost"),
+              Column.count("duplicated", "duplicated"),
+              Column.count("outOfOrder", "out of order"),
+              Column.count("resyncs", "resyncs"),
+              Column.count("errors", "errors")));
 
-  static final List<Section> SECTIONS =
-      List.of(THROUGHPUT, COLD_START, WATCHES, DELIVERY, GROUP);
+  static final List<Section> SECTIONS = List.of(THROUGHPUT, COLD_START, WATCHES, DELIVERY, GROUP);
 
   /** One workload run by one client, over the rounds. */
   static final class Row {
@@ -149,12 +172,14 @@ final class Report {
   }
 
   /** Records one round of {@code workload} by {@code client}. */
-  synchronized void add(Section section, String workload, BenchClient client,
-      Map<String, Double> figures) {
-    Row row = rows.computeIfAbsent(section.id() + "|" + workload + "|" + client.id(),
-        k -> new Row(section, workload, client.id(), client.title()));
-    figures.forEach((metric, value) ->
-        row.rounds.computeIfAbsent(metric, k -> new ArrayList<>()).add(value));
+  synchronized void add(
+      Section section, String workload, BenchClient client, Map<String, Double> figures) {
+    Row row =
+        rows.computeIfAbsent(
+            section.id() + "|" + workload + "|" + client.id(),
+            k -> new Row(section, workload, client.id(), client.title()));
+    figures.forEach(
+        (metric, value) -> row.rounds.computeIfAbsent(metric, k -> new ArrayList<>()).add(value));
   }
 
   synchronized void note(String note) {
@@ -179,17 +204,26 @@ final class Report {
   synchronized String markdown(Bench.Config config) {
     StringBuilder out = new StringBuilder();
     out.append("Machine: ").append(machine.describe()).append('\n');
-    out.append("Load average (1, 5, 15 min) before the run: ").append(machine.loadAverage())
-        .append(". ").append(config.describe())
-        .append(" Figures are medians of the rounds; spread = (max - min) / median of the first"
-            + " figure; x ").append(BASELINE_TITLE).append(" = this row's median over the"
-            + " hand-written OkHttp + Moshi row's; others' CPU = the most CPU that processes other"
-            + " than the benchmark and etcd took in one of the row's windows, as a share of all"
-            + " cores (the noise of a shared machine).\n");
+    out.append("Load average (1, 5, 15 min) before the run: ")
+        .append(machine.loadAverage())
+        .append(". ")
+        .append(config.describe())
+        .append(
+            " Figures are medians of the rounds; spread = (max - min) / median of the first"
+                + " figure; x ")
+        .append(BASELINE_TITLE)
+        .append(
+            " = this row's median over the"
+                + " hand-written OkHttp + Moshi row's; others' CPU = the most CPU that processes other"
+                + " than the benchmark and etcd took in one of the row's windows, as a share of all"
+                + " cores (the noise of a shared machine).\n");
     for (Section section : SECTIONS) {
       List<Row> of = rows(section);
       if (of.isEmpty()) continue;
-      out.append("\n### ").append(section.title()).append("\n\n").append(section.note())
+      out.append("\n### ")
+          .append(section.title())
+          .append("\n\n")
+          .append(section.note())
           .append(".\n\n| workload | client |");
       StringBuilder rule = new StringBuilder("|---|---|");
       for (Column column : section.columns()) {
@@ -203,9 +237,12 @@ final class Report {
           out.append(' ').append(cell(row, column)).append(" |");
         }
         double others = row.max(Workloads.OTHERS_CPU);
-        out.append(String.format(Locale.ROOT, " %.0f%% | %s |%n",
-            100 * row.spread(section.columns().get(0).metric()),
-            Double.isNaN(others) ? "-" : String.format(Locale.ROOT, "%.0f%%", others)));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                " %.0f%% | %s |%n",
+                100 * row.spread(section.columns().get(0).metric()),
+                Double.isNaN(others) ? "-" : String.format(Locale.ROOT, "%.0f%%", others)));
       }
     }
     for (String note : notes) out.append("\n- ").append(note);

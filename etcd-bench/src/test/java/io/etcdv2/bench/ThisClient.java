@@ -43,40 +43,45 @@ final class ThisClient implements BenchClient {
 
   @Override
   public void setAsync(String key, int value, Done done) {
-    etcd.async().set(key, value).enqueue(new EtcdCallback<KeysResult>() {
-      @Override
-      public void onResponse(EtcdCall<KeysResult> call, EtcdResponse<KeysResult> response) {
-        done.done(response.status() == 200 || response.status() == 201);
-      }
+    etcd.async()
+        .set(key, value)
+        .enqueue(
+            new EtcdCallback<KeysResult>() {
+              @Override
+              public void onResponse(EtcdCall<KeysResult> call, EtcdResponse<KeysResult> response) {
+                done.done(response.status() == 200 || response.status() == 201);
+              }
 
-      @Override
-      public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {
-        done.done(false);
-      }
-    });
+              @Override
+              public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {
+                done.done(false);
+              }
+            });
   }
 
   @Override
   public Watching watch(String key, boolean recursive, long fromIndex, WatchSink sink) {
-    WatchListener listener = new WatchListener() {
-      @Override
-      public void onEvent(KeysResult event) {
-        sink.event(event.node().key(), event.node().modifiedIndex());
-      }
+    WatchListener listener =
+        new WatchListener() {
+          @Override
+          public void onEvent(KeysResult event) {
+            sink.event(event.node().key(), event.node().modifiedIndex());
+          }
 
-      @Override
-      public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
-        sink.resync(etcdIndex);
-      }
+          @Override
+          public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
+            sink.resync(etcdIndex);
+          }
 
-      @Override
-      public void onError(Throwable error) {
-        sink.failure(error);
-      }
-    };
-    Watch watch = recursive
-        ? etcd.watch(key).recursive().fromIndex(fromIndex).start(listener)
-        : etcd.watch(key).fromIndex(fromIndex).start(listener);
+          @Override
+          public void onError(Throwable error) {
+            sink.failure(error);
+          }
+        };
+    Watch watch =
+        recursive
+            ? etcd.watch(key).recursive().fromIndex(fromIndex).start(listener)
+            : etcd.watch(key).fromIndex(fromIndex).start(listener);
     return watch::stop;
   }
 

@@ -1,15 +1,15 @@
 package io.etcdv2.bench;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import io.etcdv2.EtcdClient;
 import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.KeysResult;
 import io.etcdv2.runtime.WatchGroup;
 import io.etcdv2.runtime.WatchListener;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -26,13 +26,15 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The workloads. Each runs one client for one round and returns its figures; none asserts
- * anything about speed.
+ * The workloads. Each runs one client for one round and returns its figures; none asserts anything
+ * about speed.
  */
 final class Workloads {
   /** Keys the throughput workloads set and get; {@link #preload} creates them. */
   static final int KEYS = 1000;
+
   static final String COLD_KEY = "/bench/cold";
+
   /** The figure of every measured window: other processes' share of the CPU, percent. */
   static final String OTHERS_CPU = "othersCpuPercent";
 
@@ -47,14 +49,15 @@ final class Workloads {
   /** One throughput workload: an operation from a number of threads, or asynchronously. */
   record Throughput(String id, String title, boolean set, int threads, boolean async) {}
 
-  static final List<Throughput> THROUGHPUT = List.of(
-      new Throughput("set1", "set, 1 thread (sequential)", true, 1, false),
-      new Throughput("get1", "get, 1 thread (sequential)", false, 1, false),
-      new Throughput("set8", "set, 8 threads", true, 8, false),
-      new Throughput("get8", "get, 8 threads", false, 8, false),
-      new Throughput("set64", "set, 64 threads", true, 64, false),
-      new Throughput("get64", "get, 64 threads", false, 64, false),
-      new Throughput("async64", "set, async, 64 in flight", true, 64, true));
+  static final List<Throughput> THROUGHPUT =
+      List.of(
+          new Throughput("set1", "set, 1 thread (sequential)", true, 1, false),
+          new Throughput("get1", "get, 1 thread (sequential)", false, 1, false),
+          new Throughput("set8", "set, 8 threads", true, 8, false),
+          new Throughput("get8", "get, 8 threads", false, 8, false),
+          new Throughput("set64", "set, 64 threads", true, 64, false),
+          new Throughput("get64", "get, 64 threads", false, 64, false),
+          new Throughput("async64", "set, async, 64 in flight", true, 64, true));
 
   /** Creates every key the workloads read. */
   static void preload(HandWritten writer) throws Exception {
@@ -73,8 +76,8 @@ final class Workloads {
         : threads(client, workload.set(), workload.threads(), millis);
   }
 
-  private static Map<String, Double> threads(BenchClient client, boolean set, int threads,
-      long millis) throws InterruptedException {
+  private static Map<String, Double> threads(
+      BenchClient client, boolean set, int threads, long millis) throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
     AtomicLong ops = new AtomicLong();
     AtomicLong errors = new AtomicLong();
@@ -86,29 +89,32 @@ final class Workloads {
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int offset = t * (KEYS / threads);
-      Thread worker = new Thread(() -> {
-        ready.countDown();
-        try {
-          go.await();
-          long done = 0;
-          long failed = 0;
-          for (int i = offset; !stop.get(); i++) {
-            String key = KEY_NAMES[i % KEYS];
-            try {
-              if (set ? client.set(key, i) : client.get(key)) done++;
-              else failed++;
-            } catch (Exception e) {
-              failed++;
-            }
-          }
-          ops.addAndGet(done);
-          errors.addAndGet(failed);
-          finished.countDown();
-          measured.await();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "bench-" + t);
+      Thread worker =
+          new Thread(
+              () -> {
+                ready.countDown();
+                try {
+                  go.await();
+                  long done = 0;
+                  long failed = 0;
+                  for (int i = offset; !stop.get(); i++) {
+                    String key = KEY_NAMES[i % KEYS];
+                    try {
+                      if (set ? client.set(key, i) : client.get(key)) done++;
+                      else failed++;
+                    } catch (Exception e) {
+                      failed++;
+                    }
+                  }
+                  ops.addAndGet(done);
+                  errors.addAndGet(failed);
+                  finished.countDown();
+                  measured.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "bench-" + t);
       worker.start();
       workers.add(worker);
     }
@@ -133,10 +139,11 @@ final class Workloads {
     Semaphore permits = new Semaphore(inFlight);
     AtomicLong ops = new AtomicLong();
     AtomicLong errors = new AtomicLong();
-    BenchClient.Done done = ok -> {
-      (ok ? ops : errors).incrementAndGet();
-      permits.release();
-    };
+    BenchClient.Done done =
+        ok -> {
+          (ok ? ops : errors).incrementAndGet();
+          permits.release();
+        };
     Meter.gc();
     Meter meter = Meter.start();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
@@ -162,23 +169,31 @@ final class Workloads {
   }
 
   /**
-   * Starts a JVM that creates {@code client}, gets one key and exits; milliseconds from its
-   * {@code main()} and from starting the process until the answer.
+   * Starts a JVM that creates {@code client}, gets one key and exits; milliseconds from its {@code
+   * main()} and from starting the process until the answer.
    */
-  static Map<String, Double> coldStart(String client, String url) throws IOException,
-      InterruptedException {
-    String java = System.getProperty("java.home") + File.separator + "bin" + File.separator
-        + "java";
-    ProcessBuilder builder = new ProcessBuilder(java, "-cp",
-        System.getProperty("java.class.path"), ColdStart.class.getName(), client, url, COLD_KEY)
-        .redirectErrorStream(true);
+  static Map<String, Double> coldStart(String client, String url)
+      throws IOException, InterruptedException {
+    String java =
+        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                ColdStart.class.getName(),
+                client,
+                url,
+                COLD_KEY)
+            .redirectErrorStream(true);
     long start = System.nanoTime();
     Process process = builder.start();
     StringBuilder output = new StringBuilder();
     long mainNanos = -1;
     long processNanos = -1;
-    try (BufferedReader lines = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = lines.readLine()) != null; ) {
         if (line.startsWith(ColdStart.PREFIX)) {
           processNanos = System.nanoTime() - start;
@@ -204,8 +219,9 @@ final class Workloads {
    * measures the threads and heap they add and gets from 8 threads beside them, then writes every
    * watched key once (through {@code writer}) and counts the events until all arrived.
    */
-  static Map<String, Double> manyWatches(String clientId, String url, HandWritten writer,
-      String dir, int count, long millis) throws Exception {
+  static Map<String, Double> manyWatches(
+      String clientId, String url, HandWritten writer, String dir, int count, long millis)
+      throws Exception {
     long from = writer.etcdIndex() + 1;
     awaitSteadyThreads(); // the previous client's watch threads are still ending
     long newestThread = Meter.newestThreadId();
@@ -218,26 +234,31 @@ final class Workloads {
       try {
         for (int i = 0; i < count; i++) {
           int watch = i;
-          watches.add(client.watch(dir + "/" + i, false, from, new BenchClient.WatchSink() {
-            @Override
-            public void event(String key, long modifiedIndex) {
-              synchronized (seen) {
-                if (seen.get(watch)) return;
-                seen.set(watch);
-              }
-              fired.incrementAndGet();
-            }
+          watches.add(
+              client.watch(
+                  dir + "/" + i,
+                  false,
+                  from,
+                  new BenchClient.WatchSink() {
+                    @Override
+                    public void event(String key, long modifiedIndex) {
+                      synchronized (seen) {
+                        if (seen.get(watch)) return;
+                        seen.set(watch);
+                      }
+                      fired.incrementAndGet();
+                    }
 
-            @Override
-            public void resync(long etcdIndex) {
-              failures.incrementAndGet();
-            }
+                    @Override
+                    public void resync(long etcdIndex) {
+                      failures.incrementAndGet();
+                    }
 
-            @Override
-            public void failure(Throwable error) {
-              failures.incrementAndGet();
-            }
-          }));
+                    @Override
+                    public void failure(Throwable error) {
+                      failures.incrementAndGet();
+                    }
+                  }));
         }
         awaitSteadyThreads();
         int threads = Meter.threadsStartedAfter(newestThread);
@@ -283,8 +304,9 @@ final class Workloads {
    * One recursive watch on {@code dir} while {@code writers} threads write {@code writes} keys
    * under it flat out: events delivered per second and whether each arrived once, in order.
    */
-  static Map<String, Double> delivery(BenchClient client, HandWritten writer, String dir,
-      int writes, int writers) throws Exception {
+  static Map<String, Double> delivery(
+      BenchClient client, HandWritten writer, String dir, int writes, int writers)
+      throws Exception {
     long from = writer.etcdIndex() + 1;
     Delivered delivered = new Delivered(from);
     Meter meter = Meter.start();
@@ -296,18 +318,21 @@ final class Workloads {
       long start = System.nanoTime();
       for (int t = 0; t < writers; t++) {
         int writerIndex = t;
-        Thread thread = new Thread(() -> {
-          for (int i = writerIndex; i < writes; i += writers) {
-            try {
-              long index = writer.setIndex(dir + "/w" + writerIndex + "/" + (i % 50), i);
-              synchronized (written) {
-                written.set((int) (index - from));
-              }
-            } catch (Exception e) {
-              writeErrors.incrementAndGet();
-            }
-          }
-        }, "bench-writer-" + t);
+        Thread thread =
+            new Thread(
+                () -> {
+                  for (int i = writerIndex; i < writes; i += writers) {
+                    try {
+                      long index = writer.setIndex(dir + "/w" + writerIndex + "/" + (i % 50), i);
+                      synchronized (written) {
+                        written.set((int) (index - from));
+                      }
+                    } catch (Exception e) {
+                      writeErrors.incrementAndGet();
+                    }
+                  }
+                },
+                "bench-writer-" + t);
         thread.start();
         threads.add(thread);
       }
@@ -347,12 +372,13 @@ final class Workloads {
   /**
    * Creates a fresh EtcdClient, starts one {@link WatchGroup} on {@code dir} and {@code count}
    * watches of keys under it, and measures the threads and heap they add; then writes {@code
-   * writes} times, {@code perSecond} a second, to the watched keys in turn (through {@code
-   * writer}, asynchronously) and measures the time from sending each write to its watch's
-   * listener call. Each write's value is its number, so each event names its write.
+   * writes} times, {@code perSecond} a second, to the watched keys in turn (through {@code writer},
+   * asynchronously) and measures the time from sending each write to its watch's listener call.
+   * Each write's value is its number, so each event names its write.
    */
-  static Map<String, Double> watchGroup(String url, HandWritten writer, String dir, int count,
-      int writes, int perSecond) throws Exception {
+  static Map<String, Double> watchGroup(
+      String url, HandWritten writer, String dir, int count, int writes, int perSecond)
+      throws Exception {
     long from = writer.etcdIndex() + 1;
     awaitSteadyThreads(); // the previous client's threads are still ending
     long newestThread = Meter.newestThreadId();
@@ -377,17 +403,20 @@ final class Workloads {
           for (long wait; (wait = due - System.nanoTime()) > 0; ) LockSupport.parkNanos(wait);
           permits.acquire();
           sink.sent(w, System.nanoTime());
-          writer.setAsync(dir + "/" + (w % count), w, ok -> {
-            if (!ok) writeErrors.incrementAndGet();
-            permits.release();
-          });
+          writer.setAsync(
+              dir + "/" + (w % count),
+              w,
+              ok -> {
+                if (!ok) writeErrors.incrementAndGet();
+                permits.release();
+              });
         }
         if (!permits.tryAcquire(inFlight, 60, TimeUnit.SECONDS)) {
           throw new IllegalStateException("writes to " + dir + " did not complete in 60 s");
         }
         long writesDone = System.nanoTime();
-        sink.await(writes - writeErrors.get(), TimeUnit.SECONDS.toNanos(3),
-            TimeUnit.SECONDS.toNanos(30));
+        sink.await(
+            writes - writeErrors.get(), TimeUnit.SECONDS.toNanos(3), TimeUnit.SECONDS.toNanos(30));
 
         Map<String, Double> figures = sink.figures();
         figures.put("threads", (double) threads);
@@ -580,8 +609,8 @@ final class Workloads {
       return highest >= index;
     }
 
-    synchronized Map<String, Double> figures(BitSet written, long writes, long startNanos,
-        long writesDoneNanos) {
+    synchronized Map<String, Double> figures(
+        BitSet written, long writes, long startNanos, long writesDoneNanos) {
       BitSet lost = (BitSet) written.clone();
       lost.andNot(events);
       long end = lastEventNanos > 0 ? lastEventNanos : System.nanoTime();

@@ -39,16 +39,26 @@ class ProcessorJarIT {
   @Test
   void javacGeneratesTheClientWithTheJarAloneOnTheProcessorPath(@TempDir Path out)
       throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
-        "-Xlint:all", "-Werror",
-        "-processorpath", JAR.toString(),
-        "-classpath", System.getProperty("user.classpath"),
-        "-d", out.resolve("classes").toString(),
-        "-s", out.resolve("generated").toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                "-Xlint:all",
+                "-Werror",
+                "-processorpath",
+                JAR.toString(),
+                "-classpath",
+                System.getProperty("user.classpath"),
+                "-d",
+                out.resolve("classes").toString(),
+                "-s",
+                out.resolve("generated").toString()));
     try (Stream<Path> files = Files.walk(Path.of("src/it/maven-consumer/src/main/java"))) {
-      command.addAll(files.filter(f -> f.toString().endsWith(".java")).map(Path::toString)
-          .collect(Collectors.toList()));
+      command.addAll(
+          files
+              .filter(f -> f.toString().endsWith(".java"))
+              .map(Path::toString)
+              .collect(Collectors.toList()));
     }
     Process javac = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(javac.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -57,7 +67,8 @@ class ProcessorJarIT {
     assertEquals(0, javac.exitValue(), "javac failed:\n" + output);
     assertEquals("", output, "javac printed warnings or notes");
     String client = Files.readString(out.resolve("generated/com/example/jobs/JobsClient.java"));
-    assertTrue(client.contains("public EtcdResponse<KeysResult> enqueue(String queue, Object value)"),
+    assertTrue(
+        client.contains("public EtcdResponse<KeysResult> enqueue(String queue, Object value)"),
         client);
     assertTrue(Files.isRegularFile(out.resolve("classes/com/example/jobs/JobsClient.class")));
     assertTrue(Files.isRegularFile(out.resolve("classes/com/example/jobs/Jobs.class")));
@@ -74,15 +85,18 @@ class ProcessorJarIT {
       for (String name : names) {
         assertFalse(name.startsWith("com/"), name + ": JavaPoet must be relocated");
         if (name.endsWith(".class")) {
-          assertFalse(text(jar, name).contains("com/squareup/javapoet"),
+          assertFalse(
+              text(jar, name).contains("com/squareup/javapoet"),
               name + " still refers to JavaPoet's own package");
         }
       }
-      assertEquals(PROCESSOR,
-          text(jar, "META-INF/services/javax.annotation.processing.Processor").strip());
-      assertEquals(PROCESSOR + ",ISOLATING",
+      assertEquals(
+          PROCESSOR, text(jar, "META-INF/services/javax.annotation.processing.Processor").strip());
+      assertEquals(
+          PROCESSOR + ",ISOLATING",
           text(jar, "META-INF/gradle/incremental.annotation.processors").strip());
-      assertEquals("io.etcdv2.processor",
+      assertEquals(
+          "io.etcdv2.processor",
           jar.getManifest().getMainAttributes().getValue("Automatic-Module-Name"));
     }
   }
@@ -90,10 +104,18 @@ class ProcessorJarIT {
   /** The pom invoker:install took from the build, as install and deploy would publish it. */
   @Test
   void thePublishedPomDependsOnNothingAtRunTime() throws Exception {
-    File pom = Path.of(System.getProperty("it.repo"), "io/etcdv2/etcd-processor", VERSION,
-        "etcd-processor-" + VERSION + ".pom").toFile();
-    NodeList dependencies = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pom)
-        .getElementsByTagName("dependency");
+    File pom =
+        Path.of(
+                System.getProperty("it.repo"),
+                "io/etcdv2/etcd-processor",
+                VERSION,
+                "etcd-processor-" + VERSION + ".pom")
+            .toFile();
+    NodeList dependencies =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(pom)
+            .getElementsByTagName("dependency");
 
     assertTrue(dependencies.getLength() > 0, "no dependencies at all in " + pom);
     for (int i = 0; i < dependencies.getLength(); i++) {
@@ -103,7 +125,8 @@ class ProcessorJarIT {
       String artifact = child(dependency, "artifactId", "");
       assertFalse(artifact.equals("javapoet"), pom + " still lists JavaPoet");
       String scope = child(dependency, "scope", "compile");
-      assertTrue(scope.equals("provided") || scope.equals("test"),
+      assertTrue(
+          scope.equals("provided") || scope.equals("test"),
           pom + ": " + artifact + " would reach users' processor paths (scope " + scope + ")");
     }
   }
@@ -111,19 +134,22 @@ class ProcessorJarIT {
   @Test
   void theSourcesAndJavadocJarsAreTheProcessorsOwn() throws IOException {
     Path target = JAR.getParent();
-    try (JarFile sources = new JarFile(target.resolve(
-        "etcd-processor-" + VERSION + "-sources.jar").toFile())) {
+    try (JarFile sources =
+        new JarFile(target.resolve("etcd-processor-" + VERSION + "-sources.jar").toFile())) {
       assertNotNull(sources.getEntry("io/etcdv2/processor/EtcdClientProcessor.java"));
-      assertFalse(sources.stream().anyMatch(e -> e.getName().contains("javapoet")),
+      assertFalse(
+          sources.stream().anyMatch(e -> e.getName().contains("javapoet")),
           "the sources jar holds JavaPoet");
     }
-    try (JarFile javadoc = new JarFile(target.resolve(
-        "etcd-processor-" + VERSION + "-javadoc.jar").toFile())) {
+    try (JarFile javadoc =
+        new JarFile(target.resolve("etcd-processor-" + VERSION + "-javadoc.jar").toFile())) {
       // Under the module directory javadoc names after the Automatic-Module-Name.
-      assertTrue(javadoc.stream().anyMatch(
-          e -> e.getName().endsWith("io/etcdv2/processor/EtcdClientProcessor.html")),
+      assertTrue(
+          javadoc.stream()
+              .anyMatch(e -> e.getName().endsWith("io/etcdv2/processor/EtcdClientProcessor.html")),
           "the Javadoc jar does not document EtcdClientProcessor");
-      assertFalse(javadoc.stream().anyMatch(e -> e.getName().contains("javapoet")),
+      assertFalse(
+          javadoc.stream().anyMatch(e -> e.getName().contains("javapoet")),
           "the Javadoc jar documents JavaPoet");
     }
   }

@@ -21,12 +21,17 @@ class ReadmeMavenSnippetTest {
   void theConsumerBuildUsesTheReadmesSnippetWordForWord() throws IOException {
     String[] parts = readmeSnippet().split("\n\\.\\.\\.\n");
     assertEquals(2, parts.length, "the README's snippet: a dependency, a line \"...\", a plugin");
-    String pom = Files.readString(Path.of("src/it/maven-consumer/pom.xml"))
-        .replace("@project.version@", VERSION);
+    String pom =
+        Files.readString(Path.of("src/it/maven-consumer/pom.xml"))
+            .replace("@project.version@", VERSION);
 
-    assertEquals(lines(parts[0]), lines(marked(pom, "dependency")),
+    assertEquals(
+        lines(parts[0]),
+        lines(marked(pom, "dependency")),
         "README's dependency vs. src/it/maven-consumer/pom.xml; change both");
-    assertEquals(lines(parts[1]), lines(marked(pom, "plugin")),
+    assertEquals(
+        lines(parts[1]),
+        lines(marked(pom, "plugin")),
         "README's compiler plugin vs. src/it/maven-consumer/pom.xml; change both");
   }
 
@@ -35,15 +40,21 @@ class ReadmeMavenSnippetTest {
   void theSnippetGivesTheCompilerPluginAVersion() throws IOException {
     String plugin = readmeSnippet().split("\n\\.\\.\\.\n")[1];
 
-    assertTrue(plugin.matches("(?s).*<artifactId>maven-compiler-plugin</artifactId>\\s*"
-        + "<version>\\d+\\.\\d+\\.\\d+</version>.*"), plugin);
+    assertTrue(
+        plugin.matches(
+            "(?s).*<artifactId>maven-compiler-plugin</artifactId>\\s*"
+                + "<version>\\d+\\.\\d+\\.\\d+</version>.*"),
+        plugin);
   }
 
   /** The README names the Maven versions the consumer build runs with, and no others. */
   @Test
   void theReadmeNamesTheMavenVersionsTheSnippetIsTestedWith() throws IOException {
-    String tested = "tested with Maven " + System.getProperty("it.maven38.version") + " and "
-        + System.getProperty("it.maven39.version");
+    String tested =
+        "tested with Maven "
+            + System.getProperty("it.maven38.version")
+            + " and "
+            + System.getProperty("it.maven39.version");
 
     assertTrue(readme().contains(tested), "README.md should say \"" + tested + "\"");
   }

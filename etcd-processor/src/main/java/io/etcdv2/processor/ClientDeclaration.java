@@ -24,9 +24,9 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Validates one {@code @GenerateClient} interface, reporting each misuse on the element,
- * annotation and value at fault, and builds the client's model when all is well. Endpoints are
- * checked by {@link EndpointDeclaration}, conveniences by {@link ConvenienceDeclaration}.
+ * Validates one {@code @GenerateClient} interface, reporting each misuse on the element, annotation
+ * and value at fault, and builds the client's model when all is well. Endpoints are checked by
+ * {@link EndpointDeclaration}, conveniences by {@link ConvenienceDeclaration}.
  */
 final class ClientDeclaration {
   private final Elements elements;
@@ -44,24 +44,35 @@ final class ClientDeclaration {
   }
 
   /** The model of {@code element}, or empty after reporting why it cannot be generated. */
-  static Optional<ClientModel> createIfValid(Element element, Elements elements, Types types,
-      Messager messager) {
+  static Optional<ClientModel> createIfValid(
+      Element element, Elements elements, Types types, Messager messager) {
     return new ClientDeclaration(elements, types, messager).validate(element);
   }
 
   private Optional<ClientModel> validate(Element element) {
     AnnotationMirror generate = Mirrors.find(element, ClassNames.GENERATE_CLIENT);
     if (element.getKind() != ElementKind.INTERFACE) {
-      reporter.error(element, generate, null, "@GenerateClient must annotate an interface, but "
-          + element.getSimpleName() + " is " + kindName(element)
-          + "; declare a Retrofit interface, e.g. interface MyApi extends EtcdApi");
+      reporter.error(
+          element,
+          generate,
+          null,
+          "@GenerateClient must annotate an interface, but "
+              + element.getSimpleName()
+              + " is "
+              + kindName(element)
+              + "; declare a Retrofit interface, e.g. interface MyApi extends EtcdApi");
       return Optional.empty();
     }
     TypeElement type = (TypeElement) element;
     if (!type.getTypeParameters().isEmpty()) {
-      reporter.error(type, generate, null, "@GenerateClient interface " + type.getSimpleName()
-          + " must not be generic, because Retrofit cannot implement generic interfaces;"
-          + " remove its type parameters");
+      reporter.error(
+          type,
+          generate,
+          null,
+          "@GenerateClient interface "
+              + type.getSimpleName()
+              + " must not be generic, because Retrofit cannot implement generic interfaces;"
+              + " remove its type parameters");
       return Optional.empty();
     }
     ClassName apiType = ClassName.get(type);
@@ -69,14 +80,20 @@ final class ClientDeclaration {
     if (name.isEmpty()) {
       name = clientName(type.getSimpleName().toString());
     } else if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
-      reporter.error(type, generate, Mirrors.value(elements, generate, "name"),
-          "@GenerateClient name \"" + name
+      reporter.error(
+          type,
+          generate,
+          Mirrors.value(elements, generate, "name"),
+          "@GenerateClient name \""
+              + name
               + "\" is not a Java class name; use a simple identifier such as \"MyClient\"");
       return Optional.empty();
     }
     ClassName clientType = ClassName.get(apiType.packageName(), name);
-    ClassName abstractType = Mirrors.bool(elements, generate, "base")
-        ? ClassName.get(apiType.packageName(), abstractName(name)) : null;
+    ClassName abstractType =
+        Mirrors.bool(elements, generate, "base")
+            ? ClassName.get(apiType.packageName(), abstractName(name))
+            : null;
     TypeElement ancestor = baseAncestor(type);
 
     List<EndpointModel> endpointModels = new ArrayList<>();
@@ -88,11 +105,16 @@ final class ClientDeclaration {
     List<ExecutableElement> methods = declarationOrder(type);
     for (ExecutableElement method : methods) {
       List<AnnotationMirror> declared = Mirrors.conveniences(elements, method);
-      boolean abstractMethod = !method.getModifiers().contains(Modifier.STATIC)
-          && !method.getModifiers().contains(Modifier.DEFAULT);
+      boolean abstractMethod =
+          !method.getModifiers().contains(Modifier.STATIC)
+              && !method.getModifiers().contains(Modifier.DEFAULT);
       if (declared.isEmpty() && !abstractMethod) continue;
-      EndpointModel endpoint = endpoints.create(method, isOverloaded(method, methods),
-          !declared.isEmpty(), isInherited(method, ancestor));
+      EndpointModel endpoint =
+          endpoints.create(
+              method,
+              isOverloaded(method, methods),
+              !declared.isEmpty(),
+              isInherited(method, ancestor));
       if (endpoint == null) continue;
       endpointModels.add(endpoint);
       for (AnnotationMirror convenience : declared) {
@@ -103,11 +125,22 @@ final class ClientDeclaration {
       }
     }
     if (reporter.failed()) return Optional.empty();
-    ClassName baseType = ancestor == null ? null : ClassName.get(
-        ClassName.get(ancestor).packageName(), abstractName(clientNameOf(ancestor)));
-    return Optional.of(new ClientModel(type, apiType, clientType, abstractType, baseType,
-        ancestor != null && extendsKeysApi(ancestor), endpointModels, models,
-        extendsKeysApi(type)));
+    ClassName baseType =
+        ancestor == null
+            ? null
+            : ClassName.get(
+                ClassName.get(ancestor).packageName(), abstractName(clientNameOf(ancestor)));
+    return Optional.of(
+        new ClientModel(
+            type,
+            apiType,
+            clientType,
+            abstractType,
+            baseType,
+            ancestor != null && extendsKeysApi(ancestor),
+            endpointModels,
+            models,
+            extendsKeysApi(type)));
   }
 
   /**
@@ -153,11 +186,15 @@ final class ClientDeclaration {
     return false;
   }
 
-  /** The naming rule: {@code FooApi} gives {@code FooClient},
-      any other {@code Foo} gives {@code FooClient}. */
+  /**
+   * The naming rule: {@code FooApi} gives {@code FooClient}, any other {@code Foo} gives {@code
+   * FooClient}.
+   */
   static String clientName(String interfaceName) {
-    String base = interfaceName.endsWith("Api") && interfaceName.length() > 3
-        ? interfaceName.substring(0, interfaceName.length() - 3) : interfaceName;
+    String base =
+        interfaceName.endsWith("Api") && interfaceName.length() > 3
+            ? interfaceName.substring(0, interfaceName.length() - 3)
+            : interfaceName;
     return base + "Client";
   }
 
@@ -176,8 +213,8 @@ final class ClientDeclaration {
     return ordered;
   }
 
-  private static void collect(TypeElement type, Set<ExecutableElement> members,
-      List<ExecutableElement> ordered) {
+  private static void collect(
+      TypeElement type, Set<ExecutableElement> members, List<ExecutableElement> ordered) {
     for (TypeMirror parent : type.getInterfaces()) {
       collect((TypeElement) ((DeclaredType) parent).asElement(), members, ordered);
     }
@@ -198,5 +235,4 @@ final class ClientDeclaration {
     String kind = element.getKind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     return ("aeiou".indexOf(kind.charAt(0)) >= 0 ? "an " : "a ") + kind;
   }
-
 }

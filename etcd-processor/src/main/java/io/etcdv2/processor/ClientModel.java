@@ -10,25 +10,38 @@ final class ClientModel {
   final TypeElement origin;
   final ClassName apiType;
   final ClassName clientType;
+
   /**
-   * The generic base to generate for {@code @GenerateClient(base = true)}, which the client and
-   * the clients of interfaces extending this one extend; null without.
+   * The generic base to generate for {@code @GenerateClient(base = true)}, which the client and the
+   * clients of interfaces extending this one extend; null without.
    */
   final ClassName abstractType;
+
   /** The generated base of an interface above this one, which the client extends; or null. */
   final ClassName inheritedBase;
+
   /** The inherited base has {@code watch(key)} already. */
   final boolean inheritedBaseWatchable;
+
   /** Every endpoint of the interface, inherited ones included, in declaration order. */
   final List<EndpointModel> endpoints;
+
   /** Every convenience, inherited ones included. */
   final List<ConvenienceModel> conveniences;
+
   /** The interface extends KeysApi, so the client offers {@code watch(key)}. */
   final boolean watchable;
 
-  ClientModel(TypeElement origin, ClassName apiType, ClassName clientType,
-      ClassName abstractType, ClassName inheritedBase, boolean inheritedBaseWatchable,
-      List<EndpointModel> endpoints, List<ConvenienceModel> conveniences, boolean watchable) {
+  ClientModel(
+      TypeElement origin,
+      ClassName apiType,
+      ClassName clientType,
+      ClassName abstractType,
+      ClassName inheritedBase,
+      boolean inheritedBaseWatchable,
+      List<EndpointModel> endpoints,
+      List<ConvenienceModel> conveniences,
+      boolean watchable) {
     this.origin = origin;
     this.apiType = apiType;
     this.clientType = clientType;

@@ -22,18 +22,21 @@ import javax.lang.model.element.Modifier;
 /**
  * Writes a client from its validated model with JavaPoet. The generated code is thin: what every
  * client shares is in the runtime ({@code GeneratedClient}, {@code EtcdRequest}, {@code
- * ClientRuntime}), a synchronous convenience delegates to its asynchronous form, and a client
- * whose interface extends one declared {@code @GenerateClient(base = true)} extends that
- * interface's generated base instead of repeating its conveniences and request builders.
+ * ClientRuntime}), a synchronous convenience delegates to its asynchronous form, and a client whose
+ * interface extends one declared {@code @GenerateClient(base = true)} extends that interface's
+ * generated base instead of repeating its conveniences and request builders.
  */
 final class ClientWriter {
   private static final String TIMEOUT = ReservedNames.TIMEOUT_ARGUMENT;
+
   /** The argument of {@code watch(key)}. */
   private static final String KEY = "key";
 
   private final ClassName generatedAnnotation;
 
-  /** @param generatedAnnotation {@code @Generated} for the target source level, or null */
+  /**
+   * @param generatedAnnotation {@code @Generated} for the target source level, or null
+   */
   ClientWriter(ClassName generatedAnnotation) {
     this.generatedAnnotation = generatedAnnotation;
   }
@@ -41,19 +44,33 @@ final class ClientWriter {
   /** The client, preceded by its generic base when the model asks for one. */
   List<JavaFile> write(ClientModel model) {
     List<JavaFile> files = new ArrayList<>();
-    ClassName parent = model.inheritedBase != null ? model.inheritedBase
-        : ClassNames.GENERATED_CLIENT;
-    boolean watch = model.watchable && !(model.inheritedBase != null
-        && model.inheritedBaseWatchable);
+    ClassName parent =
+        model.inheritedBase != null ? model.inheritedBase : ClassNames.GENERATED_CLIENT;
+    boolean watch =
+        model.watchable && !(model.inheritedBase != null && model.inheritedBaseWatchable);
     if (model.abstractType == null) {
-      files.add(file(model.clientType, finalClient(model, ParameterizedTypeName.get(parent,
-          model.apiType), model.ownConveniences(), model.ownEndpoints(), watch,
-          parent.equals(ClassNames.GENERATED_CLIENT))));
+      files.add(
+          file(
+              model.clientType,
+              finalClient(
+                  model,
+                  ParameterizedTypeName.get(parent, model.apiType),
+                  model.ownConveniences(),
+                  model.ownEndpoints(),
+                  watch,
+                  parent.equals(ClassNames.GENERATED_CLIENT))));
     } else {
       files.add(file(model.abstractType, abstractClient(model, parent, watch)));
-      files.add(file(model.clientType, finalClient(model,
-          ParameterizedTypeName.get(model.abstractType, model.apiType), List.of(), List.of(),
-          false, false)));
+      files.add(
+          file(
+              model.clientType,
+              finalClient(
+                  model,
+                  ParameterizedTypeName.get(model.abstractType, model.apiType),
+                  List.of(),
+                  List.of(),
+                  false,
+                  false)));
     }
     return files;
   }
@@ -65,96 +82,122 @@ final class ClientWriter {
         .build();
   }
 
-  private TypeSpec finalClient(ClientModel model, ParameterizedTypeName superclass,
-      List<ConvenienceModel> conveniences, List<EndpointModel> endpoints,
-      boolean watch, boolean root) {
+  private TypeSpec finalClient(
+      ClientModel model,
+      ParameterizedTypeName superclass,
+      List<ConvenienceModel> conveniences,
+      List<EndpointModel> endpoints,
+      boolean watch,
+      boolean root) {
     ClassName client = model.clientType;
     ClassName builder = client.nestedClass("Builder");
-    TypeSpec.Builder type = TypeSpec.classBuilder(client)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .superclass(superclass)
-        .addOriginatingElement(model.origin)
-        .addJavadoc("The etcd client generated from {@link $T}: one method per overload of"
-            + " each\n{@code @Convenience}, {@code async()} forms, {@code requests()} builders and"
-            + " {@link #api()} for\nevery endpoint.\n", model.apiType);
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(client)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .superclass(superclass)
+            .addOriginatingElement(model.origin)
+            .addJavadoc(
+                "The etcd client generated from {@link $T}: one method per overload of"
+                    + " each\n{@code @Convenience}, {@code async()} forms, {@code requests()} builders and"
+                    + " {@link #api()} for\nevery endpoint.\n",
+                model.apiType);
     if (model.abstractType != null) {
-      type.addJavadoc("They are in {@link $T}, which clients of interfaces extending\n{@link $T}"
-          + " extend too.\n", model.abstractType, model.apiType);
+      type.addJavadoc(
+          "They are in {@link $T}, which clients of interfaces extending\n{@link $T}"
+              + " extend too.\n",
+          model.abstractType,
+          model.apiType);
     }
-    type.addJavadoc("Create it with {@link #builder()} or {@link #create()}.\n\n<p>Generated by"
-        + " the etcd processor. Do not edit: changes are lost on the next build.\n");
+    type.addJavadoc(
+        "Create it with {@link #builder()} or {@link #create()}.\n\n<p>Generated by"
+            + " the etcd processor. Do not edit: changes are lost on the next build.\n");
     addGenerated(type);
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
-        .addModifiers(Modifier.PRIVATE)
-        .addParameter(ClassNames.CLIENT_RUNTIME, "runtime")
-        .addStatement("super(runtime, $T.class)", model.apiType);
+    MethodSpec.Builder constructor =
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(ClassNames.CLIENT_RUNTIME, "runtime")
+            .addStatement("super(runtime, $T.class)", model.apiType);
     if (Body.needsRuntime(conveniences, endpoints, watch, root)) {
       constructor.addStatement("this.runtime = runtime");
     }
     type.addMethod(constructor.build());
-    type.addMethod(MethodSpec.methodBuilder("builder")
-        .addJavadoc("A builder with lua-resty-etcd's defaults: host {@code $L}, no TTL,\nno"
-            + " prefix, 5 s timeout, JSON values.\n", "http://127.0.0.1:2379")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(builder)
-        .addStatement("return new $T()", builder)
-        .build());
-    type.addMethod(MethodSpec.methodBuilder("create")
-        .addJavadoc("A client with all defaults, talking to {@code http://127.0.0.1:2379}.\n")
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .returns(client)
-        .addStatement("return builder().build()")
-        .build());
-    new Body(model, client, superclass, false, root).write(type, conveniences, endpoints,
-        watch);
-    type.addType(TypeSpec.classBuilder(builder)
-        .addJavadoc("Configures a {@link $T}; see {@link $T} for every option.\n", client,
-            ClassNames.CLIENT_BUILDER)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .superclass(ParameterizedTypeName.get(ClassNames.CLIENT_BUILDER, builder))
-        .addMethod(MethodSpec.constructorBuilder().build())
-        .addMethod(MethodSpec.methodBuilder("build")
-            .addJavadoc("A new client; close it to release its threads and connections.\n")
-            .addModifiers(Modifier.PUBLIC)
+    type.addMethod(
+        MethodSpec.methodBuilder("builder")
+            .addJavadoc(
+                "A builder with lua-resty-etcd's defaults: host {@code $L}, no TTL,\nno"
+                    + " prefix, 5 s timeout, JSON values.\n",
+                "http://127.0.0.1:2379")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(builder)
+            .addStatement("return new $T()", builder)
+            .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("create")
+            .addJavadoc("A client with all defaults, talking to {@code http://127.0.0.1:2379}.\n")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
             .returns(client)
-            .addStatement("return new $T(newRuntime())", client)
-            .build())
-        .build());
+            .addStatement("return builder().build()")
+            .build());
+    new Body(model, client, superclass, false, root).write(type, conveniences, endpoints, watch);
+    type.addType(
+        TypeSpec.classBuilder(builder)
+            .addJavadoc(
+                "Configures a {@link $T}; see {@link $T} for every option.\n",
+                client,
+                ClassNames.CLIENT_BUILDER)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .superclass(ParameterizedTypeName.get(ClassNames.CLIENT_BUILDER, builder))
+            .addMethod(MethodSpec.constructorBuilder().build())
+            .addMethod(
+                MethodSpec.methodBuilder("build")
+                    .addJavadoc("A new client; close it to release its threads and connections.\n")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(client)
+                    .addStatement("return new $T(newRuntime())", client)
+                    .build())
+            .build());
     return type.build();
   }
 
   private TypeSpec abstractClient(ClientModel model, ClassName parent, boolean watch) {
     TypeVariableName api = TypeVariableName.get(typeVariableName(model), model.apiType);
     ParameterizedTypeName superclass = ParameterizedTypeName.get(parent, api);
-    TypeSpec.Builder type = TypeSpec.classBuilder(model.abstractType)
-        .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
-        .addTypeVariable(api)
-        .superclass(superclass)
-        .addOriginatingElement(model.origin)
-        .addJavadoc("The conveniences, {@code async()} forms and {@code requests()} builders of"
-            + " {@link $T},\nshared by {@link $T} and by the clients of interfaces that extend"
-            + " {@link $T}.\n\n<p>Generated by the etcd processor. Do not edit: changes are lost"
-            + " on the next build.\n\n@param <$L> the interface of the client that extends it\n",
-            model.apiType, model.clientType, model.apiType, api.name);
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(model.abstractType)
+            .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+            .addTypeVariable(api)
+            .superclass(superclass)
+            .addOriginatingElement(model.origin)
+            .addJavadoc(
+                "The conveniences, {@code async()} forms and {@code requests()} builders of"
+                    + " {@link $T},\nshared by {@link $T} and by the clients of interfaces that extend"
+                    + " {@link $T}.\n\n<p>Generated by the etcd processor. Do not edit: changes are lost"
+                    + " on the next build.\n\n@param <$L> the interface of the client that extends it\n",
+                model.apiType,
+                model.clientType,
+                model.apiType,
+                api.name);
     addGenerated(type);
-    type.addMethod(MethodSpec.constructorBuilder()
-        .addModifiers(Modifier.PROTECTED)
-        .addParameter(ClassNames.CLIENT_RUNTIME, "runtime")
-        .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), api), "apiType")
-        .addStatement("super(runtime, apiType)")
-        .addStatement("this.runtime = runtime")
-        .build());
-    new Body(model, model.abstractType, superclass, true,
-        parent.equals(ClassNames.GENERATED_CLIENT))
+    type.addMethod(
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PROTECTED)
+            .addParameter(ClassNames.CLIENT_RUNTIME, "runtime")
+            .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), api), "apiType")
+            .addStatement("super(runtime, apiType)")
+            .addStatement("this.runtime = runtime")
+            .build());
+    new Body(
+            model, model.abstractType, superclass, true, parent.equals(ClassNames.GENERATED_CLIENT))
         .write(type, model.ownConveniences(), model.ownEndpoints(), watch);
     return type.build();
   }
 
   private void addGenerated(TypeSpec.Builder type) {
     if (generatedAnnotation == null) return;
-    type.addAnnotation(AnnotationSpec.builder(generatedAnnotation)
-        .addMember("value", "$S", EtcdClientProcessor.class.getCanonicalName())
-        .build());
+    type.addAnnotation(
+        AnnotationSpec.builder(generatedAnnotation)
+            .addMember("value", "$S", EtcdClientProcessor.class.getCanonicalName())
+            .build());
   }
 
   /** {@code A}, or another name when a type the base refers to is called that. */
@@ -174,20 +217,28 @@ final class ClientWriter {
   }
 
   /**
-   * The members one generated class adds to its parent: {@code watch}, conveniences, their
-   * {@code Async} forms, and request builders.
+   * The members one generated class adds to its parent: {@code watch}, conveniences, their {@code
+   * Async} forms, and request builders.
    */
   private static final class Body {
     private final ClientModel model;
     private final ClassName self;
     private final ParameterizedTypeName superclass;
+
     /** A base that clients extend: its nested classes stay open. */
     private final boolean open;
-    /** The parent is {@code GeneratedClient}, whose {@code async()} and {@code requests()} are
-     * abstract. */
+
+    /**
+     * The parent is {@code GeneratedClient}, whose {@code async()} and {@code requests()} are
+     * abstract.
+     */
     private final boolean root;
 
-    Body(ClientModel model, ClassName self, ParameterizedTypeName superclass, boolean open,
+    Body(
+        ClientModel model,
+        ClassName self,
+        ParameterizedTypeName superclass,
+        boolean open,
         boolean root) {
       this.model = model;
       this.self = self;
@@ -197,49 +248,66 @@ final class ClientWriter {
     }
 
     /**
-     * Whether the class refers to the runtime itself. It keeps its own private reference: its
-     * inner classes reading the protected one of {@code GeneratedClient}, in another package,
-     * would cost a synthetic accessor method per read in Java 8 bytecode (183 in EtcdClient's).
+     * Whether the class refers to the runtime itself. It keeps its own private reference: its inner
+     * classes reading the protected one of {@code GeneratedClient}, in another package, would cost
+     * a synthetic accessor method per read in Java 8 bytecode (183 in EtcdClient's).
      */
-    static boolean needsRuntime(List<ConvenienceModel> conveniences,
-        List<EndpointModel> endpoints, boolean watch, boolean root) {
+    static boolean needsRuntime(
+        List<ConvenienceModel> conveniences,
+        List<EndpointModel> endpoints,
+        boolean watch,
+        boolean root) {
       return watch || root || !conveniences.isEmpty() || !endpoints.isEmpty();
     }
 
-    void write(TypeSpec.Builder type, List<ConvenienceModel> conveniences,
-        List<EndpointModel> endpoints, boolean watch) {
+    void write(
+        TypeSpec.Builder type,
+        List<ConvenienceModel> conveniences,
+        List<EndpointModel> endpoints,
+        boolean watch) {
       if (needsRuntime(conveniences, endpoints, watch, root)) {
         type.addField(ClassNames.CLIENT_RUNTIME, "runtime", Modifier.PRIVATE, Modifier.FINAL);
       }
       if (watch) {
-        type.addMethod(MethodSpec.methodBuilder("watch")
-            .addJavadoc("A continuous watch of a key or directory: every change once, in order,"
-                + " across quiet\npolls and restarts, with a resync when etcd's history no longer"
-                + " reaches back far enough.\n\n@param key the key, normalised, put under the"
-                + " client's prefix and percent-encoded\n")
-            .addModifiers(Modifier.PUBLIC)
-            .addParameter(String.class, KEY)
-            .returns(ClassNames.WATCH_BUILDER)
-            .addStatement("return runtime.watch(api(), runtime.key($L, true, $S))", KEY, KEY)
-            .build());
+        type.addMethod(
+            MethodSpec.methodBuilder("watch")
+                .addJavadoc(
+                    "A continuous watch of a key or directory: every change once, in order,"
+                        + " across quiet\npolls and restarts, with a resync when etcd's history no longer"
+                        + " reaches back far enough.\n\n@param key the key, normalised, put under the"
+                        + " client's prefix and percent-encoded\n")
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(String.class, KEY)
+                .returns(ClassNames.WATCH_BUILDER)
+                .addStatement("return runtime.watch(api(), runtime.key($L, true, $S))", KEY, KEY)
+                .build());
       }
       if (!conveniences.isEmpty() || root) {
         ClassName asyncType = self.nestedClass("Async");
-        type.addField(FieldSpec.builder(asyncType, "async", Modifier.PRIVATE, Modifier.FINAL)
-            .initializer("new $T()", asyncType).build());
-        type.addMethod(MethodSpec.methodBuilder("async")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(asyncType)
-            .addStatement("return async")
-            .build());
-        TypeSpec.Builder async = TypeSpec.classBuilder(asyncType)
-            .addModifiers(open ? new Modifier[] {Modifier.PUBLIC}
-                : new Modifier[] {Modifier.PUBLIC, Modifier.FINAL})
-            .superclass(superclass.nestedClass("Async"))
-            .addJavadoc("The conveniences of {@link $T}, each returning its call unsent.\n", self)
-            .addMethod(MethodSpec.constructorBuilder()
-                .addModifiers(open ? Modifier.PROTECTED : Modifier.PRIVATE).build());
+        type.addField(
+            FieldSpec.builder(asyncType, "async", Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("new $T()", asyncType)
+                .build());
+        type.addMethod(
+            MethodSpec.methodBuilder("async")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(asyncType)
+                .addStatement("return async")
+                .build());
+        TypeSpec.Builder async =
+            TypeSpec.classBuilder(asyncType)
+                .addModifiers(
+                    open
+                        ? new Modifier[] {Modifier.PUBLIC}
+                        : new Modifier[] {Modifier.PUBLIC, Modifier.FINAL})
+                .superclass(superclass.nestedClass("Async"))
+                .addJavadoc(
+                    "The conveniences of {@link $T}, each returning its call unsent.\n", self)
+                .addMethod(
+                    MethodSpec.constructorBuilder()
+                        .addModifiers(open ? Modifier.PROTECTED : Modifier.PRIVATE)
+                        .build());
         for (ConvenienceModel convenience : conveniences) {
           for (int count : convenience.overloadCounts()) {
             type.addMethod(syncOverload(convenience, count));
@@ -251,14 +319,17 @@ final class ClientWriter {
       if (!endpoints.isEmpty() || root) {
         RequestWriter requests = new RequestWriter(model, self, superclass, open);
         ClassName requestsType = requests.requestsType();
-        type.addField(FieldSpec.builder(requestsType, "requests", Modifier.PRIVATE,
-            Modifier.FINAL).initializer("new $T()", requestsType).build());
-        type.addMethod(MethodSpec.methodBuilder("requests")
-            .addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC)
-            .returns(requestsType)
-            .addStatement("return requests")
-            .build());
+        type.addField(
+            FieldSpec.builder(requestsType, "requests", Modifier.PRIVATE, Modifier.FINAL)
+                .initializer("new $T()", requestsType)
+                .build());
+        type.addMethod(
+            MethodSpec.methodBuilder("requests")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(requestsType)
+                .addStatement("return requests")
+                .build());
         type.addType(requests.requestsClass(endpoints));
         type.addTypes(requests.requestClasses(endpoints));
       }
@@ -266,43 +337,63 @@ final class ClientWriter {
 
     /** The overload taking {@code count} trailing arguments, delegating to its async form. */
     private MethodSpec syncOverload(ConvenienceModel convenience, int count) {
-      MethodSpec.Builder method = signature(convenience, count,
-          ParameterizedTypeName.get(ClassNames.ETCD_RESPONSE, convenience.endpoint.bodyType));
+      MethodSpec.Builder method =
+          signature(
+              convenience,
+              count,
+              ParameterizedTypeName.get(ClassNames.ETCD_RESPONSE, convenience.endpoint.bodyType));
       method.addJavadoc("$L", summary(convenience, count));
       parameterDocs(method, convenience, count);
-      method.addJavadoc("@return the response entity; status 408 when the request timed out\n"
-          + "@throws $T when etcd cannot be reached\n", ClassNames.ETCD_EXCEPTION);
+      method.addJavadoc(
+          "@return the response entity; status 408 when the request timed out\n"
+              + "@throws $T when etcd cannot be reached\n",
+          ClassNames.ETCD_EXCEPTION);
       List<CodeBlock> names = new ArrayList<>();
       for (com.squareup.javapoet.ParameterSpec parameter : method.parameters) {
         names.add(CodeBlock.of("$N", parameter));
       }
-      return method.addStatement("return async.$L($L).execute()", convenience.name,
-          CodeBlock.join(names, ",$W")).build();
+      return method
+          .addStatement(
+              "return async.$L($L).execute()", convenience.name, CodeBlock.join(names, ",$W"))
+          .build();
     }
 
     private MethodSpec asyncOverload(ConvenienceModel convenience, int count) {
-      MethodSpec.Builder method = signature(convenience, count,
-          ParameterizedTypeName.get(ClassNames.ETCD_CALL, convenience.endpoint.bodyType));
+      MethodSpec.Builder method =
+          signature(
+              convenience,
+              count,
+              ParameterizedTypeName.get(ClassNames.ETCD_CALL, convenience.endpoint.bodyType));
       List<String> types = new ArrayList<>();
       for (com.squareup.javapoet.ParameterSpec parameter : method.parameters) {
-        types.add(parameter.type instanceof ClassName
-            ? ((ClassName) parameter.type).simpleName() : parameter.type.toString());
+        types.add(
+            parameter.type instanceof ClassName
+                ? ((ClassName) parameter.type).simpleName()
+                : parameter.type.toString());
       }
       // The full documentation is the synchronous form's, one link away.
-      method.addJavadoc("$L\n", wrap(CodeBlock.of("The call {@link $T#$L($L) $L} sends, not yet"
-          + " sent: {@code enqueue} it, or take its {@code future()}.", self, convenience.name,
-          String.join(", ", types), convenience.name).toString()));
+      method.addJavadoc(
+          "$L\n",
+          wrap(
+              CodeBlock.of(
+                      "The call {@link $T#$L($L) $L} sends, not yet"
+                          + " sent: {@code enqueue} it, or take its {@code future()}.",
+                      self,
+                      convenience.name,
+                      String.join(", ", types),
+                      convenience.name)
+                  .toString()));
 
       List<CodeBlock> arguments = new ArrayList<>();
       List<ParameterModel> given = convenience.given(count);
       for (ParameterModel parameter : convenience.endpoint.parameters) {
         arguments.add(argument(convenience, parameter, given));
       }
-      CodeBlock call = CodeBlock.of("api().$L($L)", convenience.endpoint.name,
-          CodeBlock.join(arguments, ",$W"));
+      CodeBlock call =
+          CodeBlock.of("api().$L($L)", convenience.endpoint.name, CodeBlock.join(arguments, ",$W"));
       if (convenience.timeoutGiven(count)) {
-        method.addStatement("return runtime.prepare($L,$W$S,$W$L)", call, convenience.name,
-            TIMEOUT);
+        method.addStatement(
+            "return runtime.prepare($L,$W$S,$W$L)", call, convenience.name, TIMEOUT);
       } else {
         method.addStatement("return runtime.prepare($L,$W$S)", call, convenience.name);
       }
@@ -310,11 +401,10 @@ final class ClientWriter {
     }
 
     /** The method's name, modifiers, parameters and return type. */
-    private MethodSpec.Builder signature(ConvenienceModel convenience, int count,
-        TypeName returns) {
-      MethodSpec.Builder method = MethodSpec.methodBuilder(convenience.name)
-          .addModifiers(Modifier.PUBLIC)
-          .returns(returns);
+    private MethodSpec.Builder signature(
+        ConvenienceModel convenience, int count, TypeName returns) {
+      MethodSpec.Builder method =
+          MethodSpec.methodBuilder(convenience.name).addModifiers(Modifier.PUBLIC).returns(returns);
       if (convenience.endpoint.key != null) {
         method.addParameter(String.class, convenience.keyArgument);
       }
@@ -327,19 +417,26 @@ final class ClientWriter {
 
     private static CodeBlock summary(ConvenienceModel convenience, int count) {
       CodeBlock.Builder doc = CodeBlock.builder();
-      String summary = !convenience.doc.isEmpty() ? convenience.doc
-          : !convenience.endpoint.doc.isEmpty() ? convenience.endpoint.doc
-          : "Calls {@code " + convenience.endpoint.request + "}.";
+      String summary =
+          !convenience.doc.isEmpty()
+              ? convenience.doc
+              : !convenience.endpoint.doc.isEmpty()
+                  ? convenience.endpoint.doc
+                  : "Calls {@code " + convenience.endpoint.request + "}.";
       doc.add("$L\n", wrap(javadocText(summary)));
-      doc.add("\n<p>Sends {@link $T#$L $L}", convenience.endpoint.declaringType,
-          convenience.endpoint.name, javadocText(convenience.endpoint.request));
+      doc.add(
+          "\n<p>Sends {@link $T#$L $L}",
+          convenience.endpoint.declaringType,
+          convenience.endpoint.name,
+          javadocText(convenience.endpoint.request));
       List<String> fixed = new ArrayList<>();
       convenience.fixed.forEach((name, value) -> fixed.add(name + "=" + value));
       if (!fixed.isEmpty()) doc.add("\nwith {@code $L}", javadocText(String.join("&", fixed)));
       doc.add(".\n");
       List<ParameterModel> given = convenience.given(count);
       for (ParameterModel parameter : convenience.endpoint.parameters) {
-        if (parameter.role == Role.TTL && !given.contains(parameter)
+        if (parameter.role == Role.TTL
+            && !given.contains(parameter)
             && !convenience.fixed.containsKey(parameter.httpName)) {
           doc.add("The TTL is the client's default.\n");
         }
@@ -350,36 +447,47 @@ final class ClientWriter {
       return doc.add("\n").build();
     }
 
-    private static void parameterDocs(MethodSpec.Builder method, ConvenienceModel convenience,
-        int count) {
+    private static void parameterDocs(
+        MethodSpec.Builder method, ConvenienceModel convenience, int count) {
       if (convenience.endpoint.key != null) {
-        method.addJavadoc("$L\n", wrap("@param " + convenience.keyArgument + " the key,"
-            + " normalised, put under the client's prefix and percent-encoded"
-            + (convenience.rootKey ? "" : "; not the root")).replace("\n", "\n    "));
+        method.addJavadoc(
+            "$L\n",
+            wrap("@param "
+                    + convenience.keyArgument
+                    + " the key,"
+                    + " normalised, put under the client's prefix and percent-encoded"
+                    + (convenience.rootKey ? "" : "; not the root"))
+                .replace("\n", "\n    "));
       }
       for (ParameterModel parameter : convenience.given(count)) {
-        method.addJavadoc("$L\n", wrap("@param " + parameter.httpName + " "
-            + describe(parameter, convenience)).replace("\n", "\n    "));
+        method.addJavadoc(
+            "$L\n",
+            wrap("@param " + parameter.httpName + " " + describe(parameter, convenience))
+                .replace("\n", "\n    "));
       }
       if (convenience.timeoutGiven(count)) {
-        method.addJavadoc("@param $L how long to wait in all, in seconds; 0 waits without"
-            + " limit\n", TIMEOUT);
+        method.addJavadoc(
+            "@param $L how long to wait in all, in seconds; 0 waits without" + " limit\n", TIMEOUT);
       }
     }
   }
 
   /** The expression a convenience passes for one endpoint parameter. */
-  private static CodeBlock argument(ConvenienceModel convenience, ParameterModel parameter,
-      List<ParameterModel> given) {
+  private static CodeBlock argument(
+      ConvenienceModel convenience, ParameterModel parameter, List<ParameterModel> given) {
     String fixed = convenience.fixed.get(parameter.httpName);
     if (fixed != null) return literal(parameter, fixed);
     if (parameter.role == Role.KEY) {
-      return CodeBlock.of("runtime.key($N, $L, $S)", convenience.keyArgument,
-          convenience.rootKey, convenience.keyArgument);
+      return CodeBlock.of(
+          "runtime.key($N, $L, $S)",
+          convenience.keyArgument,
+          convenience.rootKey,
+          convenience.keyArgument);
     }
     if (!given.contains(parameter)) {
       if (parameter.role == Role.TTL) return CodeBlock.of("runtime.defaultTtl()");
-      return convenience.endpoint.overloaded ? CodeBlock.of("($T) null", parameter.type)
+      return convenience.endpoint.overloaded
+          ? CodeBlock.of("($T) null", parameter.type)
           : CodeBlock.of("null");
     }
     return check(parameter, parameter.httpName, convenience.isRequired(parameter));
@@ -394,8 +502,7 @@ final class ClientWriter {
       case KEY:
         return CodeBlock.of("runtime.key($N, true, $S)", name, name);
       case VALUE:
-        return CodeBlock.of("runtime.$L($N, $S)", required ? "value" : "optionalValue", name,
-            name);
+        return CodeBlock.of("runtime.$L($N, $S)", required ? "value" : "optionalValue", name, name);
       case TTL:
         return CodeBlock.of("runtime.ttl($N, $S)", name, name);
       default:
@@ -403,16 +510,17 @@ final class ClientWriter {
           case BOOLEAN:
             return CodeBlock.of("runtime.flag($N)", name);
           case LONG:
-            return CodeBlock.of("runtime.$L($N, $S)",
-                parameter.positive ? "positiveIndex" : "index", name, name);
+            return CodeBlock.of(
+                "runtime.$L($N, $S)", parameter.positive ? "positiveIndex" : "index", name, name);
           case INTEGER:
-            return CodeBlock.of("runtime.$L($N, $S)",
-                parameter.positive ? "positiveCount" : "count", name, name);
+            return CodeBlock.of(
+                "runtime.$L($N, $S)", parameter.positive ? "positiveCount" : "count", name, name);
           default:
             if (parameter.location == Location.PATH) {
               return CodeBlock.of("runtime.segment($N, $S)", name, name);
             }
-            return required ? CodeBlock.of("runtime.required($N, $S)", name, name)
+            return required
+                ? CodeBlock.of("runtime.required($N, $S)", name, name)
                 : CodeBlock.of("$N", name);
         }
     }
@@ -434,7 +542,9 @@ final class ClientWriter {
   private static String describe(ParameterModel parameter, ConvenienceModel convenience) {
     switch (parameter.role) {
       case VALUE:
-        return "sent as {@code " + parameter.httpName + "}, encoded by the client's value"
+        return "sent as {@code "
+            + parameter.httpName
+            + "}, encoded by the client's value"
             + " serializer (JSON by default)"
             + (convenience.isRequired(parameter) ? "" : "; null sends none");
       case TTL:
@@ -445,17 +555,22 @@ final class ClientWriter {
         } else if (parameter.location == Location.BODY) {
           return "the request body, sent as JSON";
         } else if (parameter.kind == Kind.STRING) {
-          return "sent as {@code " + parameter.httpName + "}"
+          return "sent as {@code "
+              + parameter.httpName
+              + "}"
               + (convenience.isRequired(parameter) ? "" : "; null sends none");
         }
-        return "sent as {@code " + parameter.httpName + "}; " + (parameter.positive ? "1" : "0")
+        return "sent as {@code "
+            + parameter.httpName
+            + "}; "
+            + (parameter.positive ? "1" : "0")
             + " or more";
     }
   }
 
   /**
-   * A paragraph of Javadoc broken into lines of at most 90 characters, so that generated lines
-   * stay within 100 columns at any nesting depth.
+   * A paragraph of Javadoc broken into lines of at most 90 characters, so that generated lines stay
+   * within 100 columns at any nesting depth.
    */
   static String wrap(String text) {
     StringBuilder out = new StringBuilder();

@@ -27,15 +27,17 @@ final class ConvenienceDeclaration {
     this.reporter = reporter;
   }
 
-  ConvenienceModel create(ExecutableElement method, AnnotationMirror mirror,
-      EndpointModel endpoint) {
+  ConvenienceModel create(
+      ExecutableElement method, AnnotationMirror mirror, EndpointModel endpoint) {
     String name = Mirrors.string(elements, mirror, "name");
     String where = Reporter.where(method) + " @Convenience(name = \"" + name + "\")";
     AnnotationValue nameValue = Mirrors.value(elements, mirror, "name");
     if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
-      reporter.error(method, mirror, nameValue, where
-          + ": the name is not a Java method name; use an"
-          + " identifier such as \"setnx\"");
+      reporter.error(
+          method,
+          mirror,
+          nameValue,
+          where + ": the name is not a Java method name; use an" + " identifier such as \"setnx\"");
       return null;
     }
     Map<String, ParameterModel> byName = new LinkedHashMap<>();
@@ -65,25 +67,49 @@ final class ConvenienceDeclaration {
       String arg = (String) value.getValue();
       ParameterModel parameter = byName.get(arg);
       if (parameter == null) {
-        reporter.error(method, mirror, value, where + ": args names \"" + arg
-            + "\", but the endpoint has"
-            + " no parameter with that HTTP name; use one of " + choices);
+        reporter.error(
+            method,
+            mirror,
+            value,
+            where
+                + ": args names \""
+                + arg
+                + "\", but the endpoint has"
+                + " no parameter with that HTTP name; use one of "
+                + choices);
         ok = false;
       } else if (parameter.role == Role.KEY) {
-        reporter.error(method, mirror, value, where + ": args names the @Key parameter \"" + arg
-            + "\"; the key is always the first argument, so remove it from args");
+        reporter.error(
+            method,
+            mirror,
+            value,
+            where
+                + ": args names the @Key parameter \""
+                + arg
+                + "\"; the key is always the first argument, so remove it from args");
         ok = false;
       } else if (arguments.contains(parameter)) {
-        reporter.error(method, mirror, value, where + ": args names \"" + arg
-            + "\" twice; name each"
-            + " parameter once");
+        reporter.error(
+            method,
+            mirror,
+            value,
+            where + ": args names \"" + arg + "\" twice; name each" + " parameter once");
         ok = false;
-      } else if (!SourceVersion.isIdentifier(arg) || SourceVersion.isKeyword(arg)
-          || ReservedNames.CONVENIENCE_ARGUMENTS.contains(arg) || arg.equals(keyArgument)) {
-        reporter.error(method, mirror, value, where + ": \"" + arg
-            + "\" cannot be a Java parameter name"
-            + " of the generated method; conveniences take only parameters whose HTTP names are"
-            + " identifiers other than " + String.join(", ", taken));
+      } else if (!SourceVersion.isIdentifier(arg)
+          || SourceVersion.isKeyword(arg)
+          || ReservedNames.CONVENIENCE_ARGUMENTS.contains(arg)
+          || arg.equals(keyArgument)) {
+        reporter.error(
+            method,
+            mirror,
+            value,
+            where
+                + ": \""
+                + arg
+                + "\" cannot be a Java parameter name"
+                + " of the generated method; conveniences take only parameters whose HTTP names are"
+                + " identifiers other than "
+                + String.join(", ", taken));
         ok = false;
       } else {
         arguments.add(parameter);
@@ -97,33 +123,67 @@ final class ConvenienceDeclaration {
       String text = Mirrors.string(elements, fixedMirror, "value");
       ParameterModel parameter = byName.get(param);
       if (parameter == null) {
-        reporter.error(method, mirror, value, where + ": fixes \"" + param
-            + "\", but the endpoint has no"
-            + " parameter with that HTTP name; use one of " + choices
-            + ", or declare the parameter on the endpoint");
+        reporter.error(
+            method,
+            mirror,
+            value,
+            where
+                + ": fixes \""
+                + param
+                + "\", but the endpoint has no"
+                + " parameter with that HTTP name; use one of "
+                + choices
+                + ", or declare the parameter on the endpoint");
         ok = false;
       } else if (parameter.role == Role.KEY) {
-        reporter.error(method, mirror, value, where + ": fixes the @Key parameter \"" + param
-            + "\"; the caller always passes the key, so remove this @Fixed");
+        reporter.error(
+            method,
+            mirror,
+            value,
+            where
+                + ": fixes the @Key parameter \""
+                + param
+                + "\"; the caller always passes the key, so remove this @Fixed");
         ok = false;
       } else if (arguments.contains(parameter)) {
-        reporter.error(method, mirror, value, where + ": \"" + param
-            + "\" is both fixed and in args;"
-            + " a parameter is either fixed or passed by the caller, so remove one");
+        reporter.error(
+            method,
+            mirror,
+            value,
+            where
+                + ": \""
+                + param
+                + "\" is both fixed and in args;"
+                + " a parameter is either fixed or passed by the caller, so remove one");
         ok = false;
       } else if (fixed.containsKey(param)) {
-        reporter.error(method, mirror, value, where + ": fixes \"" + param
-            + "\" twice; keep one @Fixed");
+        reporter.error(
+            method, mirror, value, where + ": fixes \"" + param + "\" twice; keep one @Fixed");
         ok = false;
       } else if (parameter.location == Location.BODY) {
-        reporter.error(method, mirror, value, where
-            + ": fixes the @Body parameter, which text cannot"
-            + " stand for; put \"body\" in args instead");
+        reporter.error(
+            method,
+            mirror,
+            value,
+            where
+                + ": fixes the @Body parameter, which text cannot"
+                + " stand for; put \"body\" in args instead");
         ok = false;
       } else if (!fits(parameter, text)) {
-        reporter.error(method, mirror, value, where + ": fixes \"" + param + "\" to \"" + text
-            + "\", which"
-            + " is not a " + parameter.type + "; " + expected(parameter));
+        reporter.error(
+            method,
+            mirror,
+            value,
+            where
+                + ": fixes \""
+                + param
+                + "\" to \""
+                + text
+                + "\", which"
+                + " is not a "
+                + parameter.type
+                + "; "
+                + expected(parameter));
         ok = false;
       } else {
         fixed.put(param, text);
@@ -134,57 +194,109 @@ final class ConvenienceDeclaration {
     boolean timeout = Mirrors.bool(elements, mirror, "timeout");
     int trailing = arguments.size() + (timeout ? 1 : 0);
     if (ok && (optional < 0 || optional > trailing)) {
-      reporter.error(method, mirror, Mirrors.value(elements, mirror, "optional"), where
-          + ": optional is "
-          + optional + ", but there are " + trailing + " arguments after the key"
-          + (timeout ? ", counting the timeout" : "") + "; use a count from 0 to " + trailing);
+      reporter.error(
+          method,
+          mirror,
+          Mirrors.value(elements, mirror, "optional"),
+          where
+              + ": optional is "
+              + optional
+              + ", but there are "
+              + trailing
+              + " arguments after the key"
+              + (timeout ? ", counting the timeout" : "")
+              + "; use a count from 0 to "
+              + trailing);
       ok = false;
     }
     for (int i = 0; ok && i < arguments.size(); i++) {
       ParameterModel argument = arguments.get(i);
       if (argument.location.isRequired() && i >= trailing - optional) {
-        reporter.error(method, mirror, Mirrors.value(elements, mirror, "optional"), where + ": \""
-            + argument.httpName + "\" is a " + argument.location.word()
-            + " parameter, which every request needs, but optional = " + optional + " lets"
-            + " callers leave it out; move it before the optional arguments or lower optional");
+        reporter.error(
+            method,
+            mirror,
+            Mirrors.value(elements, mirror, "optional"),
+            where
+                + ": \""
+                + argument.httpName
+                + "\" is a "
+                + argument.location.word()
+                + " parameter, which every request needs, but optional = "
+                + optional
+                + " lets"
+                + " callers leave it out; move it before the optional arguments or lower optional");
         ok = false;
       }
     }
     boolean rootKey = Mirrors.bool(elements, mirror, "rootKey");
     if (ok && !rootKey && endpoint.key == null) {
-      reporter.error(method, mirror, Mirrors.value(elements, mirror, "rootKey"), where
-          + ": rootKey ="
-          + " false needs a @Key parameter, and the endpoint has none; remove rootKey");
+      reporter.error(
+          method,
+          mirror,
+          Mirrors.value(elements, mirror, "rootKey"),
+          where
+              + ": rootKey ="
+              + " false needs a @Key parameter, and the endpoint has none; remove rootKey");
       ok = false;
     }
     for (ParameterModel parameter : endpoint.parameters) {
-      if (ok && parameter.location.isRequired() && parameter.role != Role.KEY
-          && !arguments.contains(parameter) && !fixed.containsKey(parameter.httpName)) {
-        reporter.error(method, mirror, Mirrors.value(elements, mirror, "args"), where + ": the "
-            + parameter.location.word() + " parameter \""
-            + parameter.httpName + "\" is neither in args nor fixed, and Retrofit cannot send a"
-            + " null " + (parameter.location == Location.BODY ? "body" : "path segment")
-            + "; add it to args");
+      if (ok
+          && parameter.location.isRequired()
+          && parameter.role != Role.KEY
+          && !arguments.contains(parameter)
+          && !fixed.containsKey(parameter.httpName)) {
+        reporter.error(
+            method,
+            mirror,
+            Mirrors.value(elements, mirror, "args"),
+            where
+                + ": the "
+                + parameter.location.word()
+                + " parameter \""
+                + parameter.httpName
+                + "\" is neither in args nor fixed, and Retrofit cannot send a"
+                + " null "
+                + (parameter.location == Location.BODY ? "body" : "path segment")
+                + "; add it to args");
         ok = false;
       }
     }
     if (!ok) return null;
-    return new ConvenienceModel(name, Mirrors.string(elements, mirror, "doc"), endpoint,
-        keyArgument, arguments, optional, timeout, rootKey, fixed);
+    return new ConvenienceModel(
+        name,
+        Mirrors.string(elements, mirror, "doc"),
+        endpoint,
+        keyArgument,
+        arguments,
+        optional,
+        timeout,
+        rootKey,
+        fixed);
   }
 
   /** Reports an overload whose erased signature an earlier convenience or the client has. */
-  boolean isUnique(ExecutableElement method, AnnotationMirror mirror,
-      ConvenienceModel convenience, Map<String, String> signatures) {
+  boolean isUnique(
+      ExecutableElement method,
+      AnnotationMirror mirror,
+      ConvenienceModel convenience,
+      Map<String, String> signatures) {
     String owner = "convenience \"" + convenience.name + "\" of " + Reporter.where(method);
     for (int count : convenience.overloadCounts()) {
       String signature = convenience.signature(count);
       String earlier = signatures.putIfAbsent(signature, owner);
       if (earlier != null) {
-        reporter.error(method, mirror, Mirrors.value(elements, mirror, "name"),
+        reporter.error(
+            method,
+            mirror,
+            Mirrors.value(elements, mirror, "name"),
             Reporter.where(method)
-            + " @Convenience(name = \"" + convenience.name + "\") would generate " + signature
-            + ", already taken by " + earlier + "; rename one of them");
+                + " @Convenience(name = \""
+                + convenience.name
+                + "\") would generate "
+                + signature
+                + ", already taken by "
+                + earlier
+                + "; rename one of them");
         return false;
       }
     }
@@ -213,7 +325,8 @@ final class ConvenienceDeclaration {
   }
 
   private static String expected(ParameterModel parameter) {
-    return parameter.kind == Kind.BOOLEAN ? "write \"true\" or \"false\""
+    return parameter.kind == Kind.BOOLEAN
+        ? "write \"true\" or \"false\""
         : "write a decimal number of 0 or more such as \"1\"";
   }
 }

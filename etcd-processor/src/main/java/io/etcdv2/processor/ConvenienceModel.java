@@ -11,20 +11,30 @@ final class ConvenienceModel {
   final String name;
   final String doc;
   final EndpointModel endpoint;
+
   /**
    * The Java name of the key argument, after the endpoint's path parameter ({@code {queue}} gives
    * {@code queue}); null when the endpoint has no key.
    */
   final String keyArgument;
+
   final List<ParameterModel> arguments;
   final int optional;
   final boolean timeout;
   final boolean rootKey;
+
   /** HTTP name to the fixed value's text, in declaration order. */
   final Map<String, String> fixed;
 
-  ConvenienceModel(String name, String doc, EndpointModel endpoint, String keyArgument,
-      List<ParameterModel> arguments, int optional, boolean timeout, boolean rootKey,
+  ConvenienceModel(
+      String name,
+      String doc,
+      EndpointModel endpoint,
+      String keyArgument,
+      List<ParameterModel> arguments,
+      int optional,
+      boolean timeout,
+      boolean rootKey,
       Map<String, String> fixed) {
     this.name = name;
     this.doc = doc;

@@ -32,9 +32,12 @@ public final class EtcdClientProcessor extends AbstractProcessor {
    * which otherwise only Retrofit reads, at run time; and the {@code @Generated} it puts on what it
    * writes. Any other annotation is left to other processors, or to javac's warning.
    */
-  private static final Set<String> CLAIMED = Set.of(ClassNames.ANNOTATION_PACKAGE + ".*",
-      ClassNames.RETROFIT_HTTP + "*", "javax.annotation.processing.Generated",
-      "javax.annotation.Generated");
+  private static final Set<String> CLAIMED =
+      Set.of(
+          ClassNames.ANNOTATION_PACKAGE + ".*",
+          ClassNames.RETROFIT_HTTP + "*",
+          "javax.annotation.processing.Generated",
+          "javax.annotation.Generated");
 
   /** Clients written so far in this compilation, by qualified name. */
   private final Set<String> written = new HashSet<>();
@@ -58,8 +61,8 @@ public final class EtcdClientProcessor extends AbstractProcessor {
     for (Element element : round.getElementsAnnotatedWith(annotation)) {
       try {
         Optional<ClientModel> model =
-            ClientDeclaration.createIfValid(element, elements, processingEnv.getTypeUtils(),
-                processingEnv.getMessager());
+            ClientDeclaration.createIfValid(
+                element, elements, processingEnv.getTypeUtils(), processingEnv.getMessager());
         if (model.isPresent() && isFreeName(model.get(), elements)) {
           for (JavaFile file : new ClientWriter(generatedAnnotation(elements)).write(model.get())) {
             file.writeTo(processingEnv.getFiler());
@@ -70,9 +73,17 @@ public final class EtcdClientProcessor extends AbstractProcessor {
         // Never crash javac: one clear error with the cause, then go on with the next interface.
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
-        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-            "@GenerateClient: the etcd processor failed on " + element + " with an unexpected "
-                + e + "; please report it with this trace:\n" + trace, element);
+        processingEnv
+            .getMessager()
+            .printMessage(
+                Diagnostic.Kind.ERROR,
+                "@GenerateClient: the etcd processor failed on "
+                    + element
+                    + " with an unexpected "
+                    + e
+                    + "; please report it with this trace:\n"
+                    + trace,
+                element);
       }
     }
     return true;
@@ -87,10 +98,19 @@ public final class EtcdClientProcessor extends AbstractProcessor {
       }
       name = model.abstractType.canonicalName();
     }
-    processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "@GenerateClient cannot"
-        + " generate " + name + " for " + model.apiType.simpleName() + ": a type with that name"
-        + " already exists; choose another with @GenerateClient(name = \"...\")", model.origin,
-        Mirrors.find(model.origin, ClassNames.GENERATE_CLIENT));
+    processingEnv
+        .getMessager()
+        .printMessage(
+            Diagnostic.Kind.ERROR,
+            "@GenerateClient cannot"
+                + " generate "
+                + name
+                + " for "
+                + model.apiType.simpleName()
+                + ": a type with that name"
+                + " already exists; choose another with @GenerateClient(name = \"...\")",
+            model.origin,
+            Mirrors.find(model.origin, ClassNames.GENERATE_CLIENT));
     return false;
   }
 

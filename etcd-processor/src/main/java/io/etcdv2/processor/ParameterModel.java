@@ -82,9 +82,12 @@ final class ParameterModel {
   final String httpName;
   final Location location;
   final Role role;
+
   /** The declared type, always a reference type. */
   final TypeName type;
+
   final Kind kind;
+
   /** {@code @Positive}: a number the generated code requires to be at least 1. */
   final boolean positive;
 

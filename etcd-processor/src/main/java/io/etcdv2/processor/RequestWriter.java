@@ -26,11 +26,14 @@ import javax.lang.model.element.Modifier;
  */
 final class RequestWriter {
   private final ClientModel model;
+
   /** The class the builders are nested in: the client, or its generated base. */
   private final ClassName owner;
+
   private final ClassName requests;
   private final ParameterizedTypeName parent;
   private final boolean open;
+
   /** Each endpoint's builder class and entry method name, unique even for overloads. */
   private final Map<EndpointModel, String> names = new HashMap<>();
 
@@ -67,14 +70,21 @@ final class RequestWriter {
 
   /** The {@code Requests} class with one entry method per endpoint given. */
   TypeSpec requestsClass(List<EndpointModel> endpoints) {
-    TypeSpec.Builder type = TypeSpec.classBuilder(requests)
-        .addModifiers(open ? new Modifier[] {Modifier.PUBLIC}
-            : new Modifier[] {Modifier.PUBLIC, Modifier.FINAL})
-        .superclass(parent.nestedClass("Requests"))
-        .addJavadoc("Request builders for the endpoints of {@link $T}: each parameter by name,"
-            + " then\n{@code send()} or {@code call()}.\n", model.apiType)
-        .addMethod(MethodSpec.constructorBuilder()
-            .addModifiers(open ? Modifier.PROTECTED : Modifier.PRIVATE).build());
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(requests)
+            .addModifiers(
+                open
+                    ? new Modifier[] {Modifier.PUBLIC}
+                    : new Modifier[] {Modifier.PUBLIC, Modifier.FINAL})
+            .superclass(parent.nestedClass("Requests"))
+            .addJavadoc(
+                "Request builders for the endpoints of {@link $T}: each parameter by name,"
+                    + " then\n{@code send()} or {@code call()}.\n",
+                model.apiType)
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addModifiers(open ? Modifier.PROTECTED : Modifier.PRIVATE)
+                    .build());
     for (EndpointModel endpoint : endpoints) type.addMethod(entry(endpoint));
     return type.build();
   }
@@ -88,17 +98,20 @@ final class RequestWriter {
 
   private ClassName classOf(EndpointModel endpoint) {
     String name = names.get(endpoint);
-    return owner.nestedClass(
-        Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Request");
+    return owner.nestedClass(Character.toUpperCase(name.charAt(0)) + name.substring(1) + "Request");
   }
 
   private MethodSpec entry(EndpointModel endpoint) {
     ClassName request = classOf(endpoint);
-    MethodSpec.Builder method = MethodSpec.methodBuilder(names.get(endpoint))
-        .addModifiers(Modifier.PUBLIC)
-        .returns(request)
-        .addJavadoc("A {@link $T#$L $L} request.\n", endpoint.declaringType, endpoint.name,
-            ClientWriter.javadocText(endpoint.request));
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder(names.get(endpoint))
+            .addModifiers(Modifier.PUBLIC)
+            .returns(request)
+            .addJavadoc(
+                "A {@link $T#$L $L} request.\n",
+                endpoint.declaringType,
+                endpoint.name,
+                ClientWriter.javadocText(endpoint.request));
     if (!endpoint.doc.isEmpty()) {
       method.addJavadoc("\n<p>$L\n", ClientWriter.wrap(ClientWriter.javadocText(endpoint.doc)));
     }
@@ -108,15 +121,20 @@ final class RequestWriter {
     for (ParameterModel parameter : endpoint.parameters) {
       if (!parameter.location.isRequired()) continue;
       String name = names.newName(ParameterModel.javaName(parameter.httpName), parameter);
-      method.addParameter(parameter.role == Role.KEY ? ClassName.get(String.class)
-          : parameter.type, name);
+      method.addParameter(
+          parameter.role == Role.KEY ? ClassName.get(String.class) : parameter.type, name);
       if (parameter.role == Role.KEY) {
-        method.addJavadoc("\n@param $L the key, normalised, put under the client's prefix and"
-            + " percent-encoded", name);
+        method.addJavadoc(
+            "\n@param $L the key, normalised, put under the client's prefix and"
+                + " percent-encoded",
+            name);
       } else {
-        method.addJavadoc("\n@param $L $L", name, parameter.location == Location.BODY
-            ? "the request body, sent as JSON" : "the {@code {" + parameter.httpName
-            + "}} path segment");
+        method.addJavadoc(
+            "\n@param $L $L",
+            name,
+            parameter.location == Location.BODY
+                ? "the request body, sent as JSON"
+                : "the {@code {" + parameter.httpName + "}} path segment");
       }
       arguments.add(ClientWriter.check(parameter, name, true));
     }
@@ -129,18 +147,23 @@ final class RequestWriter {
     NameAllocator names = new NameAllocator();
     for (String reserved : ReservedNames.REQUEST_MEMBERS) names.newName(reserved, reserved);
 
-    TypeSpec.Builder type = TypeSpec.classBuilder(request)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .superclass(ParameterizedTypeName.get(ClassNames.ETCD_REQUEST, endpoint.bodyType,
-            request))
-        .addJavadoc("Builds a {@link $T#$L $L} request;\nunset parameters are not sent.\n",
-            endpoint.declaringType, endpoint.name, ClientWriter.javadocText(endpoint.request));
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(request)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .superclass(
+                ParameterizedTypeName.get(ClassNames.ETCD_REQUEST, endpoint.bodyType, request))
+            .addJavadoc(
+                "Builds a {@link $T#$L $L} request;\nunset parameters are not sent.\n",
+                endpoint.declaringType,
+                endpoint.name,
+                ClientWriter.javadocText(endpoint.request));
     if (!endpoint.doc.isEmpty()) {
       type.addJavadoc("\n<p>$L\n", ClientWriter.wrap(ClientWriter.javadocText(endpoint.doc)));
     }
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
-        .addModifiers(Modifier.PRIVATE)
-        .addStatement("super($S)", endpoint.name);
+    MethodSpec.Builder constructor =
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addStatement("super($S)", endpoint.name);
     List<CodeBlock> callArguments = new ArrayList<>();
     for (ParameterModel parameter : endpoint.parameters) {
       String suggested = ParameterModel.javaName(parameter.httpName);
@@ -148,8 +171,8 @@ final class RequestWriter {
       String name = names.newName(suggested, parameter);
       callArguments.add(CodeBlock.of("$N", name));
       if (parameter.location.isRequired()) {
-        TypeName fieldType = parameter.role == Role.KEY ? ClassName.get(String.class)
-            : parameter.type;
+        TypeName fieldType =
+            parameter.role == Role.KEY ? ClassName.get(String.class) : parameter.type;
         type.addField(fieldType, name, Modifier.PRIVATE, Modifier.FINAL);
         constructor.addParameter(fieldType, name).addStatement("this.$N = $N", name, name);
         continue;
@@ -162,49 +185,60 @@ final class RequestWriter {
       type.addMethods(setters(request, parameter, name));
     }
     type.addMethod(constructor.build());
-    type.addMethod(MethodSpec.methodBuilder("newCall")
-        .addAnnotation(Override.class)
-        .addModifiers(Modifier.PROTECTED)
-        .returns(ParameterizedTypeName.get(ClassNames.ETCD_CALL, endpoint.bodyType))
-        .addStatement("return api().$L($L)", endpoint.name, CodeBlock.join(callArguments, ",$W"))
-        .build());
+    type.addMethod(
+        MethodSpec.methodBuilder("newCall")
+            .addAnnotation(Override.class)
+            .addModifiers(Modifier.PROTECTED)
+            .returns(ParameterizedTypeName.get(ClassNames.ETCD_CALL, endpoint.bodyType))
+            .addStatement(
+                "return api().$L($L)", endpoint.name, CodeBlock.join(callArguments, ",$W"))
+            .build());
     return type.build();
   }
-  private static List<MethodSpec> setters(ClassName request, ParameterModel parameter,
-      String field) {
+
+  private static List<MethodSpec> setters(
+      ClassName request, ParameterModel parameter, String field) {
     List<MethodSpec> setters = new ArrayList<>();
     String http = parameter.httpName;
-    MethodSpec.Builder setter = MethodSpec.methodBuilder(field)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(request);
+    MethodSpec.Builder setter =
+        MethodSpec.methodBuilder(field).addModifiers(Modifier.PUBLIC).returns(request);
     if (parameter.role == Role.VALUE) {
-      setter.addParameter(Object.class, field)
-          .addJavadoc("Sends {@code $L}, encoded by the client's value serializer; null sends"
-              + " none.\n", http)
+      setter
+          .addParameter(Object.class, field)
+          .addJavadoc(
+              "Sends {@code $L}, encoded by the client's value serializer; null sends" + " none.\n",
+              http)
           .addStatement("this.$N = $L", field, ClientWriter.check(parameter, field, false));
     } else if (parameter.role == Role.TTL) {
-      setter.addParameter(TypeName.LONG, field)
-          .addJavadoc("Sends {@code $L} in seconds, or none for -1; without it the client's"
-              + " default TTL is sent.\n", http)
+      setter
+          .addParameter(TypeName.LONG, field)
+          .addJavadoc(
+              "Sends {@code $L} in seconds, or none for -1; without it the client's"
+                  + " default TTL is sent.\n",
+              http)
           .addStatement("this.$N = $L", field, ClientWriter.check(parameter, field, true));
       String clear = "clear" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
-      setters.add(MethodSpec.methodBuilder(clear)
-          .addModifiers(Modifier.PUBLIC)
-          .returns(request)
-          .addJavadoc("Sends an empty {@code $L}, which clears an existing TTL.\n", http)
-          .addStatement("this.$N = $S", field, "")
-          .addStatement("return this")
-          .build());
+      setters.add(
+          MethodSpec.methodBuilder(clear)
+              .addModifiers(Modifier.PUBLIC)
+              .returns(request)
+              .addJavadoc("Sends an empty {@code $L}, which clears an existing TTL.\n", http)
+              .addStatement("this.$N = $S", field, "")
+              .addStatement("return this")
+              .build());
     } else if (parameter.kind == Kind.BOOLEAN) {
-      setter.addParameter(TypeName.BOOLEAN, field)
+      setter
+          .addParameter(TypeName.BOOLEAN, field)
           .addJavadoc("Sends {@code $L=true} or {@code $L=false}.\n", http, http)
           .addStatement("this.$N = $N", field, field);
     } else if (parameter.kind.isNumber()) {
-      setter.addParameter(parameter.type.unbox(), field)
+      setter
+          .addParameter(parameter.type.unbox(), field)
           .addJavadoc("Sends {@code $L}; $L or more.\n", http, parameter.positive ? "1" : "0")
           .addStatement("this.$N = $L", field, ClientWriter.check(parameter, field, true));
     } else {
-      setter.addParameter(parameter.type, field)
+      setter
+          .addParameter(parameter.type, field)
           .addJavadoc("Sends {@code $L}; null sends none.\n", http)
           .addStatement("this.$N = $N", field, field);
     }

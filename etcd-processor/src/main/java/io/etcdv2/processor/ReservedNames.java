@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The names generated code uses itself, which the names it derives from the interface must not
- * take. Kept here, in one place, beside the code that uses them in {@link ClientWriter} and
- * {@link RequestWriter}.
+ * take. Kept here, in one place, beside the code that uses them in {@link ClientWriter} and {@link
+ * RequestWriter}.
  */
 final class ReservedNames {
   private ReservedNames() {}
@@ -17,15 +17,33 @@ final class ReservedNames {
    * Erased signatures every generated client has already: its own methods, those of {@code
    * GeneratedClient}, and Object's.
    */
-  static final List<String> CLIENT_SIGNATURES = List.of("builder()", "create()", "api()",
-      "config()", "requests()", "async()", "watch(java.lang.String)", "endpoints()", "sync()",
-      "close()", "toString()", "hashCode()", "equals(java.lang.Object)", "getClass()",
-      "notify()", "notifyAll()", "wait()", "wait(long)", "wait(long,int)", "clone()",
-      "finalize()");
+  static final List<String> CLIENT_SIGNATURES =
+      List.of(
+          "builder()",
+          "create()",
+          "api()",
+          "config()",
+          "requests()",
+          "async()",
+          "watch(java.lang.String)",
+          "endpoints()",
+          "sync()",
+          "close()",
+          "toString()",
+          "hashCode()",
+          "equals(java.lang.Object)",
+          "getClass()",
+          "notify()",
+          "notifyAll()",
+          "wait()",
+          "wait(long)",
+          "wait(long,int)",
+          "clone()",
+          "finalize()");
 
   /**
-   * Argument names of a convenience: the timeout argument, and the fields and methods the
-   * generated bodies refer to ({@code runtime}, {@code api()}, {@code async}).
+   * Argument names of a convenience: the timeout argument, and the fields and methods the generated
+   * bodies refer to ({@code runtime}, {@code api()}, {@code async}).
    */
   static final List<String> CONVENIENCE_ARGUMENTS =
       List.of(TIMEOUT_ARGUMENT, "runtime", "api", "async");

@@ -29,9 +29,11 @@ class ClaimedAnnotationsTest {
    */
   @Test
   void aUserInterfaceCompilesUnderXlintAllAndWerror() {
-    Compilation compilation = compile(STRICT,
-        JavaFileObjects.forResource("good/com/example/inventory/InventoryApi.java"),
-        JavaFileObjects.forResource("good/test/QueueApi.java"));
+    Compilation compilation =
+        compile(
+            STRICT,
+            JavaFileObjects.forResource("good/com/example/inventory/InventoryApi.java"),
+            JavaFileObjects.forResource("good/test/QueueApi.java"));
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation.generatedSourceFiles()).hasSize(2);
@@ -40,9 +42,10 @@ class ClaimedAnnotationsTest {
   /** A Java 8 target's client carries javax.annotation.Generated, which is claimed too. */
   @Test
   void aJava8TargetCompilesUnderXlintAllAndWerror() {
-    Compilation compilation = compile(
-        List.of("-Xlint:all,-options", "-Werror", "--release", "8"),
-        JavaFileObjects.forResource("good/io/etcdv2/Etcd.java"));
+    Compilation compilation =
+        compile(
+            List.of("-Xlint:all,-options", "-Werror", "--release", "8"),
+            JavaFileObjects.forResource("good/io/etcdv2/Etcd.java"));
 
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(Compilations.generated(compilation, "io.etcdv2.EtcdClient"))
@@ -53,8 +56,8 @@ class ClaimedAnnotationsTest {
   @Test
   void otherAnnotationsAreStillReportedAsUnclaimed() {
     JavaFileObject api = JavaFileObjects.forResource("good/test/AuditedApi.java");
-    Compilation compilation = compile(List.of("-Xlint:all"), api,
-        JavaFileObjects.forResource("good/test/Audited.java"));
+    Compilation compilation =
+        compile(List.of("-Xlint:all"), api, JavaFileObjects.forResource("good/test/Audited.java"));
 
     assertThat(compilation).succeeded();
     List<String> unclaimed = new java.util.ArrayList<>();

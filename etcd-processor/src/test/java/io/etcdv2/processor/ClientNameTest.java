@@ -37,8 +37,7 @@ class ClientNameTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation.generatedSourceFiles()).hasSize(1);
     String client = generated(compilation, "test.Custom");
-    assertThat(client).contains(
-        "public final class Custom extends GeneratedClient<CustomNamed> {");
+    assertThat(client).contains("public final class Custom extends GeneratedClient<CustomNamed> {");
     assertThat(client).contains("super(runtime, CustomNamed.class);");
     assertThat(client).contains("public Custom build() {");
   }
@@ -51,8 +50,8 @@ class ClientNameTest {
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation.generatedSourceFiles()).hasSize(1);
     String client = generated(compilation, "test.NestedClient");
-    assertThat(client).contains(
-        "public final class NestedClient extends GeneratedClient<Outer.NestedApi> {");
+    assertThat(client)
+        .contains("public final class NestedClient extends GeneratedClient<Outer.NestedApi> {");
     assertThat(client).contains("super(runtime, Outer.NestedApi.class);");
   }
 }

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import javax.tools.JavaFileObject;
 
-/** Runs the processor the way a user's build does, on test inputs under {@code src/test/resources}. */
+/**
+ * Runs the processor the way a user's build does, on test inputs under {@code src/test/resources}.
+ */
 final class Compilations {
   private Compilations() {}
 
@@ -33,9 +35,13 @@ final class Compilations {
 
   /** The text of a generated source file, exactly as the processor wrote it. */
   static String generated(Compilation compilation, String qualifiedName) {
-    JavaFileObject file = compilation.generatedSourceFile(qualifiedName)
-        .orElseThrow(() -> new AssertionError("no " + qualifiedName + " among "
-            + compilation.generatedSourceFiles()));
+    JavaFileObject file =
+        compilation
+            .generatedSourceFile(qualifiedName)
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "no " + qualifiedName + " among " + compilation.generatedSourceFiles()));
     try {
       return file.getCharContent(false).toString();
     } catch (IOException e) {
@@ -45,8 +51,10 @@ final class Compilations {
 
   /** The bytes of a generated source file. */
   static byte[] generatedBytes(Compilation compilation, String qualifiedName) {
-    JavaFileObject file = compilation.generatedSourceFile(qualifiedName)
-        .orElseThrow(() -> new AssertionError("no " + qualifiedName));
+    JavaFileObject file =
+        compilation
+            .generatedSourceFile(qualifiedName)
+            .orElseThrow(() -> new AssertionError("no " + qualifiedName));
     try (InputStream in = file.openInputStream()) {
       return in.readAllBytes();
     } catch (IOException e) {
@@ -69,8 +77,12 @@ final class Compilations {
       }
       return;
     }
-    org.junit.jupiter.api.Assertions.assertEquals(resource(goldenPath), actual,
-        qualifiedName + " differs from " + goldenPath
+    org.junit.jupiter.api.Assertions.assertEquals(
+        resource(goldenPath),
+        actual,
+        qualifiedName
+            + " differs from "
+            + goldenPath
             + "; if the change is intended, rerun with -Dgolden.update=true and review the diff");
   }
 

@@ -11,12 +11,13 @@ import com.google.testing.compile.JavaFileObjects;
 import org.junit.jupiter.api.Test;
 
 /**
- * The request builders {@link RequestWriter} names itself: each is compiled together with code
- * that calls it by those names, under every lint, and compared with a reviewed golden file.
+ * The request builders {@link RequestWriter} names itself: each is compiled together with code that
+ * calls it by those names, under every lint, and compared with a reviewed golden file.
  */
 class RequestWriterTest {
   private static Compilation compileRequestBuilders() {
-    return compile(JavaFileObjects.forResource("good/test/RequestBuildersApi.java"),
+    return compile(
+        JavaFileObjects.forResource("good/test/RequestBuildersApi.java"),
         JavaFileObjects.forResource("good/test/RequestBuildersUsage.java"));
   }
 
@@ -42,8 +43,8 @@ class RequestWriterTest {
   }
 
   /**
-   * A parameter named timeout, call or runtime gets a setter of another name, so that the
-   * builder's own timeout(long), call() and the client's runtime field keep theirs.
+   * A parameter named timeout, call or runtime gets a setter of another name, so that the builder's
+   * own timeout(long), call() and the client's runtime field keep theirs.
    */
   @Test
   void renamesParametersNamedLikeTheBuildersOwnMembers() {
@@ -54,8 +55,8 @@ class RequestWriterTest {
     assertThat(client).contains("public ReadRequest call_(String call_) {");
     assertThat(client).contains("public ReadRequest runtime_(int runtime_) {");
     assertThat(client).contains("this.runtime_ = runtime.count(runtime_, \"runtime_\");");
-    assertThat(client).contains(
-        "public final class ReadRequest extends EtcdRequest<KeysResult, ReadRequest> {");
+    assertThat(client)
+        .contains("public final class ReadRequest extends EtcdRequest<KeysResult, ReadRequest> {");
     assertThat(client).contains("return api().read(key, noValue, timeout_, call_, runtime_);");
     assertThat(client)
         .contains("public PutMemberRequest putMember(String runtime_, PeerUrls body) {");
@@ -70,10 +71,11 @@ class RequestWriterTest {
 
     assertThat(client).contains("public ReadRequest read(String key) {");
     assertThat(client).contains("public Read2Request read2(String key) {");
-    assertThat(client).contains(
-        "public final class ReadRequest extends EtcdRequest<KeysResult, ReadRequest> {");
-    assertThat(client).contains(
-        "public final class Read2Request extends EtcdRequest<KeysResult, Read2Request> {");
+    assertThat(client)
+        .contains("public final class ReadRequest extends EtcdRequest<KeysResult, ReadRequest> {");
+    assertThat(client)
+        .contains(
+            "public final class Read2Request extends EtcdRequest<KeysResult, Read2Request> {");
     assertThat(client).contains("public Read2Request sorted(boolean sorted) {");
     assertThat(client).contains("return api().read(key, sorted);");
   }

@@ -19,11 +19,18 @@ public final class CachedNode {
   private final String expiration;
   private final long createdIndex;
   private final long modifiedIndex;
+
   /** The node etcd sent, to decode the value with the client's serializer; null for dirs. */
   private final Node source;
 
-  private CachedNode(String key, boolean dir, String rawValue, String expiration,
-      long createdIndex, long modifiedIndex, Node source) {
+  private CachedNode(
+      String key,
+      boolean dir,
+      String rawValue,
+      String expiration,
+      long createdIndex,
+      long modifiedIndex,
+      Node source) {
     this.key = key;
     this.dir = dir;
     this.rawValue = rawValue;
@@ -36,8 +43,14 @@ public final class CachedNode {
   /** {@code node} under {@code key} (etcd's key without the client's prefix). */
   static CachedNode of(Node node, String key) {
     boolean dir = node.isDir();
-    return new CachedNode(key, dir, dir ? null : node.rawValue(), node.expiration(),
-        node.createdIndex(), node.modifiedIndex(), dir ? null : node);
+    return new CachedNode(
+        key,
+        dir,
+        dir ? null : node.rawValue(),
+        node.expiration(),
+        node.createdIndex(),
+        node.modifiedIndex(),
+        dir ? null : node);
   }
 
   /** A directory etcd created on the way to a key written below it, in the same change. */
@@ -97,9 +110,12 @@ public final class CachedNode {
     if (this == o) return true;
     if (!(o instanceof CachedNode)) return false;
     CachedNode other = (CachedNode) o;
-    return dir == other.dir && createdIndex == other.createdIndex
-        && modifiedIndex == other.modifiedIndex && key.equals(other.key)
-        && same(rawValue, other.rawValue) && same(expiration, other.expiration);
+    return dir == other.dir
+        && createdIndex == other.createdIndex
+        && modifiedIndex == other.modifiedIndex
+        && key.equals(other.key)
+        && same(rawValue, other.rawValue)
+        && same(expiration, other.expiration);
   }
 
   private static boolean same(String a, String b) {
@@ -124,7 +140,11 @@ public final class CachedNode {
       out.append(", value=").append(rawValue);
     }
     if (expiration != null) out.append(", expiration=").append(expiration);
-    return out.append(", createdIndex=").append(createdIndex)
-        .append(", modifiedIndex=").append(modifiedIndex).append('}').toString();
+    return out.append(", createdIndex=")
+        .append(createdIndex)
+        .append(", modifiedIndex=")
+        .append(modifiedIndex)
+        .append('}')
+        .toString();
   }
 }

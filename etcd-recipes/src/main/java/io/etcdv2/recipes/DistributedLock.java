@@ -23,8 +23,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A fair mutual-exclusion lock shared by every process that uses the same directory, like
- * Curator's {@code InterProcessMutex}.
+ * A fair mutual-exclusion lock shared by every process that uses the same directory, like Curator's
+ * {@code InterProcessMutex}.
  *
  * <pre>{@code
  * DistributedLock lock = DistributedLock.create(etcd, "/locks/job", 10);
@@ -46,9 +46,10 @@ import java.util.logging.Logger;
  * refreshes every third of the TTL, while waiting and while holding.
  *
  * <p><b>Guarantees.</b>
+ *
  * <ul>
- *   <li>At most one holder at a time, provided holders stop when told the lock is lost (below)
- *       and clocks do not drift apart by more than a tenth of the TTL.
+ *   <li>At most one holder at a time, provided holders stop when told the lock is lost (below) and
+ *       clocks do not drift apart by more than a tenth of the TTL.
  *   <li>Fair: the lock goes to waiters in the order their keys were created.
  *   <li>{@link #fencingToken()} is the holder key's createdIndex: it increases with every
  *       acquisition, across all processes, so a storage that remembers the highest token it has
@@ -66,9 +67,9 @@ import java.util.logging.Logger;
  * java.util.concurrent.locks.ReentrantLock}: it is <em>reentrant</em> (a holder that acquires it
  * again only counts up, and must release it as many times), {@link #release()} by a thread that
  * does not hold it throws {@link IllegalMonitorStateException}, and two threads of one process
- * using the same instance contend through etcd like two processes do. An instance uses one
- * daemon thread, named {@code etcd-lock <directory>}, for refreshes, and only while it has keys;
- * {@link #acquire()} waits on the caller's thread.
+ * using the same instance contend through etcd like two processes do. An instance uses one daemon
+ * thread, named {@code etcd-lock <directory>}, for refreshes, and only while it has keys; {@link
+ * #acquire()} waits on the caller's thread.
  */
 public final class DistributedLock implements Closeable {
   private static final Logger LOG = Logger.getLogger(DistributedLock.class.getName());
@@ -102,8 +103,8 @@ public final class DistributedLock implements Closeable {
    */
   public static DistributedLock create(EtcdClient etcd, String path, long ttlSeconds) {
     if (etcd == null) throw new NullPointerException("etcd == null");
-    return new DistributedLock(etcd, Support.directory(path, "path"),
-        Support.positiveTtl(ttlSeconds));
+    return new DistributedLock(
+        etcd, Support.directory(path, "path"), Support.positiveTtl(ttlSeconds));
   }
 
   /** The lock's directory, as given (normalised). */
@@ -131,9 +132,9 @@ public final class DistributedLock implements Closeable {
    * Waits until this thread holds the lock. A thread that holds it already only counts up.
    *
    * @throws InterruptedException when interrupted while waiting; its key is then removed
-   * @throws IllegalStateException when the lock is closed, when this thread's hold on it was
-   *     lost and not yet released, or when etcd refuses the lock's keys (permissions, a key that
-   *     is not a directory)
+   * @throws IllegalStateException when the lock is closed, when this thread's hold on it was lost
+   *     and not yet released, or when etcd refuses the lock's keys (permissions, a key that is not
+   *     a directory)
    */
   public void acquire() throws InterruptedException {
     acquire(0, false);
@@ -202,9 +203,8 @@ public final class DistributedLock implements Closeable {
 
   /**
    * Releases every hold of this instance (deleting their keys, without running {@link #onLost}
-   * tasks), makes waiting {@link #acquire()} calls throw {@link IllegalStateException} and
-   * waiting {@link #tryAcquire} calls return false after removing their keys, and ends the lock's
-   * thread.
+   * tasks), makes waiting {@link #acquire()} calls throw {@link IllegalStateException} and waiting
+   * {@link #tryAcquire} calls return false after removing their keys, and ends the lock's thread.
    */
   @Override
   public void close() {
@@ -230,7 +230,12 @@ public final class DistributedLock implements Closeable {
 
   @Override
   public String toString() {
-    return "DistributedLock{" + path + ", ttl=" + ttlSeconds + "s" + (closed ? ", closed" : "")
+    return "DistributedLock{"
+        + path
+        + ", ttl="
+        + ttlSeconds
+        + "s"
+        + (closed ? ", closed" : "")
         + '}';
   }
 
@@ -240,8 +245,11 @@ public final class DistributedLock implements Closeable {
     Holding held = holdings.get(me);
     if (held != null) {
       if (held.isLost()) {
-        throw new IllegalStateException("this thread's hold on lock " + path + " was lost;"
-            + " release() it before acquiring again");
+        throw new IllegalStateException(
+            "this thread's hold on lock "
+                + path
+                + " was lost;"
+                + " release() it before acquiring again");
       }
       held.count++;
       return true;
@@ -274,8 +282,16 @@ public final class DistributedLock implements Closeable {
         EtcdResponse<KeysResult> response = etcd.delete(key);
         if (response.isSuccessful() || Support.isMissing(response)) return;
         if (!Support.isTransient(response)) {
-          LOG.warning("lock " + path + ": deleting " + key + " failed: "
-              + Support.describe(response) + "; it expires within " + ttlSeconds + " s");
+          LOG.warning(
+              "lock "
+                  + path
+                  + ": deleting "
+                  + key
+                  + " failed: "
+                  + Support.describe(response)
+                  + "; it expires within "
+                  + ttlSeconds
+                  + " s");
           return;
         }
       } catch (EtcdException e) {
@@ -283,8 +299,14 @@ public final class DistributedLock implements Closeable {
       }
       long pause = Support.backoffMillis(++failures);
       if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pause) - deadline > 0) {
-        LOG.warning("lock " + path + ": could not delete " + key + "; it expires within "
-            + ttlSeconds + " s");
+        LOG.warning(
+            "lock "
+                + path
+                + ": could not delete "
+                + key
+                + "; it expires within "
+                + ttlSeconds
+                + " s");
         return;
       }
       try {
@@ -298,13 +320,17 @@ public final class DistributedLock implements Closeable {
 
   private void deleteLater(final String key) {
     try {
-      etcd.async().delete(key).enqueue(new EtcdCallback<KeysResult>() {
-        @Override
-        public void onResponse(EtcdCall<KeysResult> call, EtcdResponse<KeysResult> response) {}
+      etcd.async()
+          .delete(key)
+          .enqueue(
+              new EtcdCallback<KeysResult>() {
+                @Override
+                public void onResponse(
+                    EtcdCall<KeysResult> call, EtcdResponse<KeysResult> response) {}
 
-        @Override
-        public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {}
-      });
+                @Override
+                public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {}
+              });
     } catch (RuntimeException closedClient) {
       // the key expires within its TTL
     }
@@ -330,8 +356,10 @@ public final class DistributedLock implements Closeable {
     final long token;
     final KeepAlive keepAlive;
     KeyWatch keyWatch;
+
     /** Only the holding thread touches it. */
     int count = 1;
+
     private boolean lost;
     private boolean ended;
 
@@ -400,13 +428,17 @@ public final class DistributedLock implements Closeable {
     private final boolean hasDeadline;
     private volatile EtcdCall<?> current;
     private volatile boolean cancelled;
+
     /** Set when the keep-alive found our key gone: cut the wait short and look again. */
     private volatile boolean keyGone;
+
     private String key;
     private long createdIndex;
     private KeepAlive keepAlive;
+
     /** A create whose outcome is unknown (timeout, reset): look for our token before another. */
     private boolean createUnknown;
+
     private long createSentNanos;
     private int failures;
 
@@ -443,8 +475,8 @@ public final class DistributedLock implements Closeable {
             continue;
           } else {
             createUnknown = false;
-            throw new IllegalStateException("lock " + path + ": etcd refused to create a key: "
-                + Support.describe(created));
+            throw new IllegalStateException(
+                "lock " + path + ": etcd refused to create a key: " + Support.describe(created));
           }
         }
 
@@ -458,15 +490,17 @@ public final class DistributedLock implements Closeable {
         if (listed == null) return null;
         if (!listed.isSuccessful() && !Support.isMissing(listed)) {
           if (!Support.isTransient(listed)) {
-            throw new IllegalStateException("lock " + path + ": etcd refused to list it: "
-                + Support.describe(listed));
+            throw new IllegalStateException(
+                "lock " + path + ": etcd refused to list it: " + Support.describe(listed));
           }
           if (!pause()) return null;
           continue;
         }
         failures = 0;
-        List<Node> queue = Support.isMissing(listed) ? Collections.<Node>emptyList()
-            : listed.body().node().nodes();
+        List<Node> queue =
+            Support.isMissing(listed)
+                ? Collections.<Node>emptyList()
+                : listed.body().node().nodes();
         if (createUnknown) {
           createUnknown = false;
           for (Node node : queue) {
@@ -506,7 +540,9 @@ public final class DistributedLock implements Closeable {
           EtcdResponse<KeysResult> moved =
               send(etcd.async().wait(predecessor, listed.etcdIndex() + 1, Support.POLL_SECONDS));
           if (moved == null) return null;
-          if (at == 1 && isRemovalOf(moved, before.key()) && !keyGone
+          if (at == 1
+              && isRemovalOf(moved, before.key())
+              && !keyGone
               && !keepAlive.isPastSafeWindow()) {
             // Ours was second and the first went: no key can be created before ours, so ours
             // is now the lowest, as of the removal's index. No need to read again.
@@ -531,7 +567,8 @@ public final class DistributedLock implements Closeable {
     }
 
     private boolean isRemovalOf(EtcdResponse<KeysResult> response, String etcdKey) {
-      return response.isSuccessful() && response.body() != null
+      return response.isSuccessful()
+          && response.body() != null
           && response.body().node() != null
           && Support.isRemoval(response.body().action())
           && etcdKey.equals(response.body().node().key());
@@ -541,8 +578,10 @@ public final class DistributedLock implements Closeable {
       key = Support.strip(node.key(), prefix);
       createdIndex = node.createdIndex();
       keyGone = false;
-      keepAlive = new KeepAlive(etcd, executor, key, ttlSeconds, createSentNanos,
-          node.modifiedIndex(), this).start();
+      keepAlive =
+          new KeepAlive(
+                  etcd, executor, key, ttlSeconds, createSentNanos, node.modifiedIndex(), this)
+              .start();
     }
 
     private void disown() {
@@ -585,22 +624,24 @@ public final class DistributedLock implements Closeable {
 
     private void deleteByToken() {
       try {
-        etcd.async().read(path, false, false, true).enqueue(
-            new EtcdCallback<KeysResult>() {
-              @Override
-              public void onResponse(EtcdCall<KeysResult> call,
-                  EtcdResponse<KeysResult> response) {
-                if (!response.isSuccessful() || response.body().node() == null) return;
-                for (Node node : response.body().node().nodes()) {
-                  if (token.equals(Support.text(node))) {
-                    deleteLater(Support.strip(node.key(), prefix));
+        etcd.async()
+            .read(path, false, false, true)
+            .enqueue(
+                new EtcdCallback<KeysResult>() {
+                  @Override
+                  public void onResponse(
+                      EtcdCall<KeysResult> call, EtcdResponse<KeysResult> response) {
+                    if (!response.isSuccessful() || response.body().node() == null) return;
+                    for (Node node : response.body().node().nodes()) {
+                      if (token.equals(Support.text(node))) {
+                        deleteLater(Support.strip(node.key(), prefix));
+                      }
+                    }
                   }
-                }
-              }
 
-              @Override
-              public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {}
-            });
+                  @Override
+                  public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {}
+                });
       } catch (RuntimeException closedClient) {
         // it expires within its TTL
       }

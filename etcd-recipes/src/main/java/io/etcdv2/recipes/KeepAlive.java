@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
  * and tells its listener, on the scheduler's thread, when the key is gone (a refresh answered 404)
  * or when no refresh has been confirmed for so long that etcd may have expired the key.
  *
- * <p>That second moment is judged on this side's clock: etcd sets a key's expiry when it applies
- * a refresh, which is after the refresh was sent, so the key lives at least until the sending
- * time of the last confirmed refresh plus the TTL. The listener hears of it a tenth of the TTL
- * (at least 100 ms) before that, so a holder stops before anyone else can take over.
+ * <p>That second moment is judged on this side's clock: etcd sets a key's expiry when it applies a
+ * refresh, which is after the refresh was sent, so the key lives at least until the sending time of
+ * the last confirmed refresh plus the TTL. The listener hears of it a tenth of the TTL (at least
+ * 100 ms) before that, so a holder stops before anyone else can take over.
  */
 final class KeepAlive {
   interface Listener {
@@ -53,8 +53,14 @@ final class KeepAlive {
   /**
    * @param createdSentNanos when the request that created (or last refreshed) the key was sent
    */
-  KeepAlive(EtcdClient etcd, ScheduledExecutorService executor, String key, long ttlSeconds,
-      long createdSentNanos, long modifiedIndex, Listener listener) {
+  KeepAlive(
+      EtcdClient etcd,
+      ScheduledExecutorService executor,
+      String key,
+      long ttlSeconds,
+      long createdSentNanos,
+      long modifiedIndex,
+      Listener listener) {
     this.etcd = etcd;
     this.executor = executor;
     this.key = key;
@@ -74,12 +80,17 @@ final class KeepAlive {
   synchronized KeepAlive start() {
     if (stopped) return this;
     try {
-      ticks = executor.scheduleWithFixedDelay(new Runnable() {
-        @Override
-        public void run() {
-          tick();
-        }
-      }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+      ticks =
+          executor.scheduleWithFixedDelay(
+              new Runnable() {
+                @Override
+                public void run() {
+                  tick();
+                }
+              },
+              intervalMillis,
+              intervalMillis,
+              TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException shutDown) {
       stopped = true; // the recipe has closed
       return this;
@@ -128,27 +139,31 @@ final class KeepAlive {
       current = call;
     }
     try {
-      call.enqueue(new EtcdCallback<KeysResult>() {
-        @Override
-        public void onResponse(EtcdCall<KeysResult> c, final EtcdResponse<KeysResult> response) {
-          post(new Runnable() {
+      call.enqueue(
+          new EtcdCallback<KeysResult>() {
             @Override
-            public void run() {
-              refreshed(sent, response);
+            public void onResponse(
+                EtcdCall<KeysResult> c, final EtcdResponse<KeysResult> response) {
+              post(
+                  new Runnable() {
+                    @Override
+                    public void run() {
+                      refreshed(sent, response);
+                    }
+                  });
             }
-          });
-        }
 
-        @Override
-        public void onFailure(EtcdCall<KeysResult> c, EtcdException failure) {
-          post(new Runnable() {
             @Override
-            public void run() {
-              refreshed(sent, null);
+            public void onFailure(EtcdCall<KeysResult> c, EtcdException failure) {
+              post(
+                  new Runnable() {
+                    @Override
+                    public void run() {
+                      refreshed(sent, null);
+                    }
+                  });
             }
           });
-        }
-      });
     } catch (RuntimeException closedClient) {
       refreshed(sent, null);
     }
@@ -189,12 +204,16 @@ final class KeepAlive {
     if (deadline != null) deadline.cancel(false);
     long delay = lastConfirmedSentNanos + safeNanos - System.nanoTime();
     try {
-      deadline = executor.schedule(new Runnable() {
-        @Override
-        public void run() {
-          checkDeadline();
-        }
-      }, Math.max(0, delay), TimeUnit.NANOSECONDS);
+      deadline =
+          executor.schedule(
+              new Runnable() {
+                @Override
+                public void run() {
+                  checkDeadline();
+                }
+              },
+              Math.max(0, delay),
+              TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException shutDown) {
       deadline = null; // the recipe has closed
     }

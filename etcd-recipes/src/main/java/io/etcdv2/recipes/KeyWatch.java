@@ -13,9 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Tells its listener, on the scheduler's thread, when a key is removed (deleted, expired, or a
- * directory above it removed), by long polls with {@code waitIndex} that hold no thread while
- * they wait. When etcd has cleared the index it needs (401), it reads the key once and goes on
- * from that read's index: it never asks for the cleared index again.
+ * directory above it removed), by long polls with {@code waitIndex} that hold no thread while they
+ * wait. When etcd has cleared the index it needs (401), it reads the key once and goes on from that
+ * read's index: it never asks for the cleared index again.
  */
 final class KeyWatch {
   interface Listener {
@@ -33,7 +33,11 @@ final class KeyWatch {
   private int failures;
   private EtcdCall<KeysResult> current;
 
-  KeyWatch(EtcdClient etcd, ScheduledExecutorService executor, String key, long fromIndex,
+  KeyWatch(
+      EtcdClient etcd,
+      ScheduledExecutorService executor,
+      String key,
+      long fromIndex,
       Listener listener) {
     this.etcd = etcd;
     this.executor = executor;
@@ -66,32 +70,38 @@ final class KeyWatch {
     EtcdCall<KeysResult> call;
     synchronized (this) {
       if (stopped) return;
-      call = read ? etcd.async().read(key, false, false, true)
-          : etcd.async().wait(key, nextIndex, Support.POLL_SECONDS);
+      call =
+          read
+              ? etcd.async().read(key, false, false, true)
+              : etcd.async().wait(key, nextIndex, Support.POLL_SECONDS);
       current = call;
     }
     try {
-      call.enqueue(new EtcdCallback<KeysResult>() {
-        @Override
-        public void onResponse(EtcdCall<KeysResult> c, final EtcdResponse<KeysResult> response) {
-          post(new Runnable() {
+      call.enqueue(
+          new EtcdCallback<KeysResult>() {
             @Override
-            public void run() {
-              answered(read, response);
+            public void onResponse(
+                EtcdCall<KeysResult> c, final EtcdResponse<KeysResult> response) {
+              post(
+                  new Runnable() {
+                    @Override
+                    public void run() {
+                      answered(read, response);
+                    }
+                  });
             }
-          });
-        }
 
-        @Override
-        public void onFailure(EtcdCall<KeysResult> c, EtcdException failure) {
-          post(new Runnable() {
             @Override
-            public void run() {
-              answered(read, null);
+            public void onFailure(EtcdCall<KeysResult> c, EtcdException failure) {
+              post(
+                  new Runnable() {
+                    @Override
+                    public void run() {
+                      answered(read, null);
+                    }
+                  });
             }
           });
-        }
-      });
     } catch (RuntimeException closedClient) {
       answered(read, null);
     }
@@ -132,7 +142,8 @@ final class KeyWatch {
       } else if (Support.isCleared(response)) {
         send(true);
         return;
-      } else if (response.isSuccessful() && response.body() != null
+      } else if (response.isSuccessful()
+          && response.body() != null
           && response.body().node() != null) {
         KeysResult event = response.body();
         if (!Support.isRemoval(event.action())) {
@@ -155,12 +166,16 @@ final class KeyWatch {
 
   private void retryLater(final boolean read) {
     try {
-      ScheduledFuture<?> unused = executor.schedule(new Runnable() {
-        @Override
-        public void run() {
-          send(read);
-        }
-      }, Support.backoffMillis(++failures), TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> unused =
+          executor.schedule(
+              new Runnable() {
+                @Override
+                public void run() {
+                  send(read);
+                }
+              },
+              Support.backoffMillis(++failures),
+              TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException shutDown) {
       stopped = true;
     }

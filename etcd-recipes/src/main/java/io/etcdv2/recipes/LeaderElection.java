@@ -35,20 +35,21 @@ import java.util.logging.Logger;
  *
  * <p><b>How it works.</b> Each candidate creates an in-order key in the directory with its id as
  * the value and the election's TTL, and keeps it alive with refreshes every third of the TTL. The
- * owner of the lowest key leads. Every other candidate waits for the key just before its own to
- * go ({@code wait} with a {@code waitIndex}; a cleared index is answered by reading again), so
- * a leader leaving wakes exactly one successor. A candidate that loses its key (expired while cut
- * off from etcd, or deleted by someone) is told {@link Listener#revoked()} if it led, and queues
- * up again with a new key.
+ * owner of the lowest key leads. Every other candidate waits for the key just before its own to go
+ * ({@code wait} with a {@code waitIndex}; a cleared index is answered by reading again), so a
+ * leader leaving wakes exactly one successor. A candidate that loses its key (expired while cut off
+ * from etcd, or deleted by someone) is told {@link Listener#revoked()} if it led, and queues up
+ * again with a new key.
  *
  * <p><b>Guarantees.</b>
+ *
  * <ul>
  *   <li>At most one leader at any etcd index: a candidate leads from the read that showed its key
  *       first until that key is removed, and keys are never reused.
  *   <li>A leader is told {@code revoked()} before its key can expire when it cannot refresh it
- *       (after nine tenths of the TTL without a confirmed refresh), so, clocks permitting, it
- *       stops before a successor is elected. Only a deletion by a third party is noticed after
- *       the fact (at once, through a watch of its own key).
+ *       (after nine tenths of the TTL without a confirmed refresh), so, clocks permitting, it stops
+ *       before a successor is elected. Only a deletion by a third party is noticed after the fact
+ *       (at once, through a watch of its own key).
  *   <li>{@link #close()} calls {@code revoked()} (if leading) and then deletes the key before
  *       returning, so the successor is elected at once. A crashed leader is succeeded after at most
  *       the TTL.
@@ -92,11 +93,15 @@ public final class LeaderElection implements Closeable {
   private long createdIndex;
   private KeepAlive keepAlive;
   private KeyWatch keyWatch;
+
   /** A create whose outcome is unknown: look for our key before creating another. */
   private boolean createUnknown;
+
   private long createSentNanos;
+
   /** The highest etcd index seen: a key of ours created after it is ours. */
   private long seenIndex;
+
   private int failures;
 
   private LeaderElection(EtcdClient etcd, String path, String id, long ttlSeconds) {
@@ -114,12 +119,11 @@ public final class LeaderElection implements Closeable {
    * @param id this candidate's id, the value of its key and what {@link #leader()} returns
    * @param ttlSeconds how long a crashed leader keeps leading, at least 1
    */
-  public static LeaderElection create(EtcdClient etcd, String path, String id,
-      long ttlSeconds) {
+  public static LeaderElection create(EtcdClient etcd, String path, String id, long ttlSeconds) {
     if (etcd == null) throw new NullPointerException("etcd == null");
     if (id == null) throw new NullPointerException("id == null");
-    return new LeaderElection(etcd, Support.directory(path, "path"), id,
-        Support.positiveTtl(ttlSeconds));
+    return new LeaderElection(
+        etcd, Support.directory(path, "path"), id, Support.positiveTtl(ttlSeconds));
   }
 
   /**
@@ -132,14 +136,15 @@ public final class LeaderElection implements Closeable {
     if (closed) throw new IllegalStateException("election " + path + " is closed");
     if (started) throw new IllegalStateException("election " + path + " was started already");
     started = true;
-    executor.execute(new Runnable() {
-      @Override
-      public void run() {
-        executorThread = Thread.currentThread();
-        LeaderElection.this.listener = listener;
-        step();
-      }
-    });
+    executor.execute(
+        new Runnable() {
+          @Override
+          public void run() {
+            executorThread = Thread.currentThread();
+            LeaderElection.this.listener = listener;
+            step();
+          }
+        });
   }
 
   /** True while this candidate leads, between {@code elected()} and {@code revoked()}. */
@@ -183,8 +188,8 @@ public final class LeaderElection implements Closeable {
 
   /**
    * Resigns and leaves the election: calls {@code revoked()} if leading, deletes this candidate's
-   * key (retrying through a member restart for up to the TTL; the key expires by itself after
-   * that) and ends the election's thread. Calling it again, or from a listener, is fine.
+   * key (retrying through a member restart for up to the TTL; the key expires by itself after that)
+   * and ends the election's thread. Calling it again, or from a listener, is fine.
    */
   @Override
   public void close() {
@@ -195,13 +200,15 @@ public final class LeaderElection implements Closeable {
     String ownKey = null;
     boolean unknown = false;
     if (started) {
-      FutureTask<Object[]> resign = new FutureTask<>(new java.util.concurrent.Callable<Object[]>() {
-        @Override
-        public Object[] call() {
-          boolean wasUnknown = createUnknown || (key == null && current != null);
-          return new Object[] {resign(), wasUnknown};
-        }
-      });
+      FutureTask<Object[]> resign =
+          new FutureTask<>(
+              new java.util.concurrent.Callable<Object[]>() {
+                @Override
+                public Object[] call() {
+                  boolean wasUnknown = createUnknown || (key == null && current != null);
+                  return new Object[] {resign(), wasUnknown};
+                }
+              });
       if (Thread.currentThread() == executorThread) {
         resign.run();
       } else {
@@ -229,8 +236,13 @@ public final class LeaderElection implements Closeable {
 
   @Override
   public String toString() {
-    return "LeaderElection{" + path + ", id=" + id + (leader ? ", leader" : "")
-        + (closed ? ", closed" : "") + '}';
+    return "LeaderElection{"
+        + path
+        + ", id="
+        + id
+        + (leader ? ", leader" : "")
+        + (closed ? ", closed" : "")
+        + '}';
   }
 
   // Everything below runs on the election's thread.
@@ -250,20 +262,26 @@ public final class LeaderElection implements Closeable {
     final int my = ++epoch;
     if (key == null && !createUnknown) {
       createSentNanos = System.nanoTime();
-      send(etcd.async().push(path, id, ttlSeconds), my, new Handler() {
-        @Override
-        public void handle(EtcdResponse<KeysResult> response) {
-          created(response);
-        }
-      });
+      send(
+          etcd.async().push(path, id, ttlSeconds),
+          my,
+          new Handler() {
+            @Override
+            public void handle(EtcdResponse<KeysResult> response) {
+              created(response);
+            }
+          });
       return;
     }
-    send(etcd.async().read(path, false, true, true), my, new Handler() {
-      @Override
-      public void handle(EtcdResponse<KeysResult> response) {
-        listed(response);
-      }
-    });
+    send(
+        etcd.async().read(path, false, true, true),
+        my,
+        new Handler() {
+          @Override
+          public void handle(EtcdResponse<KeysResult> response) {
+            listed(response);
+          }
+        });
   }
 
   private void created(EtcdResponse<KeysResult> response) {
@@ -273,8 +291,14 @@ public final class LeaderElection implements Closeable {
       return;
     }
     if (!response.isSuccessful()) {
-      LOG.warning("election " + path + ": etcd refused the key of " + id + ": "
-          + Support.describe(response) + "; retrying");
+      LOG.warning(
+          "election "
+              + path
+              + ": etcd refused the key of "
+              + id
+              + ": "
+              + Support.describe(response)
+              + "; retrying");
       retryLater();
       return;
     }
@@ -289,15 +313,21 @@ public final class LeaderElection implements Closeable {
       return;
     }
     if (!response.isSuccessful() && !Support.isMissing(response)) {
-      LOG.warning("election " + path + ": etcd refused to list it: "
-          + Support.describe(response) + "; retrying");
+      LOG.warning(
+          "election "
+              + path
+              + ": etcd refused to list it: "
+              + Support.describe(response)
+              + "; retrying");
       retryLater();
       return;
     }
     failures = 0;
     long index = response.etcdIndex();
-    List<Node> queue = Support.isMissing(response) ? Collections.<Node>emptyList()
-        : response.body().node().nodes();
+    List<Node> queue =
+        Support.isMissing(response)
+            ? Collections.<Node>emptyList()
+            : response.body().node().nodes();
     if (createUnknown) {
       createUnknown = false;
       Node ours = null;
@@ -331,29 +361,39 @@ public final class LeaderElection implements Closeable {
     if (leader) revoke(); // cannot happen: no key is created before one that exists
     String predecessor = Support.strip(queue.get(at - 1).key(), prefix);
     final int my = epoch;
-    send(etcd.async().wait(predecessor, index + 1, Support.POLL_SECONDS), my, new Handler() {
-      @Override
-      public void handle(EtcdResponse<KeysResult> response) {
-        // Any answer means look again: the predecessor went, the poll was quiet, or the index
-        // was cleared (401) and the next read brings a fresh one.
-        if (response == null || (Support.isTransient(response) && !response.isTimeout())) {
-          retryLater();
-        } else {
-          step();
-        }
-      }
-    });
+    send(
+        etcd.async().wait(predecessor, index + 1, Support.POLL_SECONDS),
+        my,
+        new Handler() {
+          @Override
+          public void handle(EtcdResponse<KeysResult> response) {
+            // Any answer means look again: the predecessor went, the poll was quiet, or the index
+            // was cleared (401) and the next read brings a fresh one.
+            if (response == null || (Support.isTransient(response) && !response.isTimeout())) {
+              retryLater();
+            } else {
+              step();
+            }
+          }
+        });
   }
 
   private void becomeLeader(long index) {
     leader = true;
     token = createdIndex;
-    keyWatch = new KeyWatch(etcd, executor, key, index + 1, new KeyWatch.Listener() {
-      @Override
-      public void gone(long at) {
-        keyLost("its key was removed at index " + at);
-      }
-    }).start();
+    keyWatch =
+        new KeyWatch(
+                etcd,
+                executor,
+                key,
+                index + 1,
+                new KeyWatch.Listener() {
+                  @Override
+                  public void gone(long at) {
+                    keyLost("its key was removed at index " + at);
+                  }
+                })
+            .start();
     try {
       listener.elected();
     } catch (RuntimeException e) {
@@ -388,18 +428,27 @@ public final class LeaderElection implements Closeable {
   private void own(Node node) {
     key = Support.strip(node.key(), prefix);
     createdIndex = node.createdIndex();
-    keepAlive = new KeepAlive(etcd, executor, key, ttlSeconds, createSentNanos,
-        node.modifiedIndex(), new KeepAlive.Listener() {
-          @Override
-          public void gone() {
-            keyLost("its key expired or was deleted (a refresh found no key)");
-          }
+    keepAlive =
+        new KeepAlive(
+                etcd,
+                executor,
+                key,
+                ttlSeconds,
+                createSentNanos,
+                node.modifiedIndex(),
+                new KeepAlive.Listener() {
+                  @Override
+                  public void gone() {
+                    keyLost("its key expired or was deleted (a refresh found no key)");
+                  }
 
-          @Override
-          public void expired() {
-            keyLost("no refresh was confirmed for nine tenths of the " + ttlSeconds + " s TTL");
-          }
-        }).start();
+                  @Override
+                  public void expired() {
+                    keyLost(
+                        "no refresh was confirmed for nine tenths of the " + ttlSeconds + " s TTL");
+                  }
+                })
+            .start();
   }
 
   private void dropKey() {
@@ -419,12 +468,16 @@ public final class LeaderElection implements Closeable {
   private void retryLater() {
     final int my = epoch;
     try {
-      ScheduledFuture<?> unused = executor.schedule(new Runnable() {
-        @Override
-        public void run() {
-          if (my == epoch) step();
-        }
-      }, Support.backoffMillis(++failures), TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> unused =
+          executor.schedule(
+              new Runnable() {
+                @Override
+                public void run() {
+                  if (my == epoch) step();
+                }
+              },
+              Support.backoffMillis(++failures),
+              TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closing) {
       // closed
     }
@@ -438,36 +491,38 @@ public final class LeaderElection implements Closeable {
   private void send(EtcdCall<KeysResult> call, final int my, final Handler handler) {
     current = call;
     try {
-      call.enqueue(new EtcdCallback<KeysResult>() {
-        @Override
-        public void onResponse(EtcdCall<KeysResult> c, EtcdResponse<KeysResult> response) {
-          deliver(my, handler, response);
-        }
+      call.enqueue(
+          new EtcdCallback<KeysResult>() {
+            @Override
+            public void onResponse(EtcdCall<KeysResult> c, EtcdResponse<KeysResult> response) {
+              deliver(my, handler, response);
+            }
 
-        @Override
-        public void onFailure(EtcdCall<KeysResult> c, EtcdException failure) {
-          deliver(my, handler, null);
-        }
-      });
+            @Override
+            public void onFailure(EtcdCall<KeysResult> c, EtcdException failure) {
+              deliver(my, handler, null);
+            }
+          });
     } catch (RuntimeException closedClient) {
       deliver(my, handler, null);
     }
   }
 
-  private void deliver(final int my, final Handler handler,
-      final EtcdResponse<KeysResult> response) {
+  private void deliver(
+      final int my, final Handler handler, final EtcdResponse<KeysResult> response) {
     try {
-      executor.execute(new Runnable() {
-        @Override
-        public void run() {
-          if (my != epoch || closed) return; // superseded
-          current = null;
-          if (response != null && response.etcdIndex() > seenIndex && !createUnknown) {
-            seenIndex = response.etcdIndex();
-          }
-          handler.handle(response);
-        }
-      });
+      executor.execute(
+          new Runnable() {
+            @Override
+            public void run() {
+              if (my != epoch || closed) return; // superseded
+              current = null;
+              if (response != null && response.etcdIndex() > seenIndex && !createUnknown) {
+                seenIndex = response.etcdIndex();
+              }
+              handler.handle(response);
+            }
+          });
     } catch (RejectedExecutionException closing) {
       // closed
     }
@@ -475,13 +530,17 @@ public final class LeaderElection implements Closeable {
 
   private void deleteLater(String stale) {
     try {
-      etcd.async().delete(stale).enqueue(new EtcdCallback<KeysResult>() {
-        @Override
-        public void onResponse(EtcdCall<KeysResult> call, EtcdResponse<KeysResult> response) {}
+      etcd.async()
+          .delete(stale)
+          .enqueue(
+              new EtcdCallback<KeysResult>() {
+                @Override
+                public void onResponse(
+                    EtcdCall<KeysResult> call, EtcdResponse<KeysResult> response) {}
 
-        @Override
-        public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {}
-      });
+                @Override
+                public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {}
+              });
     } catch (RuntimeException closedClient) {
       // it expires within its TTL
     }
@@ -496,16 +555,27 @@ public final class LeaderElection implements Closeable {
         EtcdResponse<KeysResult> response = etcd.delete(ownKey);
         if (response.isSuccessful() || Support.isMissing(response)) return;
         if (!Support.isTransient(response)) {
-          LOG.warning("election " + path + ": deleting " + ownKey + " failed: "
-              + Support.describe(response));
+          LOG.warning(
+              "election "
+                  + path
+                  + ": deleting "
+                  + ownKey
+                  + " failed: "
+                  + Support.describe(response));
           return;
         }
       } catch (EtcdException unreachable) {
         // retry below
       }
       if (!pause(++tries, deadline)) {
-        LOG.warning("election " + path + ": could not delete " + ownKey + "; it expires within "
-            + ttlSeconds + " s");
+        LOG.warning(
+            "election "
+                + path
+                + ": could not delete "
+                + ownKey
+                + "; it expires within "
+                + ttlSeconds
+                + " s");
         return;
       }
     }

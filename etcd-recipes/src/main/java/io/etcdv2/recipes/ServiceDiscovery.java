@@ -6,9 +6,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The live instances of one service, from {@link ServiceRegistry#discover}: a {@link TreeCache}
- * of the service's directory, so {@link #list()} is always current and listeners hear every
- * instance that appears, changes or goes (expired, deregistered), resyncs included.
+ * The live instances of one service, from {@link ServiceRegistry#discover}: a {@link TreeCache} of
+ * the service's directory, so {@link #list()} is always current and listeners hear every instance
+ * that appears, changes or goes (expired, deregistered), resyncs included.
  */
 public final class ServiceDiscovery implements Closeable {
   /** Told of instances coming and going, on the cache's watch thread. */
@@ -73,8 +73,8 @@ public final class ServiceDiscovery implements Closeable {
       @Override
       public void updated(CachedNode previous, CachedNode current) {
         if (isInstance(current)) {
-          listener.updated(new ServiceInstance(service, previous),
-              new ServiceInstance(service, current));
+          listener.updated(
+              new ServiceInstance(service, previous), new ServiceInstance(service, current));
         }
       }
 
@@ -86,8 +86,10 @@ public final class ServiceDiscovery implements Closeable {
   }
 
   private boolean isInstance(CachedNode node) {
-    return !node.isDir() && node.key().length() > dir.length()
-        && node.key().startsWith(dir) && node.key().charAt(dir.length()) == '/'
+    return !node.isDir()
+        && node.key().length() > dir.length()
+        && node.key().startsWith(dir)
+        && node.key().charAt(dir.length()) == '/'
         && node.key().indexOf('/', dir.length() + 1) < 0;
   }
 

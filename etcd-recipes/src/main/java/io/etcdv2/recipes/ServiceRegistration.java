@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * An instance registered through {@link ServiceRegistry#register}: heartbeats (TTL refreshes)
- * until {@link #close()}, which deletes its key. If the key expired meanwhile (etcd unreachable
- * for longer than the TTL), it is written again as soon as etcd answers.
+ * An instance registered through {@link ServiceRegistry#register}: heartbeats (TTL refreshes) until
+ * {@link #close()}, which deletes its key. If the key expired meanwhile (etcd unreachable for
+ * longer than the TTL), it is written again as soon as etcd answers.
  */
 public final class ServiceRegistration implements Closeable {
   private static final Logger LOG = Logger.getLogger(ServiceRegistration.class.getName());
@@ -31,15 +31,23 @@ public final class ServiceRegistration implements Closeable {
   private final long ttlSeconds;
   private volatile Object value;
   private KeepAlive keepAlive;
+
   /** The createdIndex of our write: a key under our name with another is someone else's. */
   private long createdIndex;
+
   private boolean closed;
   private int failures;
   private long registrations;
 
-  ServiceRegistration(ServiceRegistry registry, EtcdClient etcd,
-      ScheduledExecutorService executor, String service, String instanceId, String key,
-      Object value, long ttlSeconds) {
+  ServiceRegistration(
+      ServiceRegistry registry,
+      EtcdClient etcd,
+      ScheduledExecutorService executor,
+      String service,
+      String instanceId,
+      String key,
+      Object value,
+      long ttlSeconds) {
     this.registry = registry;
     this.etcd = etcd;
     this.executor = executor;
@@ -55,21 +63,35 @@ public final class ServiceRegistration implements Closeable {
     registrations++;
     createdIndex = written.createdIndex();
     long modifiedIndex = written.modifiedIndex();
-    keepAlive = new KeepAlive(etcd, executor, key, ttlSeconds, sentNanos, modifiedIndex,
-        new KeepAlive.Listener() {
-          @Override
-          public void gone() {
-            LOG.info("registration " + key
-                + " expired or was deleted while open; writing it again");
-            rewrite();
-          }
+    keepAlive =
+        new KeepAlive(
+                etcd,
+                executor,
+                key,
+                ttlSeconds,
+                sentNanos,
+                modifiedIndex,
+                new KeepAlive.Listener() {
+                  @Override
+                  public void gone() {
+                    LOG.info(
+                        "registration "
+                            + key
+                            + " expired or was deleted while open; writing it again");
+                    rewrite();
+                  }
 
-          @Override
-          public void expired() {
-            LOG.warning("registration " + key + ": no heartbeat confirmed for nine tenths of the "
-                + ttlSeconds + " s TTL; it may expire, and is then written again");
-          }
-        }).start();
+                  @Override
+                  public void expired() {
+                    LOG.warning(
+                        "registration "
+                            + key
+                            + ": no heartbeat confirmed for nine tenths of the "
+                            + ttlSeconds
+                            + " s TTL; it may expire, and is then written again");
+                  }
+                })
+            .start();
   }
 
   public String service() {
@@ -119,9 +141,9 @@ public final class ServiceRegistration implements Closeable {
   }
 
   /**
-   * Stops the heartbeat and deletes the key, retrying through a member restart for up to the
-   * TTL (after which it has expired anyway). A key under the same name that another registration
-   * wrote since (an instance restarted with the same id) is left alone. Calling it again is fine.
+   * Stops the heartbeat and deletes the key, retrying through a member restart for up to the TTL
+   * (after which it has expired anyway). A key under the same name that another registration wrote
+   * since (an instance restarted with the same id) is left alone. Calling it again is fine.
    */
   @Override
   public void close() {
@@ -158,8 +180,8 @@ public final class ServiceRegistration implements Closeable {
   }
 
   /**
-   * Deletes the key if it is still the one we wrote, compared on its modifiedIndex; true when
-   * done (deleted, gone, or someone else's), false to try again.
+   * Deletes the key if it is still the one we wrote, compared on its modifiedIndex; true when done
+   * (deleted, gone, or someone else's), false to try again.
    */
   private boolean deleteIfOurs(long ours, long modifiedIndex) {
     if (modifiedIndex <= 0) {
@@ -182,36 +204,44 @@ public final class ServiceRegistration implements Closeable {
     }
     final long sent = System.nanoTime();
     try {
-      etcd.async().set(key, value, ttlSeconds).enqueue(new EtcdCallback<KeysResult>() {
-        @Override
-        public void onResponse(EtcdCall<KeysResult> call, EtcdResponse<KeysResult> response) {
-          if (response.isSuccessful()) {
-            boolean late;
-            synchronized (ServiceRegistration.this) {
-              failures = 0;
-              late = closed;
-            }
-            if (late) { // closed meanwhile: take the key away again
-              etcd.async().delete(key).enqueue(new EtcdCallback<KeysResult>() {
+      etcd.async()
+          .set(key, value, ttlSeconds)
+          .enqueue(
+              new EtcdCallback<KeysResult>() {
                 @Override
-                public void onResponse(EtcdCall<KeysResult> c, EtcdResponse<KeysResult> r) {}
+                public void onResponse(
+                    EtcdCall<KeysResult> call, EtcdResponse<KeysResult> response) {
+                  if (response.isSuccessful()) {
+                    boolean late;
+                    synchronized (ServiceRegistration.this) {
+                      failures = 0;
+                      late = closed;
+                    }
+                    if (late) { // closed meanwhile: take the key away again
+                      etcd.async()
+                          .delete(key)
+                          .enqueue(
+                              new EtcdCallback<KeysResult>() {
+                                @Override
+                                public void onResponse(
+                                    EtcdCall<KeysResult> c, EtcdResponse<KeysResult> r) {}
+
+                                @Override
+                                public void onFailure(EtcdCall<KeysResult> c, EtcdException e) {}
+                              });
+                      return;
+                    }
+                    start(sent, response.body().node());
+                  } else {
+                    retryLater();
+                  }
+                }
 
                 @Override
-                public void onFailure(EtcdCall<KeysResult> c, EtcdException e) {}
+                public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {
+                  retryLater();
+                }
               });
-              return;
-            }
-            start(sent, response.body().node());
-          } else {
-            retryLater();
-          }
-        }
-
-        @Override
-        public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {
-          retryLater();
-        }
-      });
     } catch (RuntimeException closedClient) {
       retryLater();
     }
@@ -224,12 +254,16 @@ public final class ServiceRegistration implements Closeable {
       millis = Support.backoffMillis(++failures);
     }
     try {
-      ScheduledFuture<?> unused = executor.schedule(new Runnable() {
-        @Override
-        public void run() {
-          rewrite();
-        }
-      }, millis, TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> unused =
+          executor.schedule(
+              new Runnable() {
+                @Override
+                public void run() {
+                  rewrite();
+                }
+              },
+              millis,
+              TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closing) {
       // the registry has closed
     }

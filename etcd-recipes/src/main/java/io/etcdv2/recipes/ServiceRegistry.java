@@ -32,13 +32,12 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * that stops heartbeating (crashed, partitioned) disappears from every discoverer within its TTL
  * plus etcd's expiry tick (half a second); a closed registration disappears at once; a registration
  * whose key expired while etcd could not be reached (longer than the TTL) writes it again as soon
- * as it can, so a live instance comes back by itself. Discoverers are {@link TreeCache}s: they
- * miss no appearance or expiry, across restarts and resyncs.
+ * as it can, so a live instance comes back by itself. Discoverers are {@link TreeCache}s: they miss
+ * no appearance or expiry, across restarts and resyncs.
  *
- * <p>Heartbeats of all of a registry's registrations share one daemon thread, {@code
- * etcd-registry <base>}, alive only while there are registrations; each discovery has its
- * watch's thread. {@link #close()} closes every registration (deleting its key) and discovery made
- * through this registry.
+ * <p>Heartbeats of all of a registry's registrations share one daemon thread, {@code etcd-registry
+ * <base>}, alive only while there are registrations; each discovery has its watch's thread. {@link
+ * #close()} closes every registration (deleting its key) and discovery made through this registry.
  */
 public final class ServiceRegistry implements Closeable {
   private final EtcdClient etcd;
@@ -63,16 +62,16 @@ public final class ServiceRegistry implements Closeable {
   }
 
   /**
-   * Registers an instance: writes {@code <base>/<service>/<instanceId>} = {@code value} (encoded
-   * by the client's serializer) with the TTL, and keeps it alive until the registration is
-   * closed. An instance registered again under the same id replaces the earlier value.
+   * Registers an instance: writes {@code <base>/<service>/<instanceId>} = {@code value} (encoded by
+   * the client's serializer) with the TTL, and keeps it alive until the registration is closed. An
+   * instance registered again under the same id replaces the earlier value.
    *
    * @param ttlSeconds how long the instance stays listed after its heartbeats stop, at least 1
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    * @throws IllegalStateException when etcd refuses the write, or the registry is closed
    */
-  public ServiceRegistration register(String service, String instanceId, Object value,
-      long ttlSeconds) {
+  public ServiceRegistration register(
+      String service, String instanceId, Object value, long ttlSeconds) {
     checkOpen();
     Support.segment(service, "service");
     Support.segment(instanceId, "instanceId");
@@ -82,11 +81,11 @@ public final class ServiceRegistry implements Closeable {
     long sent = System.nanoTime();
     EtcdResponse<KeysResult> written = etcd.set(key, value, ttlSeconds);
     if (!written.isSuccessful()) {
-      throw new IllegalStateException("registering " + key + " failed: "
-          + Support.describe(written));
+      throw new IllegalStateException(
+          "registering " + key + " failed: " + Support.describe(written));
     }
-    ServiceRegistration registration = new ServiceRegistration(this, etcd, executor, service,
-        instanceId, key, value, ttlSeconds);
+    ServiceRegistration registration =
+        new ServiceRegistration(this, etcd, executor, service, instanceId, key, value, ttlSeconds);
     registrations.add(registration);
     registration.start(sent, written.body().node());
     if (closed) {
@@ -106,8 +105,8 @@ public final class ServiceRegistry implements Closeable {
   }
 
   /**
-   * As {@link #discover(String)}, with a listener that also hears the instances already
-   * registered, as {@code added()}.
+   * As {@link #discover(String)}, with a listener that also hears the instances already registered,
+   * as {@code added()}.
    */
   public ServiceDiscovery discover(String service, ServiceDiscovery.Listener listener) {
     checkOpen();

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class Support {
   /** How long one long poll (a wait on a predecessor or on an own key) may stay quiet, seconds. */
   static final long POLL_SECONDS = 30;
+
   private static final long MIN_BACKOFF_MILLIS = 50;
   private static final long MAX_BACKOFF_MILLIS = 2_000;
   private static final Random JITTER = new Random();
@@ -52,8 +53,8 @@ final class Support {
   static String directory(String key, String what) {
     String normalized = normalize(key);
     if (normalized.equals("/")) {
-      throw new IllegalArgumentException(what + " must be a directory below the root but \""
-          + key + "\" normalises to \"/\"");
+      throw new IllegalArgumentException(
+          what + " must be a directory below the root but \"" + key + "\" normalises to \"/\"");
     }
     return normalized;
   }
@@ -62,8 +63,8 @@ final class Support {
   static String segment(String value, String what) {
     if (value == null) throw new NullPointerException(what + " == null");
     if (value.isEmpty() || value.indexOf('/') >= 0 || value.equals(".") || value.equals("..")) {
-      throw new IllegalArgumentException(what + " must be one non-empty key segment without '/'"
-          + " but was \"" + value + "\"");
+      throw new IllegalArgumentException(
+          what + " must be one non-empty key segment without '/'" + " but was \"" + value + "\"");
     }
     return value;
   }
@@ -96,17 +97,20 @@ final class Support {
   static boolean isAtOrBelow(String key, String ancestor) {
     if (ancestor.equals("/")) return true;
     return key.equals(ancestor)
-        || (key.startsWith(ancestor) && key.length() > ancestor.length()
+        || (key.startsWith(ancestor)
+            && key.length() > ancestor.length()
             && key.charAt(ancestor.length()) == '/');
   }
 
   static boolean isMissing(EtcdResponse<?> response) {
-    return response.status() == 404 && response.error() != null
+    return response.status() == 404
+        && response.error() != null
         && response.error().errorCode() == EtcdError.KEY_NOT_FOUND;
   }
 
   static boolean isCleared(EtcdResponse<?> response) {
-    return response.status() == 400 && response.error() != null
+    return response.status() == 400
+        && response.error() != null
         && response.error().errorCode() == EtcdError.EVENT_INDEX_CLEARED;
   }
 
@@ -117,8 +121,7 @@ final class Support {
 
   /** A delete, expire or compareAndDelete: the event removed its node (and what is below). */
   static boolean isRemoval(String action) {
-    return "delete".equals(action) || "expire".equals(action)
-        || "compareAndDelete".equals(action);
+    return "delete".equals(action) || "expire".equals(action) || "compareAndDelete".equals(action);
   }
 
   /** A node's value as text: a JSON string decoded, anything else as stored. */
@@ -134,7 +137,8 @@ final class Support {
 
   static String describe(EtcdResponse<?> response) {
     if (response.isTimeout()) return "no answer within the timeout";
-    return "etcd answered " + response.status()
+    return "etcd answered "
+        + response.status()
         + (response.error() != null ? " " + response.error() : "");
   }
 
@@ -155,15 +159,18 @@ final class Support {
    */
   static ScheduledThreadPoolExecutor scheduler(final String name, boolean endWhenIdle) {
     final AtomicInteger count = new AtomicInteger();
-    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, new ThreadFactory() {
-      @Override
-      public Thread newThread(Runnable runnable) {
-        int n = count.incrementAndGet();
-        Thread thread = new Thread(runnable, n == 1 ? name : name + " #" + n);
-        thread.setDaemon(true);
-        return thread;
-      }
-    });
+    ScheduledThreadPoolExecutor executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            new ThreadFactory() {
+              @Override
+              public Thread newThread(Runnable runnable) {
+                int n = count.incrementAndGet();
+                Thread thread = new Thread(runnable, n == 1 ? name : name + " #" + n);
+                thread.setDaemon(true);
+                return thread;
+              }
+            });
     executor.setRemoveOnCancelPolicy(true);
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     if (endWhenIdle) {

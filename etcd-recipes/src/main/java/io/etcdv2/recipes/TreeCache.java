@@ -39,27 +39,28 @@ import java.util.logging.Logger;
  *
  * <p><b>How it works.</b> {@link #start()} reads the tree (recursive, quorum) and starts a
  * recursive watch from the index after that read. Each event is applied to the copy and then told
- * to the listeners. When the watch falls behind etcd's 1000-event history (etcd answers 401
- * "event index cleared"), the watch reads the tree again; the cache then reports the difference
- * between its old copy and the fresh read as the removes, adds and updates that turn one into the
- * other, so listeners never miss a change's effect. Directories that etcd creates on the way to a
- * key written below them are added too, as etcd creates them in the same change.
+ * to the listeners. When the watch falls behind etcd's 1000-event history (etcd answers 401 "event
+ * index cleared"), the watch reads the tree again; the cache then reports the difference between
+ * its old copy and the fresh read as the removes, adds and updates that turn one into the other, so
+ * listeners never miss a change's effect. Directories that etcd creates on the way to a key written
+ * below them are added too, as etcd creates them in the same change.
  *
  * <p><b>Guarantees.</b>
+ *
  * <ul>
- *   <li>After any sequence of changes, once the cache has caught up to index {@code i}, its
- *       {@link #snapshot()} equals a quorum read of the tree at {@code i} (refreshes aside, which
- *       etcd does not tell watchers: see {@link CachedNode}).
- *   <li>Listeners hear every change once, in etcd's order, resyncs included: applying their
- *       {@code added}, {@code updated} and {@code removed} calls to an empty map, from
- *       {@link #start()} on, yields the cache's content.
+ *   <li>After any sequence of changes, once the cache has caught up to index {@code i}, its {@link
+ *       #snapshot()} equals a quorum read of the tree at {@code i} (refreshes aside, which etcd
+ *       does not tell watchers: see {@link CachedNode}).
+ *   <li>Listeners hear every change once, in etcd's order, resyncs included: applying their {@code
+ *       added}, {@code updated} and {@code removed} calls to an empty map, from {@link #start()}
+ *       on, yields the cache's content.
  *   <li>Member restarts and dropped connections are retried by the watch, losing nothing.
  * </ul>
  *
  * <p>Listeners run on the watch's thread ({@code etcd-watch <directory>}), one call at a time,
  * after the change is in the cache. A listener that blocks holds the cache back; if it blocks long
- * enough for etcd's history to move on, a resync follows, and still nothing is lost. Reads
- * ({@link #get}, {@link #children}, {@link #snapshot}) may come from any thread.
+ * enough for etcd's history to move on, a resync follows, and still nothing is lost. Reads ({@link
+ * #get}, {@link #children}, {@link #snapshot}) may come from any thread.
  */
 public final class TreeCache implements Closeable {
   private static final Logger LOG = Logger.getLogger(TreeCache.class.getName());
@@ -76,8 +77,8 @@ public final class TreeCache implements Closeable {
     void updated(CachedNode previous, CachedNode current);
 
     /**
-     * A node went: deleted, expired, or below a directory that went (children are told before
-     * their directory).
+     * A node went: deleted, expired, or below a directory that went (children are told before their
+     * directory).
      */
     void removed(CachedNode node);
   }
@@ -87,10 +88,13 @@ public final class TreeCache implements Closeable {
   private final String prefix;
   private final List<Listener> listeners = new CopyOnWriteArrayList<>();
   private final Object lock = new Object();
+
   /** Guarded by lock. */
   private final TreeMap<String, CachedNode> nodes = new TreeMap<>();
+
   /** Guarded by lock. */
   private long index;
+
   private volatile long resyncs;
   private volatile boolean started;
   private volatile boolean closed;
@@ -125,8 +129,8 @@ public final class TreeCache implements Closeable {
     try {
       read = etcd.read(root, true, false, true);
       if (!read.isSuccessful() && !Support.isMissing(read)) {
-        throw new IllegalStateException("cache of " + root + ": the first read failed: "
-            + Support.describe(read));
+        throw new IllegalStateException(
+            "cache of " + root + ": the first read failed: " + Support.describe(read));
       }
     } catch (RuntimeException e) {
       started = false;
@@ -134,22 +138,27 @@ public final class TreeCache implements Closeable {
     }
     long at = read.etcdIndex();
     replace(read, at, false);
-    watch = etcd.watch(root).recursive().fromIndex(at + 1).start(new WatchListener() {
-      @Override
-      public void onEvent(KeysResult event) {
-        apply(event);
-      }
+    watch =
+        etcd.watch(root)
+            .recursive()
+            .fromIndex(at + 1)
+            .start(
+                new WatchListener() {
+                  @Override
+                  public void onEvent(KeysResult event) {
+                    apply(event);
+                  }
 
-      @Override
-      public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
-        replace(state, etcdIndex, true);
-      }
+                  @Override
+                  public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
+                    replace(state, etcdIndex, true);
+                  }
 
-      @Override
-      public void onError(Throwable error) {
-        LOG.log(Level.SEVERE, "cache of " + root + " no longer follows etcd", error);
-      }
-    });
+                  @Override
+                  public void onError(Throwable error) {
+                    LOG.log(Level.SEVERE, "cache of " + root + " no longer follows etcd", error);
+                  }
+                });
     if (closed) watch.stop();
   }
 
@@ -201,8 +210,8 @@ public final class TreeCache implements Closeable {
   }
 
   /**
-   * The etcd index the cache reflects: that of the first read, the last event applied, or the
-   * last resync's read. Changes elsewhere in etcd move etcd's index, not this one.
+   * The etcd index the cache reflects: that of the first read, the last event applied, or the last
+   * resync's read. Changes elsewhere in etcd move etcd's index, not this one.
    */
   public long index() {
     synchronized (lock) {
@@ -211,8 +220,8 @@ public final class TreeCache implements Closeable {
   }
 
   /**
-   * Waits until the cache reflects index {@code index} or later, such as that of a write below
-   * its directory.
+   * Waits until the cache reflects index {@code index} or later, such as that of a write below its
+   * directory.
    *
    * @return false when the time ran out first
    */
@@ -414,7 +423,8 @@ public final class TreeCache implements Closeable {
 
     @Override
     public String toString() {
-      return previous == null ? "added " + current
+      return previous == null
+          ? "added " + current
           : current == null ? "removed " + previous : "updated " + previous + " to " + current;
     }
   }

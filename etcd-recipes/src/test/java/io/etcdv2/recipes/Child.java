@@ -11,8 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A recipe user in a JVM of its own, for tests that kill it with SIGKILL: it prints one line
- * when it holds the lock or leads, then waits to be killed.
+ * A recipe user in a JVM of its own, for tests that kill it with SIGKILL: it prints one line when
+ * it holds the lock or leads, then waits to be killed.
  *
  * <pre>
  * java Child lock  endpoint path ttl       prints "ACQUIRED token"
@@ -33,15 +33,16 @@ public final class Child {
         CountDownLatch elected = new CountDownLatch(1);
         LeaderElection election =
             LeaderElection.create(etcd, args[2], args[3], Long.parseLong(args[4]));
-        election.start(new LeaderElection.Listener() {
-          @Override
-          public void elected() {
-            elected.countDown();
-          }
+        election.start(
+            new LeaderElection.Listener() {
+              @Override
+              public void elected() {
+                elected.countDown();
+              }
 
-          @Override
-          public void revoked() {}
-        });
+              @Override
+              public void revoked() {}
+            });
         elected.await();
         System.out.println("ELECTED " + election.fencingToken());
       }
@@ -66,11 +67,10 @@ public final class Child {
     command[2] = System.getProperty("java.class.path");
     command[3] = Child.class.getName();
     System.arraycopy(args, 0, command, 4, args.length);
-    Process process = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
-    BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();
     if (line == null) {
       process.destroyForcibly();

@@ -20,15 +20,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a waiter and a holder do when etcd answers a wait with 400 errorCode 401 ("the event in
- * requested index is outdated and cleared"): they read again and wait from the read's index;
- * they never ask for the cleared index twice (python-etcd's Lock loops forever on it, its issue
- * #254). Real etcd rarely answers so between a read and the wait after it, so a scripted server
- * plays it here, in the exact order of requests.
+ * requested index is outdated and cleared"): they read again and wait from the read's index; they
+ * never ask for the cleared index twice (python-etcd's Lock loops forever on it, its issue #254).
+ * Real etcd rarely answers so between a read and the wait after it, so a scripted server plays it
+ * here, in the exact order of requests.
  */
 class ClearedIndexTest {
-  private static final String CLEARED = "{\"errorCode\":401,\"message\":\"The event in requested"
-      + " index is outdated and cleared\",\"cause\":\"the requested history has been cleared"
-      + " [1007/6]\",\"index\":2006}";
+  private static final String CLEARED =
+      "{\"errorCode\":401,\"message\":\"The event in requested"
+          + " index is outdated and cleared\",\"cause\":\"the requested history has been cleared"
+          + " [1007/6]\",\"index\":2006}";
 
   private final MockWebServer server = new MockWebServer();
   private final List<String> requests = new ArrayList<>();
@@ -47,26 +48,35 @@ class ClearedIndexTest {
   }
 
   private static MockResponse json(int status, long index, String body) {
-    return new MockResponse().setResponseCode(status)
+    return new MockResponse()
+        .setResponseCode(status)
         .setHeader("Content-Type", "application/json")
         .setHeader("X-Etcd-Index", index)
         .setBody(body);
   }
 
   private static String node(String key, long index) {
-    return "{\"key\":\"" + key + "\",\"value\":\"\\\"v\\\"\",\"modifiedIndex\":" + index
-        + ",\"createdIndex\":" + index + "}";
+    return "{\"key\":\""
+        + key
+        + "\",\"value\":\"\\\"v\\\"\",\"modifiedIndex\":"
+        + index
+        + ",\"createdIndex\":"
+        + index
+        + "}";
   }
 
   private static String listing(String dir, String... nodes) {
-    return "{\"action\":\"get\",\"node\":{\"key\":\"" + dir + "\",\"dir\":true,\"nodes\":["
-        + String.join(",", nodes) + "],\"modifiedIndex\":2,\"createdIndex\":2}}";
+    return "{\"action\":\"get\",\"node\":{\"key\":\""
+        + dir
+        + "\",\"dir\":true,\"nodes\":["
+        + String.join(",", nodes)
+        + "],\"modifiedIndex\":2,\"createdIndex\":2}}";
   }
 
   /**
-   * A contender second in line: the wait on its predecessor is answered "cleared", the next
-   * read shows the predecessor gone. Once holding, its watch of its own key is answered
-   * "cleared" too, and it reads its key and goes on from there.
+   * A contender second in line: the wait on its predecessor is answered "cleared", the next read
+   * shows the predecessor gone. Once holding, its watch of its own key is answered "cleared" too,
+   * and it reads its key and goes on from there.
    */
   private final class Queue extends Dispatcher {
     final String dir;
@@ -87,8 +97,11 @@ class ClearedIndexTest {
       String path = request.getRequestUrl().encodedPath();
       String waitIndex = request.getRequestUrl().queryParameter("waitIndex");
       boolean wait = "true".equals(request.getRequestUrl().queryParameter("wait"));
-      String line = method + " " + path.substring("/v2/keys".length())
-          + (wait ? " waitIndex=" + waitIndex : "");
+      String line =
+          method
+              + " "
+              + path.substring("/v2/keys".length())
+              + (wait ? " waitIndex=" + waitIndex : "");
       synchronized (requests) {
         requests.add(line);
       }
@@ -102,8 +115,9 @@ class ClearedIndexTest {
         return json(200, 9000, "{\"action\":\"delete\",\"node\":" + node(mine, 9000) + "}");
       }
       if (path.equals("/v2/keys" + dir)) {
-        return lists.incrementAndGet() == 1 ? json(200, 5, listing(dir, node(first, 3),
-            node(mine, 5))) : json(200, 2000, listing(dir, node(mine, 5)));
+        return lists.incrementAndGet() == 1
+            ? json(200, 5, listing(dir, node(first, 3), node(mine, 5)))
+            : json(200, 2000, listing(dir, node(mine, 5)));
       }
       if (path.equals("/v2/keys" + first) && wait) return json(400, 2006, CLEARED);
       if (path.equals("/v2/keys" + mine) && wait && "2001".equals(waitIndex)) {
@@ -134,15 +148,17 @@ class ClearedIndexTest {
     synchronized (requests) {
       seen = new ArrayList<>(requests);
     }
-    assertEquals(List.of(
-        "POST /locks/x",
-        "GET /locks/x",
-        "GET /locks/x/00000000000000000003 waitIndex=6",   // cleared
-        "GET /locks/x",                                    // read again: index 2000, first now
-        "GET /locks/x/00000000000000000005 waitIndex=2001", // holder's watch: cleared
-        "GET /locks/x/00000000000000000005",               // read again: index 3000
-        "GET /locks/x/00000000000000000005 waitIndex=3001",
-        "DELETE /locks/x/00000000000000000005"), seen);
+    assertEquals(
+        List.of(
+            "POST /locks/x",
+            "GET /locks/x",
+            "GET /locks/x/00000000000000000003 waitIndex=6", // cleared
+            "GET /locks/x", // read again: index 2000, first now
+            "GET /locks/x/00000000000000000005 waitIndex=2001", // holder's watch: cleared
+            "GET /locks/x/00000000000000000005", // read again: index 3000
+            "GET /locks/x/00000000000000000005 waitIndex=3001",
+            "DELETE /locks/x/00000000000000000005"),
+        seen);
   }
 
   @Test
@@ -151,15 +167,16 @@ class ClearedIndexTest {
     server.setDispatcher(queue);
     CountDownLatch elected = new CountDownLatch(1);
     try (LeaderElection election = LeaderElection.create(etcd, "/election/x", "b", 60)) {
-      election.start(new LeaderElection.Listener() {
-        @Override
-        public void elected() {
-          elected.countDown();
-        }
+      election.start(
+          new LeaderElection.Listener() {
+            @Override
+            public void elected() {
+              elected.countDown();
+            }
 
-        @Override
-        public void revoked() {}
-      });
+            @Override
+            public void revoked() {}
+          });
       assertTrue(elected.await(5, TimeUnit.SECONDS));
       assertTrue(queue.ownWatchResumed.await(5, TimeUnit.SECONDS));
       assertEquals(5, election.fencingToken());
@@ -168,14 +185,16 @@ class ClearedIndexTest {
     synchronized (requests) {
       seen = new ArrayList<>(requests);
     }
-    assertEquals(List.of(
-        "POST /election/x",
-        "GET /election/x",
-        "GET /election/x/00000000000000000003 waitIndex=6",
-        "GET /election/x",
-        "GET /election/x/00000000000000000005 waitIndex=2001",
-        "GET /election/x/00000000000000000005",
-        "GET /election/x/00000000000000000005 waitIndex=3001",
-        "DELETE /election/x/00000000000000000005"), seen);
+    assertEquals(
+        List.of(
+            "POST /election/x",
+            "GET /election/x",
+            "GET /election/x/00000000000000000003 waitIndex=6",
+            "GET /election/x",
+            "GET /election/x/00000000000000000005 waitIndex=2001",
+            "GET /election/x/00000000000000000005",
+            "GET /election/x/00000000000000000005 waitIndex=3001",
+            "DELETE /election/x/00000000000000000005"),
+        seen);
   }
 }

@@ -50,8 +50,7 @@ class DistributedLockTest {
 
   @Test
   @SuppressWarnings("ThreadPriorityCheck") // Thread.yield() only widens the race it looks for
-  void fourClientsTwoThreadsEach200AcquisitionsCountExactlyWithIncreasingTokens()
-      throws Exception {
+  void fourClientsTwoThreadsEach200AcquisitionsCountExactlyWithIncreasingTokens() throws Exception {
     int clients = 4;
     int threads = 2;
     int rounds = 200;
@@ -65,23 +64,25 @@ class DistributedLockTest {
     for (int c = 0; c < clients; c++) {
       DistributedLock lock = lock(client(), "/locks/counter", 3); // one instance per client
       for (int t = 0; t < threads; t++) {
-        done.add(pool.submit(() -> {
-          go.await();
-          for (int i = 0; i < rounds; i++) {
-            lock.acquire();
-            try {
-              if (inside.incrementAndGet() != 1) overlaps.incrementAndGet();
-              tokens.add(lock.fencingToken());
-              int read = counter;
-              Thread.yield(); // widen the window a second holder would need
-              counter = read + 1;
-              inside.decrementAndGet();
-            } finally {
-              lock.release();
-            }
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  for (int i = 0; i < rounds; i++) {
+                    lock.acquire();
+                    try {
+                      if (inside.incrementAndGet() != 1) overlaps.incrementAndGet();
+                      tokens.add(lock.fencingToken());
+                      int read = counter;
+                      Thread.yield(); // widen the window a second holder would need
+                      counter = read + 1;
+                      inside.decrementAndGet();
+                    } finally {
+                      lock.release();
+                    }
+                  }
+                  return null;
+                }));
       }
     }
     go.countDown();
@@ -95,13 +96,17 @@ class DistributedLockTest {
     assertEquals(total, tokens.size());
     for (int i = 1; i < tokens.size(); i++) {
       int at = i;
-      assertTrue(tokens.get(i) > tokens.get(i - 1),
+      assertTrue(
+          tokens.get(i) > tokens.get(i - 1),
           () -> "token " + tokens.get(at) + " after " + tokens.get(at - 1) + " at " + at);
     }
     assertEquals(200, etcd.client().read("/locks/counter", false, false, true).status());
-    assertEquals(0, etcd.client().readdir("/locks/counter").body().node().nodes().size(),
+    assertEquals(
+        0,
+        etcd.client().readdir("/locks/counter").body().node().nodes().size(),
         "every key deleted on release");
-    System.out.printf("lock: %d acquisitions by %d threads of %d clients in %.2f s: %.0f/s%n",
+    System.out.printf(
+        "lock: %d acquisitions by %d threads of %d clients in %.2f s: %.0f/s%n",
         total, clients * threads, clients, seconds, total / seconds);
   }
 
@@ -122,8 +127,15 @@ class DistributedLockTest {
     // Another thread of the same instance is another contender, not the holder.
     ExecutorService thread = Executors.newSingleThreadExecutor();
     assertFalse(thread.submit(() -> lock.tryAcquire(200, TimeUnit.MILLISECONDS)).get());
-    assertThrows(IllegalMonitorStateException.class,
-        () -> rethrow(thread.submit(() -> { lock.release(); return null; })));
+    assertThrows(
+        IllegalMonitorStateException.class,
+        () ->
+            rethrow(
+                thread.submit(
+                    () -> {
+                      lock.release();
+                      return null;
+                    })));
     thread.shutdown();
 
     lock.release();
@@ -137,7 +149,9 @@ class DistributedLockTest {
     assertTrue(other.fencingToken() > token);
     other.release();
     assertEquals(0, lost.get(), "release() never runs onLost");
-    assertEquals(0, etcd.client().readdir("/locks/reentrant").body().node().nodes().size(),
+    assertEquals(
+        0,
+        etcd.client().readdir("/locks/reentrant").body().node().nodes().size(),
         "timed-out waiters removed their keys");
   }
 
@@ -146,10 +160,11 @@ class DistributedLockTest {
     DistributedLock lock = lock(client(), "/locks/deleted", 3);
     AtomicLong lostAt = new AtomicLong();
     CountDownLatch lost = new CountDownLatch(1);
-    lock.onLost(() -> {
-      lostAt.set(System.nanoTime());
-      lost.countDown();
-    });
+    lock.onLost(
+        () -> {
+          lostAt.set(System.nanoTime());
+          lost.countDown();
+        });
     lock.acquire();
     String key = etcd.client().readdir("/locks/deleted").body().node().nodes().get(0).key();
 
@@ -170,19 +185,21 @@ class DistributedLockTest {
   void crashedHolderInAnotherJvmFreesTheLockWithinTheTtl() throws Exception {
     long ttl = 2;
     try (Child.Started holder =
-             Child.start("lock", etcd.endpoints().get(0), "/locks/crash", String.valueOf(ttl))) {
+        Child.start("lock", etcd.endpoints().get(0), "/locks/crash", String.valueOf(ttl))) {
       DistributedLock lock = lock(client(), "/locks/crash", ttl);
       AtomicLong acquiredAt = new AtomicLong();
       CountDownLatch acquired = new CountDownLatch(1);
-      Thread waiter = new Thread(() -> {
-        try {
-          lock.acquire();
-          acquiredAt.set(System.nanoTime());
-          acquired.countDown();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      });
+      Thread waiter =
+          new Thread(
+              () -> {
+                try {
+                  lock.acquire();
+                  acquiredAt.set(System.nanoTime());
+                  acquired.countDown();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              });
       waiter.start();
       // The holder keeps its key alive: the waiter stays out for several TTLs.
       assertFalse(acquired.await(ttl * 2, TimeUnit.SECONDS), "acquired while the holder lives");
@@ -193,8 +210,9 @@ class DistributedLockTest {
       long millis = (acquiredAt.get() - killed) / 1_000_000;
       assertTrue(millis <= ttl * 1000 + 1000, "acquired " + millis + " ms after kill -9");
       waiter.join();
-      System.out.printf("lock: next waiter acquired %d ms after kill -9 of the holder"
-          + " (ttl %d s)%n", millis, ttl);
+      System.out.printf(
+          "lock: next waiter acquired %d ms after kill -9 of the holder" + " (ttl %d s)%n",
+          millis, ttl);
       // The waiter thread holds it; a new hold from this thread is a new token, larger.
       assertTrue(holder.token() > 0);
     }

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Three candidates, one of them in a JVM of its own: its kill -9 and then the next leader's
- * close() each hand the lead to exactly one successor, and the recorded history never has two
- * leaders at once.
+ * Three candidates, one of them in a JVM of its own: its kill -9 and then the next leader's close()
+ * each hand the lead to exactly one successor, and the recorded history never has two leaders at
+ * once.
  */
 class LeaderElectionTest {
   @RegisterExtension static EtcdExtension etcd = EtcdExtension.singleNode();
@@ -42,7 +42,11 @@ class LeaderElectionTest {
 
       @Override
       public String toString() {
-        return id + (elected ? " elected" : " revoked") + " token=" + token + " etcd="
+        return id
+            + (elected ? " elected" : " revoked")
+            + " token="
+            + token
+            + " etcd="
             + leaderInEtcd;
       }
     }
@@ -77,22 +81,23 @@ class LeaderElectionTest {
     }
   }
 
-  private static LeaderElection candidate(EtcdClient client, String id, long ttl,
-      History history) {
+  private static LeaderElection candidate(EtcdClient client, String id, long ttl, History history) {
     LeaderElection election = LeaderElection.create(client, "/election/svc", id, ttl);
-    election.start(new LeaderElection.Listener() {
-      @Override
-      public void elected() {
-        // Read etcd's view on the election's thread: the candidate must be first there.
-        history.add(new History.Entry(System.nanoTime(), id, true, election.fencingToken(),
-            election.leader()));
-      }
+    election.start(
+        new LeaderElection.Listener() {
+          @Override
+          public void elected() {
+            // Read etcd's view on the election's thread: the candidate must be first there.
+            history.add(
+                new History.Entry(
+                    System.nanoTime(), id, true, election.fencingToken(), election.leader()));
+          }
 
-      @Override
-      public void revoked() {
-        history.add(new History.Entry(System.nanoTime(), id, false, -1, null));
-      }
-    });
+          @Override
+          public void revoked() {
+            history.add(new History.Entry(System.nanoTime(), id, false, -1, null));
+          }
+        });
     return election;
   }
 
@@ -102,12 +107,12 @@ class LeaderElectionTest {
     long ttl = 2;
     History history = new History();
     String endpoint = etcd.endpoints().get(0);
-    try (Child.Started first = Child.start("elect", endpoint, "/election/svc", "jvm",
-             String.valueOf(ttl));
-         EtcdClient clientB = EtcdClient.builder().host(endpoint).build();
-         EtcdClient clientC = EtcdClient.builder().host(endpoint).build();
-         LeaderElection b = candidate(clientB, "b", ttl, history);
-         LeaderElection c = candidate(clientC, "c", ttl, history)) {
+    try (Child.Started first =
+            Child.start("elect", endpoint, "/election/svc", "jvm", String.valueOf(ttl));
+        EtcdClient clientB = EtcdClient.builder().host(endpoint).build();
+        EtcdClient clientC = EtcdClient.builder().host(endpoint).build();
+        LeaderElection b = candidate(clientB, "b", ttl, history);
+        LeaderElection c = candidate(clientC, "c", ttl, history)) {
       long jvmToken = first.token();
       Thread.sleep(ttl * 1000); // several refreshes: the first leader stays
       assertEquals(0, history.size(), () -> "elected while the first leads: " + history.entries());
@@ -154,8 +159,9 @@ class LeaderElectionTest {
           assertTrue(leading.remove(entry.id), () -> "revoked without lead: " + entries);
         }
       }
-      System.out.printf("election: successor elected %d ms after kill -9 of the leader"
-          + " (ttl %d s); close() took %d ms and the next was elected %d ms after it began%n",
+      System.out.printf(
+          "election: successor elected %d ms after kill -9 of the leader"
+              + " (ttl %d s); close() took %d ms and the next was elected %d ms after it began%n",
           takeover, ttl, closedMillis, handover);
       other.close();
       assertNull(b.leader(), "every key gone after close()");

@@ -17,13 +17,13 @@ class PrefixTest {
 
   @Test
   void keysAreTheClientsWithThePrefixAddedAndStripped() throws Exception {
-    try (EtcdClient app = EtcdClient.builder().host(etcd.endpoints().get(0)).prefix("/app")
-             .build();
-         DistributedLock lock = DistributedLock.create(app, "/locks/job", 3);
-         DistributedLock other = DistributedLock.create(app, "/locks/job", 3);
-         LeaderElection election = LeaderElection.create(app, "/election", "a", 3);
-         TreeCache cache = TreeCache.create(app, "/cfg");
-         ServiceRegistry registry = ServiceRegistry.create(app, "/services")) {
+    try (EtcdClient app =
+            EtcdClient.builder().host(etcd.endpoints().get(0)).prefix("/app").build();
+        DistributedLock lock = DistributedLock.create(app, "/locks/job", 3);
+        DistributedLock other = DistributedLock.create(app, "/locks/job", 3);
+        LeaderElection election = LeaderElection.create(app, "/election", "a", 3);
+        TreeCache cache = TreeCache.create(app, "/cfg");
+        ServiceRegistry registry = ServiceRegistry.create(app, "/services")) {
       lock.acquire();
       assertEquals(1, etcd.client().readdir("/app/locks/job").body().node().nodes().size());
       assertTrue(!other.tryAcquire(200, TimeUnit.MILLISECONDS));
@@ -32,15 +32,16 @@ class PrefixTest {
       other.release();
 
       CountDownLatch elected = new CountDownLatch(1);
-      election.start(new LeaderElection.Listener() {
-        @Override
-        public void elected() {
-          elected.countDown();
-        }
+      election.start(
+          new LeaderElection.Listener() {
+            @Override
+            public void elected() {
+              elected.countDown();
+            }
 
-        @Override
-        public void revoked() {}
-      });
+            @Override
+            public void revoked() {}
+          });
       assertTrue(elected.await(5, TimeUnit.SECONDS));
       assertEquals("a", election.leader());
 
@@ -48,8 +49,8 @@ class PrefixTest {
       cache.start();
       long index = app.set("/cfg/c", 1).body().node().modifiedIndex();
       assertTrue(cache.awaitIndex(index, 5, TimeUnit.SECONDS));
-      assertEquals(List.of("/cfg", "/cfg/a", "/cfg/a/b", "/cfg/c"),
-          List.copyOf(cache.snapshot().keySet()));
+      assertEquals(
+          List.of("/cfg", "/cfg/a", "/cfg/a/b", "/cfg/c"), List.copyOf(cache.snapshot().keySet()));
       assertEquals("v", cache.get("/cfg/a/b").value());
 
       registry.register("web", "x", "v", 3);

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every recipe at once through a restart of its etcd member shorter than the TTL (nothing lost,
- * nobody told otherwise), then closed: no key of theirs left in etcd and no thread of theirs
- * left in the JVM.
+ * nobody told otherwise), then closed: no key of theirs left in etcd and no thread of theirs left
+ * in the JVM.
  */
 class RestartAndCloseTest {
   @RegisterExtension static EtcdExtension etcd = EtcdExtension.singleNode();
@@ -26,8 +26,11 @@ class RestartAndCloseTest {
     Set<String> names = new TreeSet<>();
     for (Thread thread : Thread.getAllStackTraces().keySet()) {
       String name = thread.getName();
-      if (thread.isAlive() && (name.startsWith("etcd-lock") || name.startsWith("etcd-election")
-          || name.startsWith("etcd-registry") || name.startsWith("etcd-watch"))) {
+      if (thread.isAlive()
+          && (name.startsWith("etcd-lock")
+              || name.startsWith("etcd-election")
+              || name.startsWith("etcd-registry")
+              || name.startsWith("etcd-watch"))) {
         names.add(name);
       }
     }
@@ -48,24 +51,30 @@ class RestartAndCloseTest {
     try {
       lock.onLost(lost::incrementAndGet);
       lock.acquire();
-      election.start(new LeaderElection.Listener() {
-        @Override
-        public void elected() {
-          elected.countDown();
-        }
+      election.start(
+          new LeaderElection.Listener() {
+            @Override
+            public void elected() {
+              elected.countDown();
+            }
 
-        @Override
-        public void revoked() {
-          revoked.incrementAndGet();
-        }
-      });
+            @Override
+            public void revoked() {
+              revoked.incrementAndGet();
+            }
+          });
       assertTrue(elected.await(5, TimeUnit.SECONDS));
       cache.start();
       ServiceRegistration registration = registry.register("web", "a", "10.0.0.1:80", ttl);
       ServiceDiscovery web = registry.discover("web");
       assertEquals(1, web.list().size());
-      assertEquals(Set.of("etcd-election /election/restart a", "etcd-lock /locks/restart",
-          "etcd-registry /services", "etcd-watch /cfg", "etcd-watch /services/web"),
+      assertEquals(
+          Set.of(
+              "etcd-election /election/restart a",
+              "etcd-lock /locks/restart",
+              "etcd-registry /services",
+              "etcd-watch /cfg",
+              "etcd-watch /services/web"),
           recipeThreads());
 
       long stopping = System.nanoTime();
@@ -83,8 +92,10 @@ class RestartAndCloseTest {
       assertEquals("a", election.leader());
       assertEquals(1, registration.registrations(), "the registration expired");
       assertEquals(List.of("a"), List.of(web.list().get(0).id()));
-      System.out.printf("restart: the member was down for %d ms (ttl %d s); lock, lead and"
-          + " registration kept, cache followed%n", downMillis, ttl);
+      System.out.printf(
+          "restart: the member was down for %d ms (ttl %d s); lock, lead and"
+              + " registration kept, cache followed%n",
+          downMillis, ttl);
     } finally {
       lock.release();
       lock.close();

@@ -17,9 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Instances appearing (registered here and in a JVM of their own) and going (closed, expired
- * after kill -9, and one whose key vanished coming back), as discoverers on other clients see
- * them.
+ * Instances appearing (registered here and in a JVM of their own) and going (closed, expired after
+ * kill -9, and one whose key vanished coming back), as discoverers on other clients see them.
  */
 class ServiceRegistryTest {
   @RegisterExtension static EtcdExtension etcd = EtcdExtension.singleNode();
@@ -97,9 +96,9 @@ class ServiceRegistryTest {
     String endpoint = etcd.endpoints().get(0);
     Seen seen = new Seen();
     try (EtcdClient serverClient = EtcdClient.builder().host(endpoint).build();
-         EtcdClient clientClient = EtcdClient.builder().host(endpoint).build();
-         ServiceRegistry clients = ServiceRegistry.create(clientClient, "/services");
-         ServiceDiscovery web = clients.discover("web", seen)) {
+        EtcdClient clientClient = EtcdClient.builder().host(endpoint).build();
+        ServiceRegistry clients = ServiceRegistry.create(clientClient, "/services");
+        ServiceDiscovery web = clients.discover("web", seen)) {
       ServiceRegistry servers = ServiceRegistry.create(serverClient, "/services");
       assertEquals(List.of(), web.list());
 
@@ -111,15 +110,16 @@ class ServiceRegistryTest {
       awaitIds(web, ids -> ids.equals(new TreeSet<>(List.of("a", "b"))));
       assertEquals(Map.of("port", 8080.0), web.list().get(0).value());
 
-      try (Child.Started crashing = Child.start("register", endpoint, "/services", "web", "c",
-          "10.0.0.3:80", String.valueOf(ttl))) {
+      try (Child.Started crashing =
+          Child.start(
+              "register", endpoint, "/services", "web", "c", "10.0.0.3:80", String.valueOf(ttl))) {
         assertEquals("REGISTERED /services/web/c", crashing.line);
         assertNotNull(seen.await("+c=10.0.0.3:80", 2_000));
 
         Thread.sleep(ttl * 1000 + 500); // heartbeats keep all three past their TTL
         assertEquals(new TreeSet<>(List.of("a", "b", "c")), ids(web));
-        assertTrue(seen.events().stream().noneMatch(e -> e.startsWith("-")),
-            () -> "" + seen.events());
+        assertTrue(
+            seen.events().stream().noneMatch(e -> e.startsWith("-")), () -> "" + seen.events());
 
         // Closing a registration removes it at once.
         long closing = System.nanoTime();
@@ -165,8 +165,9 @@ class ServiceRegistryTest {
         b.update("10.0.0.2:81");
         assertNotNull(seen.await("~b=10.0.0.2:81", 2_000));
 
-        System.out.printf("registry: a closed registration left discoverers after %d ms; an"
-            + " instance killed with kill -9 expired from them after %d ms (ttl %d s)%n",
+        System.out.printf(
+            "registry: a closed registration left discoverers after %d ms; an"
+                + " instance killed with kill -9 expired from them after %d ms (ttl %d s)%n",
             closeMillis, expiryMillis, ttl);
       }
       int mark = seen.size();
@@ -175,8 +176,7 @@ class ServiceRegistryTest {
       awaitIds(web, ids -> ids.isEmpty());
       assertEquals(404, etcd.client().get("/services/db/x").status());
       assertThrows(IllegalStateException.class, () -> servers.register("web", "d", "v", ttl));
-      assertThrows(IllegalArgumentException.class,
-          () -> clients.register("web", "a/b", "v", ttl));
+      assertThrows(IllegalArgumentException.class, () -> clients.register("web", "a/b", "v", ttl));
     }
   }
 }

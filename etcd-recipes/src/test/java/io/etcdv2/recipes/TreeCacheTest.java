@@ -78,7 +78,7 @@ class TreeCacheTest {
     String endpoint = etcd.endpoints().get(0);
     AtomicInteger changes = new AtomicInteger();
     try (EtcdClient cacheClient = EtcdClient.builder().host(endpoint).build();
-         TreeCache cache = TreeCache.create(cacheClient, "/config")) {
+        TreeCache cache = TreeCache.create(cacheClient, "/config")) {
       etcd.client().set("/config/seed", "before start");
       Replay replay = new Replay();
       cache.addListener(replay);
@@ -86,39 +86,42 @@ class TreeCacheTest {
       // by then etcd's 1000-event history no longer reaches back to the cache's next index.
       CountDownLatch blocked = new CountDownLatch(1);
       AtomicInteger blockedFor = new AtomicInteger(-1);
-      cache.addListener(new TreeCache.Listener() {
-        @Override
-        public void added(CachedNode node) {
-          block();
-        }
-
-        @Override
-        public void updated(CachedNode previous, CachedNode current) {
-          block();
-        }
-
-        @Override
-        public void removed(CachedNode node) {
-          block();
-        }
-
-        private void block() {
-          if (blocked.getCount() == 0 || changes.get() < 3_000) return;
-          int at = changes.get();
-          while (changes.get() < at + 1_500 && changes.get() < CHANGES) {
-            try {
-              Thread.sleep(5);
-            } catch (InterruptedException e) {
-              return;
+      cache.addListener(
+          new TreeCache.Listener() {
+            @Override
+            public void added(CachedNode node) {
+              block();
             }
-          }
-          blockedFor.set(changes.get() - at);
-          blocked.countDown();
-        }
-      });
+
+            @Override
+            public void updated(CachedNode previous, CachedNode current) {
+              block();
+            }
+
+            @Override
+            public void removed(CachedNode node) {
+              block();
+            }
+
+            private void block() {
+              if (blocked.getCount() == 0 || changes.get() < 3_000) return;
+              int at = changes.get();
+              while (changes.get() < at + 1_500 && changes.get() < CHANGES) {
+                try {
+                  Thread.sleep(5);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+              blockedFor.set(changes.get() - at);
+              blocked.countDown();
+            }
+          });
       cache.start();
       assertEquals("before start", cache.get("/config/seed").value());
-      assertEquals(List.of("/config", "/config/seed"), List.copyOf(replay.state().keySet()),
+      assertEquals(
+          List.of("/config", "/config/seed"),
+          List.copyOf(replay.state().keySet()),
           "the first read is told as added()");
 
       long started = System.nanoTime();
@@ -144,8 +147,9 @@ class TreeCacheTest {
       long index = -1;
       for (int attempt = 0; attempt < 5; attempt++) {
         long marker = etcd.client().set("/config/marker", attempt).body().node().modifiedIndex();
-        assertTrue(cache.awaitIndex(marker, 10, TimeUnit.SECONDS), "the cache stopped at "
-            + cache.index() + " before " + marker);
+        assertTrue(
+            cache.awaitIndex(marker, 10, TimeUnit.SECONDS),
+            "the cache stopped at " + cache.index() + " before " + marker);
         EtcdResponse<KeysResult> quorum = etcd.client().read("/config", true, true, true);
         if (quorum.etcdIndex() == marker) { // nothing expired in between
           read = new TreeMap<>();
@@ -168,8 +172,7 @@ class TreeCacheTest {
         if (!node.isDir()) continue;
         List<String> expected = new ArrayList<>();
         for (String key : snapshot.keySet()) {
-          if (key.startsWith(node.key() + "/")
-              && key.indexOf('/', node.key().length() + 1) < 0) {
+          if (key.startsWith(node.key() + "/") && key.indexOf('/', node.key().length() + 1) < 0) {
             expected.add(key);
           }
         }
@@ -179,14 +182,26 @@ class TreeCacheTest {
       }
       assertNull(cache.get("/config/no/such/key"));
 
-      System.out.printf("tree cache: %d changes (%d sets, %d sets with a TTL, %d deletes,"
-          + " %d mkdirs, %d rmdirs) by 2 writers in %.2f s; %d resync(s) after a listener"
-          + " blocked for %d changes; %d listener calls replayed (%d added, %d updated,"
-          + " %d removed); %d nodes equal to the quorum read at %d%n",
-          Math.min(changes.get(), CHANGES), byKind[0], byKind[1], byKind[2], byKind[3], byKind[4],
+      System.out.printf(
+          "tree cache: %d changes (%d sets, %d sets with a TTL, %d deletes,"
+              + " %d mkdirs, %d rmdirs) by 2 writers in %.2f s; %d resync(s) after a listener"
+              + " blocked for %d changes; %d listener calls replayed (%d added, %d updated,"
+              + " %d removed); %d nodes equal to the quorum read at %d%n",
+          Math.min(changes.get(), CHANGES),
+          byKind[0],
+          byKind[1],
+          byKind[2],
+          byKind[3],
+          byKind[4],
           seconds,
-          cache.resyncCount(), blockedFor.get(), replay.calls(), replay.added, replay.updated,
-          replay.removed, read.size(), index);
+          cache.resyncCount(),
+          blockedFor.get(),
+          replay.calls(),
+          replay.added,
+          replay.updated,
+          replay.removed,
+          read.size(),
+          index);
     }
   }
 

@@ -35,13 +35,16 @@ import okio.Okio;
 public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   /** lua-resty-etcd's default host. */
   public static final String DEFAULT_HOST = "http://127.0.0.1:2379";
+
   /** The default request timeout, seconds. */
   public static final long DEFAULT_TIMEOUT_SECONDS = 5;
+
   /** The default limit of an answer's body: 64 MiB. */
   public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+
   /**
-   * Idle connections the client's own pool keeps (for 5 minutes): OkHttp's default of 5 makes
-   * more threads than that, calling at once, reconnect again and again.
+   * Idle connections the client's own pool keeps (for 5 minutes): OkHttp's default of 5 makes more
+   * threads than that, calling at once, reconnect again and again.
    */
   static final int MAX_IDLE_CONNECTIONS = 64;
 
@@ -75,8 +78,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * The client URLs of the cluster's members, such as {@code https://10.0.0.1:2379}. Requests go
-   * to one pinned member until it fails, then move on through the others in order; see {@link
+   * The client URLs of the cluster's members, such as {@code https://10.0.0.1:2379}. Requests go to
+   * one pinned member until it fails, then move on through the others in order; see {@link
    * #attemptTimeout}. Every URL is checked as {@link #host} checks it, and all must share one
    * scheme.
    *
@@ -99,8 +102,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
       String argument = endpoints.size() == 1 ? "host" : "endpoints[" + i + "]";
       HttpUrl url = endpointUrl(endpoints.get(i), argument);
       if (urls.contains(url)) {
-        throw new IllegalArgumentException(argument + " repeats " + RealEtcdCall.hostName(url)
-            + "; name each member once");
+        throw new IllegalArgumentException(
+            argument + " repeats " + RealEtcdCall.hostName(url) + "; name each member once");
       }
       urls.add(url);
     }
@@ -113,12 +116,18 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     if (endpoint == null) throw new NullPointerException(argument + " == null");
     HttpUrl url = HttpUrl.parse(endpoint);
     if (url == null) {
-      throw new IllegalArgumentException(argument + " must be an http or https URL such as"
-          + " http://127.0.0.1:2379 but was \"" + withoutUserInfo(endpoint) + "\"");
+      throw new IllegalArgumentException(
+          argument
+              + " must be an http or https URL such as"
+              + " http://127.0.0.1:2379 but was \""
+              + withoutUserInfo(endpoint)
+              + "\"");
     }
     if (!url.username().isEmpty() || !url.password().isEmpty()) {
-      throw new IllegalArgumentException(argument + " must not carry credentials (OkHttp would"
-          + " not send them, and they would show in logs); pass them with auth(user, password)");
+      throw new IllegalArgumentException(
+          argument
+              + " must not carry credentials (OkHttp would"
+              + " not send them, and they would show in logs); pass them with auth(user, password)");
     }
     String path = url.encodedPath();
     return path.endsWith("/") ? url : url.newBuilder().encodedPath(path + "/").build();
@@ -146,9 +155,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * Replaces the endpoints with the members' client URLs from {@code GET /v2/members} every
-   * {@code seconds} in the background, as the client's {@code sync()} does; 0 (the default) never.
-   * A sync that fails keeps the list it had and is logged; {@code close()} stops it.
+   * Replaces the endpoints with the members' client URLs from {@code GET /v2/members} every {@code
+   * seconds} in the background, as the client's {@code sync()} does; 0 (the default) never. A sync
+   * that fails keeps the list it had and is logged; {@code close()} stops it.
    *
    * @throws IllegalArgumentException if {@code seconds} is negative
    */
@@ -165,17 +174,19 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * How long one attempt may take before the call moves on to the next member, in seconds:
    * connecting, and for reads until the answer's headers come. Default: a third of the {@link
    * #timeout} (2 s without one). It guards against a member that accepts connections but does not
-   * answer; the call's timeout still bounds all its attempts together. The last member a call
-   * tries has no limit of its own. Changes move on only when they could not connect.
+   * answer; the call's timeout still bounds all its attempts together. The last member a call tries
+   * has no limit of its own. Changes move on only when they could not connect.
    *
    * @throws IllegalArgumentException if {@code seconds} is less than 1
    */
   public final B attemptTimeout(long seconds) {
     Arguments.checkPositive(seconds, "attemptTimeout");
     if (seconds > Integer.MAX_VALUE / 1000) {
-      throw new IllegalArgumentException("attemptTimeout must be at most "
-          + Integer.MAX_VALUE / 1000 + " seconds (OkHttp counts it in int milliseconds) but was "
-          + seconds);
+      throw new IllegalArgumentException(
+          "attemptTimeout must be at most "
+              + Integer.MAX_VALUE / 1000
+              + " seconds (OkHttp counts it in int milliseconds) but was "
+              + seconds);
     }
     this.attemptTimeoutMillis = seconds * 1000;
     return self();
@@ -183,8 +194,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
 
   /**
    * The largest answer body the client reads, in bytes (default 64 MiB); a larger one fails the
-   * call with an {@code EtcdException} naming its size and the limit, before it fills the heap.
-   * A recursive read of a big tree is the usual reason to raise it.
+   * call with an {@code EtcdException} naming its size and the limit, before it fills the heap. A
+   * recursive read of a big tree is the usual reason to raise it.
    *
    * @throws IllegalArgumentException if {@code bytes} is less than 1
    */
@@ -194,9 +205,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * The CA certificates (PEM, one or more) that members' certificates must be signed by, as
-   * {@code etcdctl --cacert} takes; without it, the platform's trust store. Host names are
-   * verified.
+   * The CA certificates (PEM, one or more) that members' certificates must be signed by, as {@code
+   * etcdctl --cacert} takes; without it, the platform's trust store. Host names are verified.
    *
    * @throws IllegalArgumentException if {@code pem} holds no readable certificate, or one that is
    *     expired or not yet valid
@@ -218,13 +228,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * The certificate this client presents to members that ask for one ({@code
-   * --client-cert-auth}), as {@code etcdctl --cert --key} take: the certificate first, then any
-   * intermediates, and its private key as PKCS#8 ({@code BEGIN PRIVATE KEY}), PKCS#1 RSA ({@code
-   * BEGIN RSA PRIVATE KEY}) or SEC1 EC ({@code BEGIN EC PRIVATE KEY}), unencrypted.
+   * The certificate this client presents to members that ask for one ({@code --client-cert-auth}),
+   * as {@code etcdctl --cert --key} take: the certificate first, then any intermediates, and its
+   * private key as PKCS#8 ({@code BEGIN PRIVATE KEY}), PKCS#1 RSA ({@code BEGIN RSA PRIVATE KEY})
+   * or SEC1 EC ({@code BEGIN EC PRIVATE KEY}), unencrypted.
    *
-   * @throws IllegalArgumentException if either PEM is unreadable, the certificate is expired or
-   *     not yet valid, or the key is not the certificate's
+   * @throws IllegalArgumentException if either PEM is unreadable, the certificate is expired or not
+   *     yet valid, or the key is not the certificate's
    */
   public final B clientCertificate(String certificateChainPem, String privateKeyPem) {
     if (certificateChainPem == null) {
@@ -246,8 +256,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
       throw new NullPointerException("certificateChainPem == null");
     }
     if (privateKeyPem == null) throw new NullPointerException("privateKeyPem == null");
-    return clientCertificate(read(certificateChainPem, "certificateChainPem"),
-        read(privateKeyPem, "privateKeyPem"));
+    return clientCertificate(
+        read(certificateChainPem, "certificateChainPem"), read(privateKeyPem, "privateKeyPem"));
   }
 
   private static String read(InputStream in, String argument) {
@@ -309,13 +319,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * An OkHttp client to share connection pool and dispatcher with. The client derives its own
-   * from it: redirects off (etcd's 301 would turn a PUT into a GET), the timeouts above. Closing
-   * the etcd client then leaves the shared pool and dispatcher running, and their sizes are the
-   * given client's. Without one, the client builds its own: a dispatcher that runs up to 4096
+   * An OkHttp client to share connection pool and dispatcher with. The client derives its own from
+   * it: redirects off (etcd's 301 would turn a PUT into a GET), the timeouts above. Closing the
+   * etcd client then leaves the shared pool and dispatcher running, and their sizes are the given
+   * client's. Without one, the client builds its own: a dispatcher that runs up to 4096
    * asynchronous calls and long polls at once (OkHttp's default of 5 per host would queue every
-   * call behind five watches) and a pool that keeps up to 64 idle connections for 5 minutes
-   * (with OkHttp's default of 5, more threads than that calling at once keep reconnecting).
+   * call behind five watches) and a pool that keeps up to 64 idle connections for 5 minutes (with
+   * OkHttp's default of 5, more threads than that calling at once keep reconnecting).
    */
   public final B okHttpClient(OkHttpClient client) {
     if (client == null) throw new NullPointerException("client == null");
@@ -324,8 +334,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
   }
 
   /**
-   * Credentials for etcd's auth, sent as HTTP Basic with every request. They never appear in
-   * {@code toString()}, exception messages or logs.
+   * Credentials for etcd's auth, sent as HTTP Basic with every request. They never appear in {@code
+   * toString()}, exception messages or logs.
    */
   public final B auth(String user, String password) {
     if (user == null) throw new NullPointerException("user == null");
@@ -333,8 +343,8 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     Arguments.checkWellFormed(user, "user");
     Arguments.checkWellFormed(password, "password");
     if (user.indexOf(':') >= 0) {
-      throw new IllegalArgumentException("user must not contain ':', which HTTP Basic uses to"
-          + " separate it from the password");
+      throw new IllegalArgumentException(
+          "user must not contain ':', which HTTP Basic uses to" + " separate it from the password");
     }
     this.authorization = Credentials.basic(user, password, StandardCharsets.UTF_8);
     return self();

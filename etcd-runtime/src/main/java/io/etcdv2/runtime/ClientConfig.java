@@ -5,8 +5,7 @@ import okhttp3.OkHttpClient;
 
 /**
  * A client's configuration as its {@link ClientBuilder} set it, read-only. The members in use
- * change as calls fail over and syncs run, so they are the client's {@code endpoints()}, not
- * here.
+ * change as calls fail over and syncs run, so they are the client's {@code endpoints()}, not here.
  *
  * <pre>{@code
  * EtcdClient etcd = EtcdClient.builder().prefix("/app").ttl(30).build();
@@ -21,7 +20,11 @@ public final class ClientConfig {
   private final ValueSerializer serializer;
   private final OkHttpClient okHttpClient;
 
-  ClientConfig(long defaultTtl, String prefix, long timeoutSeconds, ValueSerializer serializer,
+  ClientConfig(
+      long defaultTtl,
+      String prefix,
+      long timeoutSeconds,
+      ValueSerializer serializer,
       OkHttpClient okHttpClient) {
     this.defaultTtl = defaultTtl;
     this.prefix = prefix;
@@ -61,7 +64,14 @@ public final class ClientConfig {
 
   @Override
   public String toString() {
-    return "ClientConfig{ttl=" + defaultTtl + ", prefix=" + prefix + ", timeout="
-        + timeoutSeconds + "s, serializer=" + serializer + '}';
+    return "ClientConfig{ttl="
+        + defaultTtl
+        + ", prefix="
+        + prefix
+        + ", timeout="
+        + timeoutSeconds
+        + "s, serializer="
+        + serializer
+        + '}';
   }
 }

@@ -28,8 +28,8 @@ final class Endpoints {
   }
 
   /**
-   * Pins {@code member}: the list turns, keeping its cyclic order, so that it comes first. A
-   * member no longer listed (a sync removed it meanwhile) is ignored.
+   * Pins {@code member}: the list turns, keeping its cyclic order, so that it comes first. A member
+   * no longer listed (a sync removed it meanwhile) is ignored.
    */
   synchronized void pin(HttpUrl member) {
     List<HttpUrl> current = order;
@@ -42,8 +42,8 @@ final class Endpoints {
   }
 
   /**
-   * Replaces the list with {@code members}, keeping the pinned member first when it is among
-   * them, as the Go client does. Returns the new list.
+   * Replaces the list with {@code members}, keeping the pinned member first when it is among them,
+   * as the Go client does. Returns the new list.
    */
   synchronized List<HttpUrl> replace(List<HttpUrl> members) {
     if (members.isEmpty()) throw new IllegalArgumentException("members is empty");

@@ -38,8 +38,8 @@ final class EtcdCallAdapterFactory extends CallAdapter.Factory {
           "EtcdCall return type must name its body type, as in EtcdCall<KeysResult>");
     }
     Type bodyType = getParameterUpperBound(0, (ParameterizedType) returnType);
-    return new Adapter<>(new ResponseDecoder<>(bodyType, adapterFor(bodyType), errorAdapter),
-        endpoints, closed);
+    return new Adapter<>(
+        new ResponseDecoder<>(bodyType, adapterFor(bodyType), errorAdapter), endpoints, closed);
   }
 
   private <T> JsonAdapter<T> adapterFor(Type bodyType) {

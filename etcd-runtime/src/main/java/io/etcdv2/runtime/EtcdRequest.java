@@ -19,7 +19,9 @@ public abstract class EtcdRequest<T, R extends EtcdRequest<T, R>> {
   private final String operation;
   private long timeoutSeconds = -1; // -1: the client's timeout
 
-  /** @param operation the endpoint's name, which error messages give */
+  /**
+   * @param operation the endpoint's name, which error messages give
+   */
   protected EtcdRequest(String operation) {
     this.operation = Arguments.checkNotNull(operation, "operation");
   }

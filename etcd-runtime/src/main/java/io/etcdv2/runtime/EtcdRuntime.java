@@ -33,13 +33,15 @@ import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
  * What a generated client stands on: its configuration, the OkHttp and Retrofit wiring, and the
- * argument handling of conveniences (keys, values, TTLs, indexes, timeouts). Generated code sees
- * it as {@link ClientRuntime}, which is not API.
+ * argument handling of conveniences (keys, values, TTLs, indexes, timeouts). Generated code sees it
+ * as {@link ClientRuntime}, which is not API.
  */
 final class EtcdRuntime extends ClientRuntime {
   private static final Logger LOG = Logger.getLogger(EtcdRuntime.class.getName());
+
   /** Concurrent asynchronous calls on a client's own dispatcher, watches included. */
   static final int MAX_ASYNC_REQUESTS = 4096;
+
   /** The attempt timeout of a client without a timeout. */
   private static final long UNLIMITED_CALL_ATTEMPT_MILLIS = 2_000;
 
@@ -57,6 +59,7 @@ final class EtcdRuntime extends ClientRuntime {
   private final ClientConfig config;
   private final ScheduledExecutorService syncer; // null without autoSync
   private final Set<Watcher> watchers = Collections.synchronizedSet(new HashSet<Watcher>());
+
   /** Set by close(): every call after it fails at once, sync or async, and opens nothing. */
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -71,8 +74,10 @@ final class EtcdRuntime extends ClientRuntime {
     this.prefix = builder.prefix;
     this.timeoutSeconds = builder.timeoutSeconds;
     Moshi base = builder.moshi != null ? builder.moshi : new Moshi.Builder().build();
-    this.serializer = builder.serializer != null ? builder.serializer
-        : builder.moshi != null ? ValueSerializer.json(builder.moshi) : ValueSerializer.JSON;
+    this.serializer =
+        builder.serializer != null
+            ? builder.serializer
+            : builder.moshi != null ? ValueSerializer.json(builder.moshi) : ValueSerializer.JSON;
     this.ownsOkHttp = builder.okHttpClient == null;
     OkHttpClient.Builder http =
         ownsOkHttp ? new OkHttpClient.Builder() : builder.okHttpClient.newBuilder();
@@ -81,15 +86,18 @@ final class EtcdRuntime extends ClientRuntime {
     // OkHttp would silently send a write again after a dropped connection, applying it twice
     // (a second in-order key, a setnx that then fails); only reads are retried, once.
     http.retryOnConnectionFailure(false);
-    long attemptMillis = builder.attemptTimeoutMillis != -1 ? builder.attemptTimeoutMillis
-        : timeoutSeconds > 0 ? timeoutSeconds * 1000 / 3 : UNLIMITED_CALL_ATTEMPT_MILLIS;
-    http.interceptors().add(0,
-        new Failover(endpoints, first, attemptMillis, builder.maxResponseBytes));
+    long attemptMillis =
+        builder.attemptTimeoutMillis != -1
+            ? builder.attemptTimeoutMillis
+            : timeoutSeconds > 0 ? timeoutSeconds * 1000 / 3 : UNLIMITED_CALL_ATTEMPT_MILLIS;
+    http.interceptors()
+        .add(0, new Failover(endpoints, first, attemptMillis, builder.maxResponseBytes));
     http.networkInterceptors().add(new Failover.MarkSent());
     if (!prefix.isEmpty()) http.interceptors().add(0, new KeyPrefix(first, prefix));
     if (builder.trustedCertificates != null || builder.clientKey != null) {
-      Tls tls = Tls.create(builder.trustedCertificates, builder.clientCertificateChain,
-          builder.clientKey);
+      Tls tls =
+          Tls.create(
+              builder.trustedCertificates, builder.clientCertificateChain, builder.clientKey);
       http.sslSocketFactory(tls.socketFactory, tls.trustManager);
     }
     if (builder.authorization != null) {
@@ -110,12 +118,13 @@ final class EtcdRuntime extends ClientRuntime {
     }
     this.okHttpClient = http.build();
     Moshi moshi = EtcdJson.moshi(base, serializer);
-    this.retrofit = new Retrofit.Builder()
-        .baseUrl(first)
-        .client(okHttpClient)
-        .addCallAdapterFactory(new EtcdCallAdapterFactory(moshi, endpoints, closed))
-        .addConverterFactory(MoshiConverterFactory.create(moshi))
-        .build();
+    this.retrofit =
+        new Retrofit.Builder()
+            .baseUrl(first)
+            .client(okHttpClient)
+            .addCallAdapterFactory(new EtcdCallAdapterFactory(moshi, endpoints, closed))
+            .addConverterFactory(MoshiConverterFactory.create(moshi))
+            .build();
     this.cluster = retrofit.create(ClusterApi.class);
     this.config = new ClientConfig(defaultTtl, prefix, timeoutSeconds, serializer, okHttpClient);
     this.syncer = builder.autoSyncSeconds > 0 ? startAutoSync(builder.autoSyncSeconds) : null;
@@ -129,40 +138,53 @@ final class EtcdRuntime extends ClientRuntime {
     String scheme = members.get(0).scheme();
     for (HttpUrl member : members) {
       if (!member.scheme().equals(scheme)) {
-        throw new IllegalStateException("endpoints mix http:// and https:// members ("
-            + RealEtcdCall.hostName(members.get(0)) + ", " + RealEtcdCall.hostName(member)
-            + "): a cluster serves one scheme; use https:// for all of them");
+        throw new IllegalStateException(
+            "endpoints mix http:// and https:// members ("
+                + RealEtcdCall.hostName(members.get(0))
+                + ", "
+                + RealEtcdCall.hostName(member)
+                + "): a cluster serves one scheme; use https:// for all of them");
       }
     }
     if (scheme.equals("http")
         && (builder.trustedCertificates != null || builder.clientKey != null)) {
-      throw new IllegalStateException("trustedCertificates or clientCertificate is set, but the"
-          + " endpoints are plain http://, which would send everything unencrypted; use https://"
-          + " endpoints");
+      throw new IllegalStateException(
+          "trustedCertificates or clientCertificate is set, but the"
+              + " endpoints are plain http://, which would send everything unencrypted; use https://"
+              + " endpoints");
     }
     return scheme;
   }
 
   private ScheduledExecutorService startAutoSync(long seconds) {
-    ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(
-        new ThreadFactory() {
-          @Override
-          public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "etcd-sync");
-            thread.setDaemon(true);
-            return thread;
-          }
-        });
-    ScheduledFuture<?> unused = executor.scheduleWithFixedDelay(new Runnable() {
-      @Override
-      public void run() {
-        try {
-          sync();
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "etcd member sync failed; keeping endpoints " + endpoints(), e);
-        }
-      }
-    }, seconds, seconds, TimeUnit.SECONDS);
+    ScheduledExecutorService executor =
+        Executors.newSingleThreadScheduledExecutor(
+            new ThreadFactory() {
+              @Override
+              public Thread newThread(Runnable task) {
+                Thread thread = new Thread(task, "etcd-sync");
+                thread.setDaemon(true);
+                return thread;
+              }
+            });
+    ScheduledFuture<?> unused =
+        executor.scheduleWithFixedDelay(
+            new Runnable() {
+              @Override
+              public void run() {
+                try {
+                  sync();
+                } catch (RuntimeException e) {
+                  LOG.log(
+                      Level.WARNING,
+                      "etcd member sync failed; keeping endpoints " + endpoints(),
+                      e);
+                }
+              }
+            },
+            seconds,
+            seconds,
+            TimeUnit.SECONDS);
     return executor;
   }
 
@@ -196,9 +218,9 @@ final class EtcdRuntime extends ClientRuntime {
   }
 
   /**
-   * Replaces the endpoints with the client URLs of the cluster's members ({@code GET
-   * /v2/members}), keeping the pinned member first when it is still a member. Members without a
-   * client URL yet (added, not started) and URLs of another scheme are left out.
+   * Replaces the endpoints with the client URLs of the cluster's members ({@code GET /v2/members}),
+   * keeping the pinned member first when it is still a member. Members without a client URL yet
+   * (added, not started) and URLs of another scheme are left out.
    *
    * @return the new endpoints, as {@link #endpoints()}
    * @throws EtcdException if the members cannot be read or list no usable URL; the endpoints are
@@ -212,8 +234,13 @@ final class EtcdRuntime extends ClientRuntime {
       throw new EtcdException("sync", member, "the members list did not come in time", null);
     }
     if (!answer.isSuccessful() || answer.body() == null || answer.body().members() == null) {
-      throw new EtcdException("sync", member, "GET /v2/members answered " + answer.status()
-          + (answer.error() != null ? " " + answer.error() : ""), null);
+      throw new EtcdException(
+          "sync",
+          member,
+          "GET /v2/members answered "
+              + answer.status()
+              + (answer.error() != null ? " " + answer.error() : ""),
+          null);
     }
     List<HttpUrl> urls = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
@@ -229,13 +256,19 @@ final class EtcdRuntime extends ClientRuntime {
       }
     }
     if (urls.isEmpty()) {
-      throw new EtcdException("sync", member, "the members list no " + scheme
-          + " client URL" + (skipped.isEmpty() ? "" : " (left out: " + skipped + ")")
-          + "; keeping " + endpoints(), null);
+      throw new EtcdException(
+          "sync",
+          member,
+          "the members list no "
+              + scheme
+              + " client URL"
+              + (skipped.isEmpty() ? "" : " (left out: " + skipped + ")")
+              + "; keeping "
+              + endpoints(),
+          null);
     }
     if (!skipped.isEmpty()) {
-      LOG.warning("etcd member sync left out client URLs that are not " + scheme + ": "
-          + skipped);
+      LOG.warning("etcd member sync left out client URLs that are not " + scheme + ": " + skipped);
     }
     if (shuffleEndpoints) Collections.shuffle(urls);
     return names(endpoints.replace(urls));
@@ -245,8 +278,9 @@ final class EtcdRuntime extends ClientRuntime {
     List<String> names = new ArrayList<>(members.size());
     for (HttpUrl member : members) {
       String path = member.encodedPath();
-      names.add(RealEtcdCall.hostName(member)
-          + (path.equals("/") ? "" : path.substring(0, path.length() - 1)));
+      names.add(
+          RealEtcdCall.hostName(member)
+              + (path.equals("/") ? "" : path.substring(0, path.length() - 1)));
     }
     return Collections.unmodifiableList(names);
   }
@@ -266,21 +300,29 @@ final class EtcdRuntime extends ClientRuntime {
    * segment. The client's prefix is put in front of it on the way out, for every request under
    * {@code v2/keys}, the user's own endpoints' included.
    *
-   * @param rootAllowed false for writes and deletes, which must not target the root (etcd keeps
-   *     it read-only) or the whole prefix
+   * @param rootAllowed false for writes and deletes, which must not target the root (etcd keeps it
+   *     read-only) or the whole prefix
    */
   @Override
   public String key(String key, boolean rootAllowed, String argument) {
     Arguments.checkNotNull(key, argument);
     String normalized = Keys.normalize(Arguments.checkWellFormed(key, argument));
     if (!rootAllowed && normalized.equals("/")) {
-      throw new IllegalArgumentException(prefix.isEmpty()
-          ? argument + " must name a key below the root but \"" + key + "\" normalises to \"/\","
-              + " which etcd keeps read-only"
-          : argument + " must name a key below the prefix but \"" + key + "\" normalises to the"
-              + " prefix "
-              + prefix + " itself; writing or deleting it would replace or remove everything"
-              + " under the prefix");
+      throw new IllegalArgumentException(
+          prefix.isEmpty()
+              ? argument
+                  + " must name a key below the root but \""
+                  + key
+                  + "\" normalises to \"/\","
+                  + " which etcd keeps read-only"
+              : argument
+                  + " must name a key below the prefix but \""
+                  + key
+                  + "\" normalises to the"
+                  + " prefix "
+                  + prefix
+                  + " itself; writing or deleting it would replace or remove everything"
+                  + " under the prefix");
     }
     return Keys.encodePath(normalized);
   }
@@ -359,8 +401,8 @@ final class EtcdRuntime extends ClientRuntime {
     Arguments.checkNotNull(segment, argument);
     Arguments.checkWellFormed(segment, argument);
     if (segment.isEmpty()) {
-      throw new IllegalArgumentException(argument + " must not be empty: the request would then"
-          + " name the whole collection");
+      throw new IllegalArgumentException(
+          argument + " must not be empty: the request would then" + " name the whole collection");
     }
     return segment;
   }
@@ -379,8 +421,7 @@ final class EtcdRuntime extends ClientRuntime {
 
   /** {@code call} named {@code operation}, limited to {@code timeoutSeconds}, unsent. */
   @Override
-  public <T> EtcdCall<T> prepare(EtcdCall<T> call, String operation,
-      long timeoutSeconds) {
+  public <T> EtcdCall<T> prepare(EtcdCall<T> call, String operation, long timeoutSeconds) {
     Arguments.checkTimeout(timeoutSeconds, "timeoutSeconds");
     return call.operation(operation).timeout(timeoutSeconds);
   }
@@ -401,9 +442,9 @@ final class EtcdRuntime extends ClientRuntime {
   }
 
   /**
-   * Stops every watch and releases the threads and connections this client created. With a
-   * shared {@link ClientBuilder#okHttpClient OkHttp client}, its pool and dispatcher are left to
-   * their owner.
+   * Stops every watch and releases the threads and connections this client created. With a shared
+   * {@link ClientBuilder#okHttpClient OkHttp client}, its pool and dispatcher are left to their
+   * owner.
    */
   @Override
   public void close() {
@@ -422,7 +463,16 @@ final class EtcdRuntime extends ClientRuntime {
 
   @Override
   public String toString() {
-    return "EtcdRuntime{endpoints=" + endpoints() + ", ttl=" + defaultTtl + ", prefix=" + prefix
-        + ", timeout=" + timeoutSeconds + "s, serializer=" + serializer + '}';
+    return "EtcdRuntime{endpoints="
+        + endpoints()
+        + ", ttl="
+        + defaultTtl
+        + ", prefix="
+        + prefix
+        + ", timeout="
+        + timeoutSeconds
+        + "s, serializer="
+        + serializer
+        + '}';
   }
 }

@@ -25,9 +25,9 @@ import okio.BufferedSource;
  * <ul>
  *   <li>A request that never reached a member (refused, connect timeout, unknown host, TLS
  *       handshake failed) moves on, whatever its method.
- *   <li>After a request may have reached a member (reset or closed mid-answer, no answer within
- *       the attempt's limit, a 5xx) only a GET moves on. A change that failed after it was sent
- *       ends with {@link OutcomeUnknown}; a change answered with a 5xx returns that answer.
+ *   <li>After a request may have reached a member (reset or closed mid-answer, no answer within the
+ *       attempt's limit, a 5xx) only a GET moves on. A change that failed after it was sent ends
+ *       with {@link OutcomeUnknown}; a change answered with a 5xx returns that answer.
  * </ul>
  *
  * <p>Each member is tried at most once per call, from the pinned one on, wrapping around; the one
@@ -35,12 +35,13 @@ import okio.BufferedSource;
  * attempt timeout (connecting, and for reads, until the answer's headers), so that a frozen member
  * does not eat the call's budget; the call's own timeout still bounds them all together.
  *
- * <p>Bodies are read here, inside the attempt, so that a member dying mid-answer is one more
- * failed attempt rather than a broken body later.
+ * <p>Bodies are read here, inside the attempt, so that a member dying mid-answer is one more failed
+ * attempt rather than a broken body later.
  */
 final class Failover implements Interceptor {
   /** The longest request line etcd (Go's HTTP server) reads. */
   static final int MAX_REQUEST_LINE = 4096;
+
   /** The body OkHttp reads from the network, which takes its type from the Content-Type header. */
   private static final String OKHTTP_BODY = "okhttp3.internal.http.RealResponseBody";
 
@@ -131,9 +132,9 @@ final class Failover implements Interceptor {
   }
 
   /**
-   * Sends {@code request} as {@code attempt}, which {@link MarkSent} marks on this thread.
-   * OkHttp can fail a broken exchange with an unchecked exception (a reset while a large request
-   * is written gives {@code IllegalStateException: state: 0}): it is a failed attempt like any.
+   * Sends {@code request} as {@code attempt}, which {@link MarkSent} marks on this thread. OkHttp
+   * can fail a broken exchange with an unchecked exception (a reset while a large request is
+   * written gives {@code IllegalStateException: state: 0}): it is a failed attempt like any.
    */
   private static Response proceed(Chain chain, Request request, Attempt attempt)
       throws IOException {
@@ -152,17 +153,17 @@ final class Failover implements Interceptor {
     // The usual case without copying the path: the base's text (scheme, host, port, a path
     // ending in "/") starts the URL's.
     if (url.toString().startsWith(baseText)) return true;
-    return url.scheme().equals(base.scheme()) && url.host().equals(base.host())
-        && url.port() == base.port() && url.encodedPath().startsWith(basePath);
+    return url.scheme().equals(base.scheme())
+        && url.host().equals(base.host())
+        && url.port() == base.port()
+        && url.encodedPath().startsWith(basePath);
   }
 
   /** {@code url}, built against the base, sent to {@code member} instead. */
   private HttpUrl rewrite(HttpUrl url, HttpUrl member) {
     if (member.equals(base)) return url;
-    HttpUrl.Builder moved = url.newBuilder()
-        .scheme(member.scheme())
-        .host(member.host())
-        .port(member.port());
+    HttpUrl.Builder moved =
+        url.newBuilder().scheme(member.scheme()).host(member.host()).port(member.port());
     String memberPath = member.encodedPath();
     if (!memberPath.equals(basePath)) {
       moved.encodedPath(memberPath + url.encodedPath().substring(basePath.length()));
@@ -183,10 +184,16 @@ final class Failover implements Interceptor {
     int target = (fragment < 0 ? text.length() : fragment) - pathStart;
     int line = method.length() + 1 + target + " HTTP/1.1\r\n".length();
     if (line > MAX_REQUEST_LINE) {
-      throw new Refused("the request is too large for etcd: its request line would be " + line
-          + " bytes (a path of " + url.encodedPath().length() + " encoded bytes), and etcd resets"
-          + " the connection of any request line over " + MAX_REQUEST_LINE + " bytes; use a"
-          + " shorter key; nothing was sent");
+      throw new Refused(
+          "the request is too large for etcd: its request line would be "
+              + line
+              + " bytes (a path of "
+              + url.encodedPath().length()
+              + " encoded bytes), and etcd resets"
+              + " the connection of any request line over "
+              + MAX_REQUEST_LINE
+              + " bytes; use a"
+              + " shorter key; nothing was sent");
     }
   }
 
@@ -204,7 +211,8 @@ final class Failover implements Interceptor {
           throw tooLarge(response, member, "more than " + maxResponseBytes + " bytes");
         }
       }
-      return response.newBuilder()
+      return response
+          .newBuilder()
           .body(ResponseBody.create(buffer, contentType(response, body), buffer.size()))
           .build();
     } finally {
@@ -229,10 +237,16 @@ final class Failover implements Interceptor {
   }
 
   private Refused tooLarge(Response response, HttpUrl member, String size) {
-    return new Refused(RealEtcdCall.hostName(member) + " answered " + response.code()
-        + " with a body of " + size + ", over maxResponseBytes (" + maxResponseBytes
-        + " bytes); raise maxResponseBytes or read less at a time (a smaller directory, not"
-        + " recursive)");
+    return new Refused(
+        RealEtcdCall.hostName(member)
+            + " answered "
+            + response.code()
+            + " with a body of "
+            + size
+            + ", over maxResponseBytes ("
+            + maxResponseBytes
+            + " bytes); raise maxResponseBytes or read less at a time (a smaller directory, not"
+            + " recursive)");
   }
 
   /** A timeout of the whole call, or an interrupted caller: neither is a member's fault. */
@@ -266,10 +280,10 @@ final class Failover implements Interceptor {
   }
 
   /**
-   * One try of a request on one member; the network interceptor marks it sent. OkHttp runs a
-   * call's whole interceptor chain on one thread, so the attempt in progress is handed to {@link
-   * MarkSent} in a thread-local rather than as a request tag, which would cost a copy of the
-   * request (headers and tags) per attempt.
+   * One try of a request on one member; the network interceptor marks it sent. OkHttp runs a call's
+   * whole interceptor chain on one thread, so the attempt in progress is handed to {@link MarkSent}
+   * in a thread-local rather than as a request tag, which would cost a copy of the request (headers
+   * and tags) per attempt.
    */
   static final class Attempt {
     static final ThreadLocal<Attempt> CURRENT = new ThreadLocal<>();
@@ -283,8 +297,8 @@ final class Failover implements Interceptor {
   }
 
   /**
-   * Runs once a connection (and its TLS handshake) is up, just before the request is written:
-   * from here on the member may have received it.
+   * Runs once a connection (and its TLS handshake) is up, just before the request is written: from
+   * here on the member may have received it.
    */
   static final class MarkSent implements Interceptor {
     @Override

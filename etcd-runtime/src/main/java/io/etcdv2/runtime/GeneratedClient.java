@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * What every client the etcd processor generates has: the Retrofit interface, the configuration,
- * the members in use, and {@link #close()}. Generated clients extend it and add their
- * conveniences, {@link #async()} forms and {@link #requests()} builders; applications use those
- * clients, not this class.
+ * the members in use, and {@link #close()}. Generated clients extend it and add their conveniences,
+ * {@link #async()} forms and {@link #requests()} builders; applications use those clients, not this
+ * class.
  *
  * <pre>{@code
  * try (EtcdClient etcd = EtcdClient.builder().endpoints(urls).build()) {

@@ -4,7 +4,9 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Key normalisation as lua-resty-etcd does it, and percent-encoding of the result for a URL path. */
+/**
+ * Key normalisation as lua-resty-etcd does it, and percent-encoding of the result for a URL path.
+ */
 final class Keys {
   private static final Charset UTF_8 = Charset.forName("UTF-8");
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -57,9 +59,9 @@ final class Keys {
   }
 
   /**
-   * A normalised key with each segment percent-encoded as UTF-8, keeping only RFC 3986's
-   * unreserved characters: etcd decodes the path, so {@code ?}, {@code #}, {@code %}, {@code +},
-   * spaces and non-ASCII text round-trip.
+   * A normalised key with each segment percent-encoded as UTF-8, keeping only RFC 3986's unreserved
+   * characters: etcd decodes the path, so {@code ?}, {@code #}, {@code %}, {@code +}, spaces and
+   * non-ASCII text round-trip.
    */
   static String encodePath(String normalized) {
     if (needsNoEncoding(normalized)) return normalized;
@@ -85,8 +87,13 @@ final class Keys {
   }
 
   private static boolean isUnreserved(int c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-        || c == '-' || c == '.' || c == '_' || c == '~';
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '~';
   }
 
   /** The key {@link #encodePath} encoded. */

@@ -15,9 +15,9 @@ import okio.ByteString;
 
 /**
  * Reads the PEM files that etcd, etcdctl, openssl and cfssl use: certificates, and private keys as
- * PKCS#8 ({@code BEGIN PRIVATE KEY}), PKCS#1 RSA ({@code BEGIN RSA PRIVATE KEY}) or SEC1 EC
- * ({@code BEGIN EC PRIVATE KEY}). The last two are wrapped into PKCS#8, which every JVM and
- * Android reads. Messages name the argument and what is wrong with it.
+ * PKCS#8 ({@code BEGIN PRIVATE KEY}), PKCS#1 RSA ({@code BEGIN RSA PRIVATE KEY}) or SEC1 EC ({@code
+ * BEGIN EC PRIVATE KEY}). The last two are wrapped into PKCS#8, which every JVM and Android reads.
+ * Messages name the argument and what is wrong with it.
  */
 final class Pem {
   private static final ByteString RSA_ENCRYPTION =
@@ -32,19 +32,29 @@ final class Pem {
   static List<X509Certificate> certificates(String pem, String argument) {
     List<ByteString> blocks = blocks(pem, "CERTIFICATE", argument);
     if (blocks.isEmpty()) {
-      throw new IllegalArgumentException(argument + " must hold at least one PEM certificate"
-          + " (-----BEGIN CERTIFICATE-----) but has none");
+      throw new IllegalArgumentException(
+          argument
+              + " must hold at least one PEM certificate"
+              + " (-----BEGIN CERTIFICATE-----) but has none");
     }
     List<X509Certificate> certificates = new ArrayList<>(blocks.size());
     try {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
       for (int i = 0; i < blocks.size(); i++) {
         try {
-          certificates.add((X509Certificate) factory.generateCertificate(
-              new ByteArrayInputStream(blocks.get(i).toByteArray())));
+          certificates.add(
+              (X509Certificate)
+                  factory.generateCertificate(
+                      new ByteArrayInputStream(blocks.get(i).toByteArray())));
         } catch (CertificateException e) {
-          throw new IllegalArgumentException(argument + ": certificate " + (i + 1)
-              + " is not a readable X.509 certificate (" + e.getMessage() + ")", e);
+          throw new IllegalArgumentException(
+              argument
+                  + ": certificate "
+                  + (i + 1)
+                  + " is not a readable X.509 certificate ("
+                  + e.getMessage()
+                  + ")",
+              e);
         }
       }
     } catch (CertificateException e) {
@@ -62,9 +72,11 @@ final class Pem {
     if (found != 1) {
       String problem = found == 0 ? "has none" : "has " + found;
       if (pem.contains("ENCRYPTED PRIVATE KEY")) problem = "is encrypted; decrypt it first";
-      throw new IllegalArgumentException(argument + " must hold exactly one unencrypted PEM"
-          + " private key (BEGIN PRIVATE KEY, BEGIN RSA PRIVATE KEY or BEGIN EC PRIVATE KEY) but "
-          + problem);
+      throw new IllegalArgumentException(
+          argument
+              + " must hold exactly one unencrypted PEM"
+              + " private key (BEGIN PRIVATE KEY, BEGIN RSA PRIVATE KEY or BEGIN EC PRIVATE KEY) but "
+              + problem);
     }
     byte[] der;
     String[] algorithms;
@@ -85,8 +97,8 @@ final class Pem {
         // not this algorithm
       }
     }
-    throw new IllegalArgumentException(argument + " holds a private key that is neither a"
-        + " readable RSA nor EC key");
+    throw new IllegalArgumentException(
+        argument + " holds a private key that is neither a" + " readable RSA nor EC key");
   }
 
   /** The DER contents of each {@code -----BEGIN label-----} block. */
@@ -112,8 +124,8 @@ final class Pem {
   }
 
   /**
-   * The named curve of a SEC1 {@code ECPrivateKey ::= SEQUENCE { version, privateKey OCTET
-   * STRING, [0] parameters OPTIONAL, [1] publicKey OPTIONAL }}: the OID inside {@code [0]}.
+   * The named curve of a SEC1 {@code ECPrivateKey ::= SEQUENCE { version, privateKey OCTET STRING,
+   * [0] parameters OPTIONAL, [1] publicKey OPTIONAL }}: the OID inside {@code [0]}.
    */
   private static ByteString curveOf(ByteString sec1, String argument) {
     try {
@@ -125,12 +137,14 @@ final class Pem {
         if (parameters.hasNext() && parameters.peekTag() == 0x06) return parameters.element();
       }
     } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw new IllegalArgumentException(argument + ": the EC PRIVATE KEY block is not a DER"
-          + " SEC1 key", e);
+      throw new IllegalArgumentException(
+          argument + ": the EC PRIVATE KEY block is not a DER" + " SEC1 key", e);
     }
-    throw new IllegalArgumentException(argument + ": the EC private key does not name its curve;"
-        + " write it with the curve parameters (openssl ec -param_out) or as PKCS#8 (openssl"
-        + " pkcs8 -topk8 -nocrypt)");
+    throw new IllegalArgumentException(
+        argument
+            + ": the EC private key does not name its curve;"
+            + " write it with the curve parameters (openssl ec -param_out) or as PKCS#8 (openssl"
+            + " pkcs8 -topk8 -nocrypt)");
   }
 
   /** {@code PrivateKeyInfo ::= SEQUENCE { version 0, algorithm, privateKey OCTET STRING }}. */

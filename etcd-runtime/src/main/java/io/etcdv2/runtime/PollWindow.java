@@ -12,9 +12,9 @@ import java.util.TreeMap;
  * flight at once and their answers, in any order and with duplicates, still make one stream of
  * events in index order, each once.
  *
- * <p>A poll with {@code waitIndex = w} answers with the first matching event at or after {@code
- * w}, at index {@code e}: so there is no matching event in {@code [w, e)}, and there is one at
- * {@code e}. An event is released only when every lower index is accounted for.
+ * <p>A poll with {@code waitIndex = w} answers with the first matching event at or after {@code w},
+ * at index {@code e}: so there is no matching event in {@code [w, e)}, and there is one at {@code
+ * e}. An event is released only when every lower index is accounted for.
  */
 final class PollWindow {
   private long next;
@@ -80,8 +80,8 @@ final class PollWindow {
 
   /**
    * The wait indexes worth polling now, lowest first, at most {@code window} in flight: always
-   * {@code next}, and while history reaches further (the watch lags), the indexes after it that
-   * are not known yet.
+   * {@code next}, and while history reaches further (the watch lags), the indexes after it that are
+   * not known yet.
    */
   List<Long> wanted(int window, Set<Long> inFlight) {
     List<Long> wanted = new ArrayList<>();

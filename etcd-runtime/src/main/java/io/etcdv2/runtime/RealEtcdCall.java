@@ -15,10 +15,10 @@ import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
+import org.codehaus.mojo.animal_sniffer.IgnoreJRERequirement;
 import retrofit2.Call;
 import retrofit2.Callback;
 import retrofit2.Invocation;
-import org.codehaus.mojo.animal_sniffer.IgnoreJRERequirement;
 import retrofit2.Response;
 
 /**
@@ -36,8 +36,12 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
   private volatile boolean canceledByCaller;
   private volatile long startNanos;
 
-  RealEtcdCall(Call<ResponseBody> delegate, ResponseDecoder<T> decoder, String operation,
-      Endpoints endpoints, AtomicBoolean clientClosed) {
+  RealEtcdCall(
+      Call<ResponseBody> delegate,
+      ResponseDecoder<T> decoder,
+      String operation,
+      Endpoints endpoints,
+      AtomicBoolean clientClosed) {
     this.delegate = delegate;
     this.decoder = decoder;
     this.operation = operation;
@@ -70,36 +74,38 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
       return;
     }
     startNanos = System.nanoTime();
-    delegate.enqueue(new Callback<ResponseBody>() {
-      @Override
-      public void onResponse(Call<ResponseBody> call, Response<ResponseBody> raw) {
-        EtcdResponse<T> response;
-        try {
-          response = decode(raw);
-        } catch (EtcdException e) {
-          callback.onFailure(RealEtcdCall.this, e);
-          return;
-        } catch (Throwable t) { // the callback (or future) must complete whatever happens
-          callback.onFailure(RealEtcdCall.this,
-              new EtcdException(operation(), host(), "decoding the answer failed: " + t, t));
-          if (t instanceof Error) throw (Error) t;
-          return;
-        }
-        callback.onResponse(RealEtcdCall.this, response);
-      }
+    delegate.enqueue(
+        new Callback<ResponseBody>() {
+          @Override
+          public void onResponse(Call<ResponseBody> call, Response<ResponseBody> raw) {
+            EtcdResponse<T> response;
+            try {
+              response = decode(raw);
+            } catch (EtcdException e) {
+              callback.onFailure(RealEtcdCall.this, e);
+              return;
+            } catch (Throwable t) { // the callback (or future) must complete whatever happens
+              callback.onFailure(
+                  RealEtcdCall.this,
+                  new EtcdException(operation(), host(), "decoding the answer failed: " + t, t));
+              if (t instanceof Error) throw (Error) t;
+              return;
+            }
+            callback.onResponse(RealEtcdCall.this, response);
+          }
 
-      @Override
-      public void onFailure(Call<ResponseBody> call, Throwable t) {
-        EtcdResponse<T> timedOut;
-        try {
-          timedOut = failed(t, false);
-        } catch (EtcdException e) {
-          callback.onFailure(RealEtcdCall.this, e);
-          return;
-        }
-        callback.onResponse(RealEtcdCall.this, timedOut);
-      }
-    });
+          @Override
+          public void onFailure(Call<ResponseBody> call, Throwable t) {
+            EtcdResponse<T> timedOut;
+            try {
+              timedOut = failed(t, false);
+            } catch (EtcdException e) {
+              callback.onFailure(RealEtcdCall.this, e);
+              return;
+            }
+            callback.onResponse(RealEtcdCall.this, timedOut);
+          }
+        });
   }
 
   @IgnoreJRERequirement // only called where CompletableFuture exists
@@ -142,8 +148,8 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
   /**
    * The 408 entity for a timeout; throws for every other failure.
    *
-   * @param callerThread whether {@code t} was thrown on the caller's thread, whose interrupt
-   *     Okio may have consumed
+   * @param callerThread whether {@code t} was thrown on the caller's thread, whose interrupt Okio
+   *     may have consumed
    */
   private EtcdResponse<T> failed(Throwable t, boolean callerThread) {
     if (canceledByCaller) {
@@ -154,14 +160,20 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
       throw new EtcdException(operation(), host(), t.getMessage(), t);
     }
     if (t instanceof Failover.MembersFailed) {
-      throw new EtcdException(operation(), ((Failover.MembersFailed) t).hosts, t.getMessage(),
-          t.getCause());
+      throw new EtcdException(
+          operation(), ((Failover.MembersFailed) t).hosts, t.getMessage(), t.getCause());
     }
     if (t instanceof Failover.OutcomeUnknown) {
-      throw new EtcdException(operation(), hostName(((Failover.OutcomeUnknown) t).member),
-          "the connection failed after the request was sent (" + t.getMessage() + "), so the"
+      throw new EtcdException(
+          operation(),
+          hostName(((Failover.OutcomeUnknown) t).member),
+          "the connection failed after the request was sent ("
+              + t.getMessage()
+              + "), so the"
               + " change may or may not have been applied; outcome unknown: re-read before you"
-              + " retry", t.getCause(), true);
+              + " retry",
+          t.getCause(),
+          true);
     }
     if (t.getCause() instanceof RejectedExecutionException) {
       throw new EtcdException(operation(), host(), "the client is closed", t);
@@ -175,14 +187,14 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
       Thread.currentThread().interrupt();
       throw new EtcdException(operation(), host(), "the calling thread was interrupted", t);
     }
-    String problem = t instanceof SSLException ? TlsProblem.describe((SSLException) t)
-        : String.valueOf(t);
+    String problem =
+        t instanceof SSLException ? TlsProblem.describe((SSLException) t) : String.valueOf(t);
     throw new EtcdException(operation(), host(), problem, t);
   }
 
   /**
-   * Whether OkHttp's call timeout ended this call. OkHttp cancels a call when its timeout fires,
-   * as closing the client does too; only the time elapsed tells them apart.
+   * Whether OkHttp's call timeout ended this call. OkHttp cancels a call when its timeout fires, as
+   * closing the client does too; only the time elapsed tells them apart.
    */
   private boolean isCallTimeout(Throwable t) {
     if (!(t instanceof InterruptedIOException) || !"timeout".equals(t.getMessage())) return false;
@@ -197,8 +209,10 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
     try {
       return decoder.decode(raw);
     } catch (IOException e) {
-      String problem = e instanceof ResponseDecoder.BadAnswer ? e.getMessage()
-          : "its answer could not be read: " + e;
+      String problem =
+          e instanceof ResponseDecoder.BadAnswer
+              ? e.getMessage()
+              : "its answer could not be read: " + e;
       throw new EtcdException(operation(), hostName(raw.raw().request().url()), problem, e);
     }
   }
@@ -267,7 +281,12 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
 
   @Override
   public String toString() {
-    return "EtcdCall{" + operation() + " " + delegate.request().method() + " "
-        + delegate.request().url().encodedPath() + '}';
+    return "EtcdCall{"
+        + operation()
+        + " "
+        + delegate.request().method()
+        + " "
+        + delegate.request().url().encodedPath()
+        + '}';
   }
 }

@@ -14,9 +14,9 @@ import okio.BufferedSource;
 import retrofit2.Response;
 
 /**
- * Turns an answer into the response entity, decoding JSON bodies straight from the bytes read
- * (no copy as a String). A 2xx answer must carry what its endpoint declares: an empty, {@code
- * null} or non-JSON body where a JSON body is declared is a {@link BadAnswer}, saying what came.
+ * Turns an answer into the response entity, decoding JSON bodies straight from the bytes read (no
+ * copy as a String). A 2xx answer must carry what its endpoint declares: an empty, {@code null} or
+ * non-JSON body where a JSON body is declared is a {@link BadAnswer}, saying what came.
  */
 final class ResponseDecoder<T> {
   private static final int SHOWN_CHARS = 200;
@@ -31,7 +31,9 @@ final class ResponseDecoder<T> {
     this.errorAdapter = errorAdapter;
   }
 
-  /** @throws BadAnswer if the body is not what the status and Content-Type promise */
+  /**
+   * @throws BadAnswer if the body is not what the status and Content-Type promise
+   */
   @SuppressWarnings("unchecked")
   EtcdResponse<T> decode(Response<ResponseBody> raw) throws IOException {
     int code = raw.code();
@@ -54,8 +56,8 @@ final class ResponseDecoder<T> {
         return EtcdResponse.received(code, raw.headers(), (T) text, null, json ? null : text);
       }
       if (bodyAdapter == null) { // Void: whatever came is not decoded
-        return EtcdResponse.received(code, raw.headers(), null, null,
-            json || isBlank(source) ? null : text(source));
+        return EtcdResponse.received(
+            code, raw.headers(), null, null, json || isBlank(source) ? null : text(source));
       }
       if (isBlank(source)) throw missing(code, "an empty body");
       if (json) {
@@ -66,8 +68,16 @@ final class ResponseDecoder<T> {
       try {
         return EtcdResponse.received(code, raw.headers(), required(code, source), null, text);
       } catch (BadAnswer notJson) {
-        throw new BadAnswer("answered " + code + " " + type + " \"" + shown(text)
-            + "\", not the JSON of " + typeName() + " that the endpoint declares");
+        throw new BadAnswer(
+            "answered "
+                + code
+                + " "
+                + type
+                + " \""
+                + shown(text)
+                + "\", not the JSON of "
+                + typeName()
+                + " that the endpoint declares");
       }
     } finally {
       // Moshi stops after the JSON value, and etcd ends its bodies with a newline. Okio's Buffer
@@ -83,11 +93,20 @@ final class ResponseDecoder<T> {
     try {
       decoded = bodyAdapter.fromJson(source);
     } catch (JsonDataException e) {
-      throw new BadAnswer("answered " + code + " with JSON that does not match " + typeName()
-          + ": " + e.getMessage());
+      throw new BadAnswer(
+          "answered "
+              + code
+              + " with JSON that does not match "
+              + typeName()
+              + ": "
+              + e.getMessage());
     } catch (JsonEncodingException | EOFException e) {
-      throw new BadAnswer("answered " + code + " with a body that is not valid JSON although"
-          + " its Content-Type says so: " + e.getMessage());
+      throw new BadAnswer(
+          "answered "
+              + code
+              + " with a body that is not valid JSON although"
+              + " its Content-Type says so: "
+              + e.getMessage());
     } catch (IOException e) {
       throw new BadAnswer("answered " + code + " with a body that could not be read: " + e);
     }
@@ -99,17 +118,31 @@ final class ResponseDecoder<T> {
     try {
       return errorAdapter.fromJson(source);
     } catch (JsonDataException e) {
-      throw new BadAnswer("answered " + code + " with an error body that is not etcd's error"
-          + " JSON ({\"errorCode\", \"message\", \"cause\", \"index\"}): " + e.getMessage());
+      throw new BadAnswer(
+          "answered "
+              + code
+              + " with an error body that is not etcd's error"
+              + " JSON ({\"errorCode\", \"message\", \"cause\", \"index\"}): "
+              + e.getMessage());
     } catch (IOException e) {
-      throw new BadAnswer("answered " + code + " with an error body that is not valid JSON"
-          + " although its Content-Type says so: " + e.getMessage());
+      throw new BadAnswer(
+          "answered "
+              + code
+              + " with an error body that is not valid JSON"
+              + " although its Content-Type says so: "
+              + e.getMessage());
     }
   }
 
   private BadAnswer missing(int code, String what) {
-    return new BadAnswer("answered " + code + " with " + what + ", not the " + typeName()
-        + " that the endpoint declares");
+    return new BadAnswer(
+        "answered "
+            + code
+            + " with "
+            + what
+            + ", not the "
+            + typeName()
+            + " that the endpoint declares");
   }
 
   private String typeName() {
@@ -133,7 +166,8 @@ final class ResponseDecoder<T> {
 
   private static String shown(String text) {
     String trimmed = text.trim();
-    return trimmed.length() <= SHOWN_CHARS ? trimmed
+    return trimmed.length() <= SHOWN_CHARS
+        ? trimmed
         : trimmed.substring(0, SHOWN_CHARS) + "... (" + text.length() + " chars)";
   }
 

@@ -38,8 +38,8 @@ final class Tls {
    * @param trusted the CA certificates to trust, or null for the platform's
    * @param clientKey the client's key, or null to present none
    */
-  static Tls create(List<X509Certificate> trusted, List<X509Certificate> clientChain,
-      PrivateKey clientKey) {
+  static Tls create(
+      List<X509Certificate> trusted, List<X509Certificate> clientChain, PrivateKey clientKey) {
     try {
       X509TrustManager trustManager = trustManager(trusted);
       KeyManager[] keyManagers = clientKey == null ? null : keyManagers(clientChain, clientKey);
@@ -64,8 +64,8 @@ final class Tls {
     for (TrustManager manager : factory.getTrustManagers()) {
       if (manager instanceof X509TrustManager) return (X509TrustManager) manager;
     }
-    throw new IllegalStateException("no X509TrustManager in "
-        + Arrays.toString(factory.getTrustManagers()));
+    throw new IllegalStateException(
+        "no X509TrustManager in " + Arrays.toString(factory.getTrustManagers()));
   }
 
   private static KeyManager[] keyManagers(List<X509Certificate> chain, PrivateKey key)
@@ -93,13 +93,21 @@ final class Tls {
     try {
       certificate.checkValidity();
     } catch (CertificateExpiredException e) {
-      throw new IllegalArgumentException(argument + ": the certificate "
-          + certificate.getSubjectX500Principal().getName() + " expired on "
-          + certificate.getNotAfter(), e);
+      throw new IllegalArgumentException(
+          argument
+              + ": the certificate "
+              + certificate.getSubjectX500Principal().getName()
+              + " expired on "
+              + certificate.getNotAfter(),
+          e);
     } catch (CertificateNotYetValidException e) {
-      throw new IllegalArgumentException(argument + ": the certificate "
-          + certificate.getSubjectX500Principal().getName() + " is not valid before "
-          + certificate.getNotBefore(), e);
+      throw new IllegalArgumentException(
+          argument
+              + ": the certificate "
+              + certificate.getSubjectX500Principal().getName()
+              + " is not valid before "
+              + certificate.getNotBefore(),
+          e);
     }
   }
 
@@ -122,9 +130,11 @@ final class Tls {
       matches = false; // an RSA key against an EC certificate, say
     }
     if (!matches) {
-      throw new IllegalArgumentException(argument + " is not the private key of the certificate "
-          + certificate.getSubjectX500Principal().getName()
-          + ": give the key that was generated with that certificate");
+      throw new IllegalArgumentException(
+          argument
+              + " is not the private key of the certificate "
+              + certificate.getSubjectX500Principal().getName()
+              + ": give the key that was generated with that certificate");
     }
   }
 }

@@ -13,7 +13,8 @@ final class TlsProblem {
   static String describe(SSLException e) {
     if (e instanceof SSLPeerUnverifiedException) {
       return "TLS: the member's certificate does not name the host it was reached on ("
-          + e.getMessage() + ")";
+          + e.getMessage()
+          + ")";
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof CertificateExpiredException) {
@@ -27,14 +28,19 @@ final class TlsProblem {
       if (t instanceof CertPathValidatorException
           || String.valueOf(t.getMessage()).contains("PKIX path")) {
         return "TLS handshake failed: the member's certificate is not signed by a trusted CA;"
-            + " check trustedCertificates (" + t.getMessage() + ")";
+            + " check trustedCertificates ("
+            + t.getMessage()
+            + ")";
       }
     }
     String message = String.valueOf(e.getMessage());
-    if (message.contains("bad_certificate") || message.contains("certificate_required")
+    if (message.contains("bad_certificate")
+        || message.contains("certificate_required")
         || message.contains("unknown_ca")) {
       return "TLS handshake failed: the member refused the client certificate (missing, or not"
-          + " signed by a CA it trusts); check clientCertificate (" + message + ")";
+          + " signed by a CA it trusts); check clientCertificate ("
+          + message
+          + ")";
     }
     return "TLS handshake failed: " + e;
   }

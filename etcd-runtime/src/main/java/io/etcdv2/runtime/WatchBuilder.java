@@ -32,9 +32,9 @@ public final class WatchBuilder {
   }
 
   /**
-   * The first index to deliver, such as a read's {@code modifiedIndex + 1}; events still in
-   * etcd's history are delivered at once. Without it the watch starts from etcd's current index,
-   * read when the watch starts.
+   * The first index to deliver, such as a read's {@code modifiedIndex + 1}; events still in etcd's
+   * history are delivered at once. Without it the watch starts from etcd's current index, read when
+   * the watch starts.
    *
    * @throws IllegalArgumentException if {@code index} is less than 1
    */

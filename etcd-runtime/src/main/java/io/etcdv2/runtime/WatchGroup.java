@@ -11,10 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Many watches of keys under one directory sharing one recursive watch: one long poll (more only
- * while it catches up) and one thread, however many keys are watched, with the same guarantees
- * as a lone {@link Watch}. Each event goes to the watches of its key, of the directories above it
- * (when those watch recursively), and, when a directory is deleted or expires, to the watches
- * below it.
+ * while it catches up) and one thread, however many keys are watched, with the same guarantees as a
+ * lone {@link Watch}. Each event goes to the watches of its key, of the directories above it (when
+ * those watch recursively), and, when a directory is deleted or expires, to the watches below it.
  *
  * <pre>{@code
  * WatchGroup services = etcd.watch("/services").startGroup();
@@ -26,23 +25,29 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * }</pre>
  *
  * <p>Listeners run on the group's thread, one call at a time: keep them short. On a resync each
- * watch's {@link WatchListener#onResync} receives the fresh read of the whole group directory;
- * find your key in it.
+ * watch's {@link WatchListener#onResync} receives the fresh read of the whole group directory; find
+ * your key in it.
  */
 public final class WatchGroup implements Watch {
   private final String prefix;
   private final String directory; // as etcd names it: the prefix, then the normalised key
+
   /** Watches by the key they watch, as etcd names it. Read on the group's thread. */
   private final TreeMap<String, List<Member>> members = new TreeMap<>();
+
   private final Watcher watcher;
 
-  WatchGroup(EtcdRuntime runtime, io.etcdv2.api.KeysApi keys, String encodedKey, long fromIndex,
+  WatchGroup(
+      EtcdRuntime runtime,
+      io.etcdv2.api.KeysApi keys,
+      String encodedKey,
+      long fromIndex,
       long pollSeconds) {
     this.prefix = runtime.prefix();
     String key = Keys.decodePath(encodedKey);
     this.directory = prefix + (key.equals("/") ? "" : key);
-    this.watcher = new Watcher(runtime, keys, encodedKey, true, fromIndex, pollSeconds,
-        new Router());
+    this.watcher =
+        new Watcher(runtime, keys, encodedKey, true, fromIndex, pollSeconds, new Router());
   }
 
   void start() {
@@ -65,8 +70,13 @@ public final class WatchGroup implements Watch {
     String normalized = Keys.normalize(Arguments.checkWellFormed(key, "key"));
     String full = prefix + (normalized.equals("/") ? "" : normalized);
     if (!full.equals(directory) && !full.startsWith(directory + "/")) {
-      throw new IllegalArgumentException("key must be " + strip(directory) + " or below it, the"
-          + " group's directory, but was \"" + key + "\"");
+      throw new IllegalArgumentException(
+          "key must be "
+              + strip(directory)
+              + " or below it, the"
+              + " group's directory, but was \""
+              + key
+              + "\"");
     }
     Member member = new Member(full, recursive, listener);
     synchronized (members) {
@@ -90,7 +100,8 @@ public final class WatchGroup implements Watch {
     synchronized (members) {
       List<Member> exact = members.get(key);
       if (exact != null) found.addAll(exact);
-      for (String above = parent(key); above != null && above.length() >= directory.length();
+      for (String above = parent(key);
+          above != null && above.length() >= directory.length();
           above = parent(above)) {
         List<Member> candidates = members.get(above);
         if (candidates == null) continue;
@@ -123,8 +134,11 @@ public final class WatchGroup implements Watch {
     @Override
     public void onEvent(KeysResult event) {
       String action = event.action();
-      boolean removesTree = event.node().isDir() && ("delete".equals(action)
-          || "expire".equals(action) || "compareAndDelete".equals(action));
+      boolean removesTree =
+          event.node().isDir()
+              && ("delete".equals(action)
+                  || "expire".equals(action)
+                  || "compareAndDelete".equals(action));
       for (Member member : concerned(event.node().key(), removesTree)) {
         if (member.stopped) continue;
         try {
@@ -211,8 +225,12 @@ public final class WatchGroup implements Watch {
 
     @Override
     public String toString() {
-      return "Watch{" + strip(key) + (recursive ? ", recursive" : "") + ", in group "
-          + strip(directory) + '}';
+      return "Watch{"
+          + strip(key)
+          + (recursive ? ", recursive" : "")
+          + ", in group "
+          + strip(directory)
+          + '}';
     }
   }
 

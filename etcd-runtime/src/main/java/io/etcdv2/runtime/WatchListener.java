@@ -4,8 +4,8 @@ import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.KeysResult;
 
 /**
- * Receives what a {@link Watch} sees, on the watch's own thread, one call at a time and never
- * after {@link Watch#stop()} has returned. Keep the calls short: the next poll waits for them.
+ * Receives what a {@link Watch} sees, on the watch's own thread, one call at a time and never after
+ * {@link Watch#stop()} has returned. Keep the calls short: the next poll waits for them.
  */
 public interface WatchListener {
   /**
@@ -25,17 +25,17 @@ public interface WatchListener {
   void onResync(EtcdResponse<KeysResult> state, long etcdIndex);
 
   /**
-   * An error that retrying will not heal, such as missing permissions; the watch has ended.
-   * Passing outages (a member restarting, a dropped connection) are retried, not reported here.
+   * An error that retrying will not heal, such as missing permissions; the watch has ended. Passing
+   * outages (a member restarting, a dropped connection) are retried, not reported here.
    */
   void onError(Throwable error);
 
   /**
-   * The watch has failed {@code failuresInARow} times in a row and keeps retrying, backing off
-   * from 100 ms up to 5 s: etcd unreachable, answering 5xx, or answering without an event (an
-   * empty body, {@code null}, a login page). Called at the third failure in a row and every tenth
-   * after it, so that a watch that cannot make progress is never silent. The watch goes on; stop
-   * it if you would rather not wait. Does nothing unless overridden.
+   * The watch has failed {@code failuresInARow} times in a row and keeps retrying, backing off from
+   * 100 ms up to 5 s: etcd unreachable, answering 5xx, or answering without an event (an empty
+   * body, {@code null}, a login page). Called at the third failure in a row and every tenth after
+   * it, so that a watch that cannot make progress is never silent. The watch goes on; stop it if
+   * you would rather not wait. Does nothing unless overridden.
    */
   default void onRetrying(Throwable problem, int failuresInARow) {}
 }

@@ -26,9 +26,12 @@ final class Watcher implements Watch, Runnable {
   private static final Logger LOG = Logger.getLogger(Watcher.class.getName());
   private static final long MIN_BACKOFF_MILLIS = 100;
   private static final long MAX_BACKOFF_MILLIS = 5_000;
+
   /** Failures in a row before the listener hears of them, and how often after that. */
   private static final int REPORT_AFTER = 3;
+
   private static final int REPORT_EVERY = 10;
+
   /** Long polls in flight while a watch catches up: each fetches one event of the history. */
   private static final int MAX_POLLS = 8;
 
@@ -39,28 +42,41 @@ final class Watcher implements Watch, Runnable {
   private final long pollSeconds;
   private final WatchListener listener;
   private final Thread thread;
+
   /** Held while a listener call runs, so that stop() can wait for it. */
   private final Object listenerLock = new Object();
+
   private final Random jitter = new Random();
 
   /** Opens once the watch knows its first index, so that start() can wait for it. */
   private final CountDownLatch started = new CountDownLatch(1);
+
   private volatile boolean stopped;
   private volatile long nextIndex;
   private volatile EtcdCall<?> current;
+
   /** Why the last {@link #send} returned null. */
   private Throwable lastProblem;
+
   private int failures; // in a row
+
   /** Long polls in flight by wait index; changed by the watch's thread, cancelled by stop(). */
   private final Map<Long, EtcdCall<KeysResult>> inFlight =
       new ConcurrentHashMap<Long, EtcdCall<KeysResult>>();
+
   private final BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
   private PollWindow window;
   private boolean lagging;
   private int generation; // bumped by a resync: older polls' answers are stale
 
-  Watcher(EtcdRuntime runtime, KeysApi keys, String key, boolean recursive, long fromIndex,
-      long pollSeconds, WatchListener listener) {
+  Watcher(
+      EtcdRuntime runtime,
+      KeysApi keys,
+      String key,
+      boolean recursive,
+      long fromIndex,
+      long pollSeconds,
+      WatchListener listener) {
     this.runtime = runtime;
     this.keys = keys;
     this.key = key;
@@ -105,11 +121,13 @@ final class Watcher implements Watch, Runnable {
           // Caught up: one long poll, on this thread, as a watch mostly is. It takes no slot of
           // the dispatcher, which a shared OkHttpClient may keep small.
           long waitIndex = window.next();
-          EtcdResponse<KeysResult> response = send(keys.getKey(key, recursive, null, null,
-              Boolean.TRUE, waitIndex).timeout(pollSeconds));
+          EtcdResponse<KeysResult> response =
+              send(
+                  keys.getKey(key, recursive, null, null, Boolean.TRUE, waitIndex)
+                      .timeout(pollSeconds));
           if (stopped) return;
-          answer = new Answer(generation, waitIndex, response,
-              response == null ? lastProblem : null);
+          answer =
+              new Answer(generation, waitIndex, response, response == null ? lastProblem : null);
         } else {
           for (Long waitIndex : window.wanted(MAX_POLLS, inFlight.keySet())) poll(waitIndex);
           try {
@@ -139,21 +157,24 @@ final class Watcher implements Watch, Runnable {
 
   /** Sends a long poll from {@code waitIndex}; its answer goes to {@link #answers}. */
   private void poll(final long waitIndex) {
-    final EtcdCall<KeysResult> call = keys.getKey(key, recursive, null, null, Boolean.TRUE,
-        waitIndex).timeout(pollSeconds).operation("watch");
+    final EtcdCall<KeysResult> call =
+        keys.getKey(key, recursive, null, null, Boolean.TRUE, waitIndex)
+            .timeout(pollSeconds)
+            .operation("watch");
     final int sentIn = generation;
     inFlight.put(waitIndex, call);
-    call.enqueue(new EtcdCallback<KeysResult>() {
-      @Override
-      public void onResponse(EtcdCall<KeysResult> done, EtcdResponse<KeysResult> response) {
-        answers.add(new Answer(sentIn, waitIndex, response, null));
-      }
+    call.enqueue(
+        new EtcdCallback<KeysResult>() {
+          @Override
+          public void onResponse(EtcdCall<KeysResult> done, EtcdResponse<KeysResult> response) {
+            answers.add(new Answer(sentIn, waitIndex, response, null));
+          }
 
-      @Override
-      public void onFailure(EtcdCall<KeysResult> done, EtcdException failure) {
-        answers.add(new Answer(sentIn, waitIndex, null, failure));
-      }
-    });
+          @Override
+          public void onFailure(EtcdCall<KeysResult> done, EtcdException failure) {
+            answers.add(new Answer(sentIn, waitIndex, null, failure));
+          }
+        });
   }
 
   /** Takes in one poll's answer; false when the watch has ended. */
@@ -210,8 +231,7 @@ final class Watcher implements Watch, Runnable {
     final EtcdResponse<KeysResult> response; // null when failed
     final Throwable failure;
 
-    Answer(int generation, long waitIndex, EtcdResponse<KeysResult> response,
-        Throwable failure) {
+    Answer(int generation, long waitIndex, EtcdResponse<KeysResult> response, Throwable failure) {
       this.generation = generation;
       this.waitIndex = waitIndex;
       this.response = response;
@@ -225,8 +245,7 @@ final class Watcher implements Watch, Runnable {
       EtcdResponse<KeysResult> state =
           send(keys.getKey(key, recursive, null, Boolean.TRUE, null, null));
       if (stopped) return null;
-      if (state != null && !state.isTimeout()
-          && (state.isSuccessful() || isMissing(state))) {
+      if (state != null && !state.isTimeout() && (state.isSuccessful() || isMissing(state))) {
         failures = 0;
         return state;
       }
@@ -234,8 +253,10 @@ final class Watcher implements Watch, Runnable {
         fail(state);
         return null;
       }
-      retry(state == null ? lastProblem
-          : problem(state.isTimeout() ? "read timed out" : "read " + answered(state)));
+      retry(
+          state == null
+              ? lastProblem
+              : problem(state.isTimeout() ? "read timed out" : "read " + answered(state)));
     }
     return null;
   }
@@ -276,12 +297,14 @@ final class Watcher implements Watch, Runnable {
   }
 
   private static boolean isCleared(EtcdResponse<?> response) {
-    return response.status() == 400 && response.error() != null
+    return response.status() == 400
+        && response.error() != null
         && response.error().errorCode() == EtcdError.EVENT_INDEX_CLEARED;
   }
 
   private static boolean isMissing(EtcdResponse<?> response) {
-    return response.status() == 404 && response.error() != null
+    return response.status() == 404
+        && response.error() != null
         && response.error().errorCode() == EtcdError.KEY_NOT_FOUND;
   }
 
@@ -291,8 +314,10 @@ final class Watcher implements Watch, Runnable {
       try {
         listener.onEvent(event);
       } catch (Exception e) { // Kotlin and sneaky throws can raise checked ones too
-        LOG.log(Level.WARNING, "watch listener of " + key + " threw on " + event
-            + "; the watch goes on", e);
+        LOG.log(
+            Level.WARNING,
+            "watch listener of " + key + " threw on " + event + "; the watch goes on",
+            e);
       }
     }
   }
@@ -303,8 +328,10 @@ final class Watcher implements Watch, Runnable {
       try {
         listener.onResync(state, index);
       } catch (Exception e) {
-        LOG.log(Level.WARNING, "watch listener of " + key + " threw on resync at " + index
-            + "; the watch goes on", e);
+        LOG.log(
+            Level.WARNING,
+            "watch listener of " + key + " threw on resync at " + index + "; the watch goes on",
+            e);
       }
     }
   }
@@ -315,7 +342,8 @@ final class Watcher implements Watch, Runnable {
   }
 
   private static String answered(EtcdResponse<?> response) {
-    return "answered " + response.status()
+    return "answered "
+        + response.status()
         + (response.error() != null ? " " + response.error() : "");
   }
 
@@ -371,8 +399,10 @@ final class Watcher implements Watch, Runnable {
   }
 
   static void logListenerFailure(String key, Object during, Exception e) {
-    LOG.log(Level.WARNING, "watch listener of " + key + " threw on " + during
-        + "; the watch goes on", e);
+    LOG.log(
+        Level.WARNING,
+        "watch listener of " + key + " threw on " + during + "; the watch goes on",
+        e);
   }
 
   @Override
@@ -387,7 +417,12 @@ final class Watcher implements Watch, Runnable {
 
   @Override
   public String toString() {
-    return "Watch{" + key + (recursive != null ? ", recursive" : "") + ", nextIndex=" + nextIndex
-        + (stopped ? ", stopped" : "") + '}';
+    return "Watch{"
+        + key
+        + (recursive != null ? ", recursive" : "")
+        + ", nextIndex="
+        + nextIndex
+        + (stopped ? ", stopped" : "")
+        + '}';
   }
 }

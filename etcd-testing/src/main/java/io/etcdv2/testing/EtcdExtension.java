@@ -154,9 +154,10 @@ public final class EtcdExtension
 
   private synchronized void start() {
     if (cluster != null) return;
-    String executable = binary != null
-        ? LocalEtcd.checkBinary(binary, "EtcdExtension.builder().binary(path)")
-        : LocalEtcd.binary();
+    String executable =
+        binary != null
+            ? LocalEtcd.checkBinary(binary, "EtcdExtension.builder().binary(path)")
+            : LocalEtcd.binary();
     cluster = LocalEtcdCluster.start(executable, size, tempRoot);
   }
 
@@ -218,9 +219,10 @@ public final class EtcdExtension
   private LocalEtcdCluster running() {
     LocalEtcdCluster cluster = this.cluster;
     if (cluster == null) {
-      throw new IllegalStateException("etcd is not started: register the extension with"
-          + " @RegisterExtension on a static field (or an instance field, for one test at a time)"
-          + " and use it from tests or @BeforeEach methods");
+      throw new IllegalStateException(
+          "etcd is not started: register the extension with"
+              + " @RegisterExtension on a static field (or an instance field, for one test at a time)"
+              + " and use it from tests or @BeforeEach methods");
     }
     return cluster;
   }

@@ -38,8 +38,14 @@ final class EventHistory {
    */
   StoreEvent scan(String key, boolean recursive, long index) throws KeyError {
     if (Long.compareUnsigned(index, startIndex) < 0) {
-      throw new KeyError(KeyError.EVENT_INDEX_CLEARED, "the requested history has been cleared ["
-          + startIndex + "/" + Long.toUnsignedString(index) + "]", 0);
+      throw new KeyError(
+          KeyError.EVENT_INDEX_CLEARED,
+          "the requested history has been cleared ["
+              + startIndex
+              + "/"
+              + Long.toUnsignedString(index)
+              + "]",
+          0);
     }
     if (Long.compareUnsigned(index, lastIndex) > 0 || size == 0) return null;
     String prefix = key.endsWith("/") ? key : key + "/";
@@ -50,7 +56,9 @@ final class EventHistory {
       boolean match = eventKey.equals(key) || (recursive && eventKey.startsWith(prefix));
       // A deleted or expired directory ends the watches under it (a plain prefix, as etcd has it).
       if ((e.action.equals(StoreEvent.DELETE) || e.action.equals(StoreEvent.EXPIRE))
-          && e.prevNode != null && e.prevNode.dir && key.startsWith(e.prevNode.key)) {
+          && e.prevNode != null
+          && e.prevNode.dir
+          && key.startsWith(e.prevNode.key)) {
         match = true;
       }
       if (match) return e;

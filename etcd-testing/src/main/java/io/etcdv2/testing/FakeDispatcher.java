@@ -35,7 +35,8 @@ final class FakeDispatcher extends Dispatcher {
     MockResponse response = route(request);
     // A HEAD answer has no body; one written anyway would be read as the next answer.
     if ("HEAD".equals(request.getMethod())) response.setBody("");
-    return response.addHeader("Access-Control-Allow-Headers", "accept, content-type, authorization")
+    return response
+        .addHeader("Access-Control-Allow-Headers", "accept, content-type, authorization")
         .addHeader("Access-Control-Allow-Methods", "POST, GET, OPTIONS, PUT, DELETE")
         .addHeader("Access-Control-Allow-Origin", "*");
   }
@@ -97,8 +98,8 @@ final class FakeDispatcher extends Dispatcher {
           return json(200, "{\"enabled\":" + etcd.authEnabled() + "}\n")
               .setHeader("X-Etcd-Cluster-Id", CLUSTER_ID);
         }
-        return unsupported(method + " " + path,
-            "turn basic auth on with FakeEtcd.builder().user(name, password)");
+        return unsupported(
+            method + " " + path, "turn basic auth on with FakeEtcd.builder().user(name, password)");
       default:
         break;
     }
@@ -106,10 +107,14 @@ final class FakeDispatcher extends Dispatcher {
       return unsupported(method + " " + path, "it has one member");
     }
     if (path.startsWith("/v2/auth/")) {
-      return unsupported(method + " " + path, "there are no roles or user management;"
-          + " turn basic auth on with FakeEtcd.builder().user(name, password)");
+      return unsupported(
+          method + " " + path,
+          "there are no roles or user management;"
+              + " turn basic auth on with FakeEtcd.builder().user(name, password)");
     }
-    if (path.startsWith("/v3/") || path.equals("/metrics") || path.startsWith("/debug/")
+    if (path.startsWith("/v3/")
+        || path.equals("/metrics")
+        || path.startsWith("/debug/")
         || path.startsWith("/config/")) {
       return unsupported(method + " " + path, "it serves the v2 API only");
     }
@@ -162,12 +167,12 @@ final class FakeDispatcher extends Dispatcher {
           if (r.prevIndex == 0 && r.prevValue.isEmpty()) {
             return store.update(r.path, r.value, r.expireTime, r.refresh);
           }
-          return store.compareAndSwap(r.path, r.prevValue, r.prevIndex, r.value, r.expireTime,
-              r.refresh);
+          return store.compareAndSwap(
+              r.path, r.prevValue, r.prevIndex, r.value, r.expireTime, r.refresh);
         }
         if (r.prevIndex != 0 || !r.prevValue.isEmpty()) {
-          return store.compareAndSwap(r.path, r.prevValue, r.prevIndex, r.value, r.expireTime,
-              r.refresh);
+          return store.compareAndSwap(
+              r.path, r.prevValue, r.prevIndex, r.value, r.expireTime, r.refresh);
         }
         return store.set(r.path, r.dir, r.value, r.expireTime, r.refresh);
       case "DELETE":
@@ -191,22 +196,24 @@ final class FakeDispatcher extends Dispatcher {
     MockResponse response = keyHeaders(json(200, ""), watcher.startIndex);
     if (e == null) {
       // The member went away mid-watch: headers, then a body that never ends properly.
-      return response.setChunkedBody("{\"action\":", 1024)
+      return response
+          .setChunkedBody("{\"action\":", 1024)
           .setSocketPolicy(SocketPolicy.DISCONNECT_DURING_RESPONSE_BODY);
     }
     return response.setChunkedBody(e.json(false), 2048);
   }
 
   private MockResponse keyHeaders(MockResponse response, long etcdIndex) {
-    return response.setHeader("X-Etcd-Cluster-Id", CLUSTER_ID)
+    return response
+        .setHeader("X-Etcd-Cluster-Id", CLUSTER_ID)
         .setHeader("X-Etcd-Index", Long.toUnsignedString(etcdIndex))
         .setHeader("X-Raft-Index", Long.toUnsignedString(store.index() + 1))
         .setHeader("X-Raft-Term", "2");
   }
 
   /** Go's Request.ParseForm: the form body (PUT and POST only) before the query. */
-  private static Map<String, List<String>> parseForm(RecordedRequest request, String method,
-      String rawQuery) throws KeyError {
+  private static Map<String, List<String>> parseForm(
+      RecordedRequest request, String method, String rawQuery) throws KeyError {
     Map<String, List<String>> form = GoHttp.newForm();
     KeyError failure = null;
     if (method.equals("PUT") || method.equals("POST")) {
@@ -248,7 +255,8 @@ final class FakeDispatcher extends Dispatcher {
       case HTTP_500:
       default:
         KeyError error = KeyError.request(KeyError.RAFT_INTERNAL, "etcdserver: request timed out");
-        return json(500, error.json()).setHeader("X-Etcd-Cluster-Id", CLUSTER_ID)
+        return json(500, error.json())
+            .setHeader("X-Etcd-Cluster-Id", CLUSTER_ID)
             .setHeader("X-Etcd-Index", "0");
     }
   }
@@ -268,12 +276,21 @@ final class FakeDispatcher extends Dispatcher {
   }
 
   private static MockResponse unsupported(String what, String why) {
-    return json(501, "{\"message\":" + GoJson.string("FakeEtcd does not implement " + what + ": "
-        + why + ". Test this against a real etcd (EtcdExtension).") + "}");
+    return json(
+        501,
+        "{\"message\":"
+            + GoJson.string(
+                "FakeEtcd does not implement "
+                    + what
+                    + ": "
+                    + why
+                    + ". Test this against a real etcd (EtcdExtension).")
+            + "}");
   }
 
   private static MockResponse notAllowed(String allowed) {
-    return text(405, "Method Not Allowed\n").setHeader("Allow", allowed)
+    return text(405, "Method Not Allowed\n")
+        .setHeader("Allow", allowed)
         .setHeader("X-Content-Type-Options", "nosniff");
   }
 
@@ -285,19 +302,27 @@ final class FakeDispatcher extends Dispatcher {
   }
 
   private static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status)
-        .setHeader("Content-Type", "application/json").setBody(body);
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("Content-Type", "application/json")
+        .setBody(body);
   }
 
   private static MockResponse text(int status, String body) {
-    return new MockResponse().setResponseCode(status)
-        .setHeader("Content-Type", "text/plain; charset=utf-8").setBody(body);
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("Content-Type", "text/plain; charset=utf-8")
+        .setBody(body);
   }
 
   private String member(RecordedRequest request) {
-    return "{\"id\":\"" + MEMBER_ID + "\",\"name\":" + GoJson.string(etcd.name())
+    return "{\"id\":\""
+        + MEMBER_ID
+        + "\",\"name\":"
+        + GoJson.string(etcd.name())
         + ",\"peerURLs\":[\"http://localhost:2380\"],\"clientURLs\":["
-        + GoJson.string(clientUrl(request)) + "]}";
+        + GoJson.string(clientUrl(request))
+        + "]}";
   }
 
   /** The URL the client used (its Host header): the fake's, also behind a user's MockWebServer. */
@@ -313,11 +338,13 @@ final class FakeDispatcher extends Dispatcher {
   static String[] basicCredentials(String header) {
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) return null;
     try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()),
-          StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
-      return colon < 0 ? null : new String[] {decoded.substring(0, colon),
-          decoded.substring(colon + 1)};
+      return colon < 0
+          ? null
+          : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     } catch (IllegalArgumentException e) {
       return null;
     }

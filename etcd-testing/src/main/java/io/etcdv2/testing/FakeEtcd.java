@@ -41,12 +41,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * prevExist}/{@code prevValue}/{@code prevIndex}, compare-and-delete, TTLs with {@code expire}
  * events, refresh, {@code wait}/{@code waitIndex} long polls over a 1,000-event history with the
  * 401 "event index cleared" answer, etcd's error codes, messages and causes, its form-body rules
- * and 301 for unclean paths; {@code /version}, {@code /health}, {@code /v2/members} (one
- * member), {@code /v2/machines}, {@code /v2/stats/*}, and basic auth when built with {@link
- * Builder#user}. A differential test holds it to a real etcd.
+ * and 301 for unclean paths; {@code /version}, {@code /health}, {@code /v2/members} (one member),
+ * {@code /v2/machines}, {@code /v2/stats/*}, and basic auth when built with {@link Builder#user}. A
+ * differential test holds it to a real etcd.
  *
- * <p>It answers 501 with a message for what it leaves out: member changes, the auth management
- * API, {@code stream=true} watches, the v3 API, metrics.
+ * <p>It answers 501 with a message for what it leaves out: member changes, the auth management API,
+ * {@code stream=true} watches, the v3 API, metrics.
  */
 public final class FakeEtcd
     implements AutoCloseable, BeforeAllCallback, AfterAllCallback, AfterEachCallback {
@@ -56,8 +56,10 @@ public final class FakeEtcd
     RESET,
     /** The request is read and never answered, until the client gives up: not applied. */
     TIMEOUT,
-    /** {@code 500 {"errorCode":300,"message":"Raft Internal Error","cause":"etcdserver: request
-     * timed out"}}, what etcd answers when it cannot commit in time: not applied. */
+    /**
+     * {@code 500 {"errorCode":300,"message":"Raft Internal Error","cause":"etcdserver: request
+     * timed out"}}, what etcd answers when it cannot commit in time: not applied.
+     */
     HTTP_500
   }
 
@@ -83,10 +85,11 @@ public final class FakeEtcd
     this.name = builder.name;
     this.users = new LinkedHashMap<>(builder.users);
     this.startTime = clock.nanos();
-    clock.onAdvance(() -> {
-      store.expire(clock.nanos());
-      wakeExpirer();
-    });
+    clock.onAdvance(
+        () -> {
+          store.expire(clock.nanos());
+          wakeExpirer();
+        });
     this.expirer = new Thread(this::expireLoop, "FakeEtcd expiry");
     expirer.setDaemon(true);
     expirer.start();
@@ -118,8 +121,8 @@ public final class FakeEtcd
 
     /**
      * Turns basic auth on with this user (call again for more): key requests without valid
-     * credentials get etcd's {@code 401 errorCode 110}. Every user may do everything; there are
-     * no roles and no guest access.
+     * credentials get etcd's {@code 401 errorCode 110}. Every user may do everything; there are no
+     * roles and no guest access.
      */
     public Builder user(String name, String password) {
       if (name == null) throw new NullPointerException("name == null");
@@ -172,12 +175,15 @@ public final class FakeEtcd
   public String url() {
     MockWebServer server = this.server;
     if (server == null) {
-      throw new IllegalStateException("this FakeEtcd has no server of its own: use the URL of the"
-          + " MockWebServer that serves dispatcher(), or FakeEtcd.start()");
+      throw new IllegalStateException(
+          "this FakeEtcd has no server of its own: use the URL of the"
+              + " MockWebServer that serves dispatcher(), or FakeEtcd.start()");
     }
     InetAddress address = InetAddress.getLoopbackAddress();
-    String host = address instanceof Inet6Address
-        ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+    String host =
+        address instanceof Inet6Address
+            ? "[" + address.getHostAddress() + "]"
+            : address.getHostAddress();
     return "http://" + host + ":" + server.getPort();
   }
 
@@ -202,8 +208,8 @@ public final class FakeEtcd
   }
 
   /**
-   * The next {@code count} requests, to any endpoint, fail with {@code failure} and change
-   * nothing. Calls add up in order: {@code failNext(1, RESET); failNext(2, HTTP_500)}.
+   * The next {@code count} requests, to any endpoint, fail with {@code failure} and change nothing.
+   * Calls add up in order: {@code failNext(1, RESET); failNext(2, HTTP_500)}.
    */
   public void failNext(int count, Failure failure) {
     if (count < 0) throw new IllegalArgumentException("count must not be negative: " + count);
@@ -223,9 +229,9 @@ public final class FakeEtcd
   }
 
   /**
-   * Cuts the member off from its (imaginary) peers, as when it lost quorum: writes and quorum
-   * reads answer {@code 500 errorCode 300 "etcdserver: request timed out"} at once (a real etcd
-   * takes 7 s) and change nothing, plain reads and watches still work, {@code /health} is 503.
+   * Cuts the member off from its (imaginary) peers, as when it lost quorum: writes and quorum reads
+   * answer {@code 500 errorCode 300 "etcdserver: request timed out"} at once (a real etcd takes 7
+   * s) and change nothing, plain reads and watches still work, {@code /health} is 503.
    */
   public void partition(boolean partitioned) {
     this.partitioned = partitioned;
@@ -303,11 +309,19 @@ public final class FakeEtcd
   String selfStatsJson() {
     long now = clock.nanos();
     String start = GoJson.string(GoJson.time(startTime));
-    return "{\"name\":" + GoJson.string(name) + ",\"id\":\"" + FakeDispatcher.MEMBER_ID
-        + "\",\"state\":\"StateLeader\",\"startTime\":" + start + ",\"leaderInfo\":{\"leader\":\""
-        + FakeDispatcher.MEMBER_ID + "\",\"uptime\":"
+    return "{\"name\":"
+        + GoJson.string(name)
+        + ",\"id\":\""
+        + FakeDispatcher.MEMBER_ID
+        + "\",\"state\":\"StateLeader\",\"startTime\":"
+        + start
+        + ",\"leaderInfo\":{\"leader\":\""
+        + FakeDispatcher.MEMBER_ID
+        + "\",\"uptime\":"
         + GoJson.string(GoJson.duration(now - startTime))
-        + ",\"startTime\":" + start + "},\"recvAppendRequestCnt\":0,\"sendAppendRequestCnt\":0}";
+        + ",\"startTime\":"
+        + start
+        + "},\"recvAppendRequestCnt\":0,\"sendAppendRequestCnt\":0}";
   }
 
   // ---- expiry in real time ---------------------------------------------------------------------
@@ -317,8 +331,10 @@ public final class FakeEtcd
       while (!closed) {
         store.expire(clock.nanos());
         long next = store.nextExpiry();
-        long waitMillis = next == 0 || clock.isManual() ? 1000
-            : Math.max(1, (next - clock.nanos()) / 1_000_000 + 1);
+        long waitMillis =
+            next == 0 || clock.isManual()
+                ? 1000
+                : Math.max(1, (next - clock.nanos()) / 1_000_000 + 1);
         try {
           expiryLock.wait(Math.min(waitMillis, 1000));
         } catch (InterruptedException e) {

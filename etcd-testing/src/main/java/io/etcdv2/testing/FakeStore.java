@@ -12,20 +12,22 @@ import java.util.function.Consumer;
 
 /**
  * The fake's v2 store, following etcd 3.4's {@code v2store} operation by operation: the global
- * index, the tree, TTLs, the event history and the watchers. Paths are clean and absolute; the
- * root is {@code /}. Every method runs under the store's lock.
+ * index, the tree, TTLs, the event history and the watchers. Paths are clean and absolute; the root
+ * is {@code /}. Every method runs under the store's lock.
  */
 final class FakeStore {
   /** etcd treats expiry times before 2000-01-01 as none. */
   private static final long MIN_EXPIRE_TIME = 946_684_800L * 1_000_000_000L;
+
   /** A fresh etcd has written three entries of its own (member, attributes, cluster version). */
   static final long INITIAL_INDEX = 3;
 
   private final FakeClock clock;
   private final Random order;
   private final StoreNode root = StoreNode.dir("/", null, 0, 0, 0);
-  private final TreeSet<StoreNode> ttlKeys = new TreeSet<>(
-      Comparator.<StoreNode>comparingLong(n -> n.expireTime).thenComparingLong(n -> n.seq));
+  private final TreeSet<StoreNode> ttlKeys =
+      new TreeSet<>(
+          Comparator.<StoreNode>comparingLong(n -> n.expireTime).thenComparingLong(n -> n.seq));
   private final EventHistory history = new EventHistory();
   private final Map<String, List<Watcher>> watchers = new HashMap<>();
   private final Map<String, Long> stats = new LinkedHashMap<>();
@@ -35,10 +37,24 @@ final class FakeStore {
   FakeStore(FakeClock clock, long seed) {
     this.clock = clock;
     this.order = new Random(seed);
-    for (String stat : new String[] {"getsSuccess", "getsFail", "setsSuccess", "setsFail",
-        "deleteSuccess", "deleteFail", "updateSuccess", "updateFail", "createSuccess",
-        "createFail", "compareAndSwapSuccess", "compareAndSwapFail", "compareAndDeleteSuccess",
-        "compareAndDeleteFail", "expireCount"}) {
+    for (String stat :
+        new String[] {
+          "getsSuccess",
+          "getsFail",
+          "setsSuccess",
+          "setsFail",
+          "deleteSuccess",
+          "deleteFail",
+          "updateSuccess",
+          "updateFail",
+          "createSuccess",
+          "createFail",
+          "compareAndSwapSuccess",
+          "compareAndSwapFail",
+          "compareAndDeleteSuccess",
+          "compareAndDeleteFail",
+          "expireCount"
+        }) {
       stats.put(stat, 0L);
     }
     while (index < INITIAL_INDEX) history.add(StoreEvent.internal(++index));
@@ -51,129 +67,145 @@ final class FakeStore {
   // ---- reads -----------------------------------------------------------------------------------
 
   synchronized StoreEvent get(String path, boolean recursive, boolean sorted) throws KeyError {
-    return counted("gets", () -> {
-      StoreNode n = internalGet(path);
-      StoreEvent e = new StoreEvent(StoreEvent.GET, path, n.modifiedIndex, n.createdIndex);
-      e.etcdIndex = index;
-      e.node.load(n, recursive, sorted, clock.nanos(), order);
-      return e;
-    });
+    return counted(
+        "gets",
+        () -> {
+          StoreNode n = internalGet(path);
+          StoreEvent e = new StoreEvent(StoreEvent.GET, path, n.modifiedIndex, n.createdIndex);
+          e.etcdIndex = index;
+          e.node.load(n, recursive, sorted, clock.nanos(), order);
+          return e;
+        });
   }
 
   // ---- writes ----------------------------------------------------------------------------------
 
-  synchronized StoreEvent set(String path, boolean dir, String value, long expireTime,
-      boolean refresh) throws KeyError {
-    return counted("sets", () -> {
-      StoreNode n = null;
-      KeyError getError = null;
-      try {
-        n = internalGet(path);
-      } catch (KeyError e) {
-        if (e.code != KeyError.KEY_NOT_FOUND) throw e;
-        getError = e;
-      }
-      if (refresh && getError != null) throw getError;
-      String newValue = refresh ? n.value : value;
-      NodeView prev = n == null ? null : NodeView.of(n, false, false, clock.nanos(), order);
-      StoreEvent e = internalCreate(path, dir, newValue, false, true, expireTime, StoreEvent.SET);
-      e.etcdIndex = index;
-      if (prev != null) e.prevNode = prev;
-      publish(e, refresh);
-      return e;
-    });
+  synchronized StoreEvent set(
+      String path, boolean dir, String value, long expireTime, boolean refresh) throws KeyError {
+    return counted(
+        "sets",
+        () -> {
+          StoreNode n = null;
+          KeyError getError = null;
+          try {
+            n = internalGet(path);
+          } catch (KeyError e) {
+            if (e.code != KeyError.KEY_NOT_FOUND) throw e;
+            getError = e;
+          }
+          if (refresh && getError != null) throw getError;
+          String newValue = refresh ? n.value : value;
+          NodeView prev = n == null ? null : NodeView.of(n, false, false, clock.nanos(), order);
+          StoreEvent e =
+              internalCreate(path, dir, newValue, false, true, expireTime, StoreEvent.SET);
+          e.etcdIndex = index;
+          if (prev != null) e.prevNode = prev;
+          publish(e, refresh);
+          return e;
+        });
   }
 
-  synchronized StoreEvent create(String path, boolean dir, String value, boolean unique,
-      long expireTime) throws KeyError {
-    return counted("create", () -> {
-      StoreEvent e = internalCreate(path, dir, value, unique, false, expireTime,
-          StoreEvent.CREATE);
-      e.etcdIndex = index;
-      publish(e, false);
-      return e;
-    });
+  synchronized StoreEvent create(
+      String path, boolean dir, String value, boolean unique, long expireTime) throws KeyError {
+    return counted(
+        "create",
+        () -> {
+          StoreEvent e =
+              internalCreate(path, dir, value, unique, false, expireTime, StoreEvent.CREATE);
+          e.etcdIndex = index;
+          publish(e, false);
+          return e;
+        });
   }
 
   synchronized StoreEvent update(String path, String value, long expireTime, boolean refresh)
       throws KeyError {
-    return counted("update", () -> {
-      checkNotRoot(path);
-      long next = index + 1;
-      StoreNode n = internalGet(path);
-      if (n.isDir() && !value.isEmpty()) throw new KeyError(KeyError.NOT_FILE, path, index);
-      String newValue = refresh ? n.value : value;
-      StoreEvent e = new StoreEvent(StoreEvent.UPDATE, path, next, n.createdIndex);
-      e.etcdIndex = next;
-      e.prevNode = NodeView.of(n, false, false, clock.nanos(), order);
-      if (n.isDir()) {
-        e.node.dir = true; // etcd keeps a directory's modifiedIndex on update
-      } else {
-        n.value = newValue;
-        n.modifiedIndex = next;
-        e.node.value = newValue;
-      }
-      updateTtl(n, expireTime);
-      e.node.expirationFrom(n, clock.nanos());
-      publish(e, refresh);
-      index = next;
-      return e;
-    });
+    return counted(
+        "update",
+        () -> {
+          checkNotRoot(path);
+          long next = index + 1;
+          StoreNode n = internalGet(path);
+          if (n.isDir() && !value.isEmpty()) throw new KeyError(KeyError.NOT_FILE, path, index);
+          String newValue = refresh ? n.value : value;
+          StoreEvent e = new StoreEvent(StoreEvent.UPDATE, path, next, n.createdIndex);
+          e.etcdIndex = next;
+          e.prevNode = NodeView.of(n, false, false, clock.nanos(), order);
+          if (n.isDir()) {
+            e.node.dir = true; // etcd keeps a directory's modifiedIndex on update
+          } else {
+            n.value = newValue;
+            n.modifiedIndex = next;
+            e.node.value = newValue;
+          }
+          updateTtl(n, expireTime);
+          e.node.expirationFrom(n, clock.nanos());
+          publish(e, refresh);
+          index = next;
+          return e;
+        });
   }
 
-  synchronized StoreEvent compareAndSwap(String path, String prevValue, long prevIndex,
-      String value, long expireTime, boolean refresh) throws KeyError {
-    return counted("compareAndSwap", () -> {
-      checkNotRoot(path);
-      StoreNode n = internalGet(path);
-      if (n.isDir()) throw new KeyError(KeyError.NOT_FILE, path, index);
-      compare(n, prevValue, prevIndex);
-      String newValue = refresh ? n.value : value;
-      index++;
-      StoreEvent e = new StoreEvent(StoreEvent.COMPARE_AND_SWAP, path, index, n.createdIndex);
-      e.etcdIndex = index;
-      e.prevNode = NodeView.of(n, false, false, clock.nanos(), order);
-      n.value = newValue;
-      n.modifiedIndex = index;
-      updateTtl(n, expireTime);
-      e.node.value = newValue;
-      e.node.expirationFrom(n, clock.nanos());
-      publish(e, refresh);
-      return e;
-    });
+  synchronized StoreEvent compareAndSwap(
+      String path, String prevValue, long prevIndex, String value, long expireTime, boolean refresh)
+      throws KeyError {
+    return counted(
+        "compareAndSwap",
+        () -> {
+          checkNotRoot(path);
+          StoreNode n = internalGet(path);
+          if (n.isDir()) throw new KeyError(KeyError.NOT_FILE, path, index);
+          compare(n, prevValue, prevIndex);
+          String newValue = refresh ? n.value : value;
+          index++;
+          StoreEvent e = new StoreEvent(StoreEvent.COMPARE_AND_SWAP, path, index, n.createdIndex);
+          e.etcdIndex = index;
+          e.prevNode = NodeView.of(n, false, false, clock.nanos(), order);
+          n.value = newValue;
+          n.modifiedIndex = index;
+          updateTtl(n, expireTime);
+          e.node.value = newValue;
+          e.node.expirationFrom(n, clock.nanos());
+          publish(e, refresh);
+          return e;
+        });
   }
 
   synchronized StoreEvent delete(String path, boolean dir, boolean recursive) throws KeyError {
-    return counted("delete", () -> {
-      checkNotRoot(path);
-      boolean asDir = dir || recursive; // recursive implies dir
-      StoreNode n = internalGet(path);
-      long next = index + 1;
-      StoreEvent e = new StoreEvent(StoreEvent.DELETE, path, next, n.createdIndex);
-      e.etcdIndex = next;
-      e.prevNode = NodeView.of(n, false, false, clock.nanos(), order);
-      if (n.isDir()) e.node.dir = true;
-      remove(n, asDir, recursive, removed -> notifyWatchers(e, removed, true));
-      index++;
-      notify(e);
-      return e;
-    });
+    return counted(
+        "delete",
+        () -> {
+          checkNotRoot(path);
+          boolean asDir = dir || recursive; // recursive implies dir
+          StoreNode n = internalGet(path);
+          long next = index + 1;
+          StoreEvent e = new StoreEvent(StoreEvent.DELETE, path, next, n.createdIndex);
+          e.etcdIndex = next;
+          e.prevNode = NodeView.of(n, false, false, clock.nanos(), order);
+          if (n.isDir()) e.node.dir = true;
+          remove(n, asDir, recursive, removed -> notifyWatchers(e, removed, true));
+          index++;
+          notify(e);
+          return e;
+        });
   }
 
   synchronized StoreEvent compareAndDelete(String path, String prevValue, long prevIndex)
       throws KeyError {
-    return counted("compareAndDelete", () -> {
-      StoreNode n = internalGet(path);
-      if (n.isDir()) throw new KeyError(KeyError.NOT_FILE, NodeView.visibleKey(path), index);
-      compare(n, prevValue, prevIndex);
-      index++;
-      StoreEvent e = new StoreEvent(StoreEvent.COMPARE_AND_DELETE, path, index, n.createdIndex);
-      e.etcdIndex = index;
-      e.prevNode = NodeView.of(n, false, false, clock.nanos(), order);
-      remove(n, false, false, removed -> notifyWatchers(e, removed, true));
-      notify(e);
-      return e;
-    });
+    return counted(
+        "compareAndDelete",
+        () -> {
+          StoreNode n = internalGet(path);
+          if (n.isDir()) throw new KeyError(KeyError.NOT_FILE, NodeView.visibleKey(path), index);
+          compare(n, prevValue, prevIndex);
+          index++;
+          StoreEvent e = new StoreEvent(StoreEvent.COMPARE_AND_DELETE, path, index, n.createdIndex);
+          e.etcdIndex = index;
+          e.prevNode = NodeView.of(n, false, false, clock.nanos(), order);
+          remove(n, false, false, removed -> notifyWatchers(e, removed, true));
+          notify(e);
+          return e;
+        });
   }
 
   // ---- watches and expiry ----------------------------------------------------------------------
@@ -299,8 +331,15 @@ final class FakeStore {
     return current;
   }
 
-  private StoreEvent internalCreate(String path, boolean dir, String value, boolean unique,
-      boolean replace, long expireTime, String action) throws KeyError {
+  private StoreEvent internalCreate(
+      String path,
+      boolean dir,
+      String value,
+      boolean unique,
+      boolean replace,
+      long expireTime,
+      String action)
+      throws KeyError {
     long current = index;
     long next = index + 1;
     if (unique) path = join(path, String.format("%020d", next));
@@ -350,8 +389,8 @@ final class FakeStore {
     if (indexMatch && valueMatch) return;
     String values = "[" + prevValue + " != " + n.value + "]";
     String indexes = "[" + Long.toUnsignedString(prevIndex) + " != " + n.modifiedIndex + "]";
-    String cause = !valueMatch && !indexMatch ? values + " " + indexes
-        : valueMatch ? indexes : values;
+    String cause =
+        !valueMatch && !indexMatch ? values + " " + indexes : valueMatch ? indexes : values;
     throw new KeyError(KeyError.TEST_FAILED, cause, index);
   }
 

@@ -145,19 +145,27 @@ final class GoHttp {
     StringBuilder out = new StringBuilder();
     for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      boolean keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || "-_.~$&+,/:;=@".indexOf(c) >= 0;
+      boolean keep =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-_.~$&+,/:;=@".indexOf(c) >= 0;
       if (keep) out.append((char) c);
-      else out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-          .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+      else
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
     }
     return out.toString();
   }
 
   /** http.Redirect's escaping of the URL in its HTML body. */
   static String htmlEscape(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&#34;").replace("'", "&#39;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&#34;")
+        .replace("'", "&#39;");
   }
 
   /** strconv.ParseUint(s, 10, 64), as an unsigned long. */
@@ -177,9 +185,19 @@ final class GoHttp {
   /** strconv.ParseBool. */
   static boolean parseBool(String s) throws SyntaxError {
     switch (s) {
-      case "1": case "t": case "T": case "TRUE": case "true": case "True":
+      case "1":
+      case "t":
+      case "T":
+      case "TRUE":
+      case "true":
+      case "True":
         return true;
-      case "0": case "f": case "F": case "FALSE": case "false": case "False":
+      case "0":
+      case "f":
+      case "F":
+      case "FALSE":
+      case "false":
+      case "False":
         return false;
       default:
         throw new SyntaxError("invalid syntax");

@@ -44,35 +44,62 @@ final class KeyError extends Exception {
 
   int status() {
     switch (code) {
-      case KEY_NOT_FOUND: return 404;
-      case NOT_FILE: case DIR_NOT_EMPTY: return 403;
-      case UNAUTHORIZED: return 401;
-      case TEST_FAILED: case NODE_EXIST: return 412;
-      case RAFT_INTERNAL: case 301: return 500;
-      default: return 400;
+      case KEY_NOT_FOUND:
+        return 404;
+      case NOT_FILE:
+      case DIR_NOT_EMPTY:
+        return 403;
+      case UNAUTHORIZED:
+        return 401;
+      case TEST_FAILED:
+      case NODE_EXIST:
+        return 412;
+      case RAFT_INTERNAL:
+      case 301:
+        return 500;
+      default:
+        return 400;
     }
   }
 
   static String message(int code) {
     switch (code) {
-      case KEY_NOT_FOUND: return "Key not found";
-      case TEST_FAILED: return "Compare failed";
-      case NOT_FILE: return "Not a file";
-      case NOT_DIR: return "Not a directory";
-      case NODE_EXIST: return "Key already exists";
-      case ROOT_READ_ONLY: return "Root is read only";
-      case DIR_NOT_EMPTY: return "Directory not empty";
-      case UNAUTHORIZED: return "The request requires user authentication";
-      case PREV_VALUE_REQUIRED: return "PrevValue is Required in POST form";
-      case TTL_NAN: return "The given TTL in POST form is not a number";
-      case INDEX_NAN: return "The given index in POST form is not a number";
-      case INVALID_FIELD: return "Invalid field";
-      case INVALID_FORM: return "Invalid POST form";
-      case REFRESH_VALUE: return "Value provided on refresh";
-      case REFRESH_TTL_REQUIRED: return "A TTL must be provided on refresh";
-      case RAFT_INTERNAL: return "Raft Internal Error";
-      case EVENT_INDEX_CLEARED: return "The event in requested index is outdated and cleared";
-      default: throw new IllegalArgumentException("no message for " + code);
+      case KEY_NOT_FOUND:
+        return "Key not found";
+      case TEST_FAILED:
+        return "Compare failed";
+      case NOT_FILE:
+        return "Not a file";
+      case NOT_DIR:
+        return "Not a directory";
+      case NODE_EXIST:
+        return "Key already exists";
+      case ROOT_READ_ONLY:
+        return "Root is read only";
+      case DIR_NOT_EMPTY:
+        return "Directory not empty";
+      case UNAUTHORIZED:
+        return "The request requires user authentication";
+      case PREV_VALUE_REQUIRED:
+        return "PrevValue is Required in POST form";
+      case TTL_NAN:
+        return "The given TTL in POST form is not a number";
+      case INDEX_NAN:
+        return "The given index in POST form is not a number";
+      case INVALID_FIELD:
+        return "Invalid field";
+      case INVALID_FORM:
+        return "Invalid POST form";
+      case REFRESH_VALUE:
+        return "Value provided on refresh";
+      case REFRESH_TTL_REQUIRED:
+        return "A TTL must be provided on refresh";
+      case RAFT_INTERNAL:
+        return "Raft Internal Error";
+      case EVENT_INDEX_CLEARED:
+        return "The event in requested index is outdated and cleared";
+      default:
+        throw new IllegalArgumentException("no message for " + code);
     }
   }
 

@@ -39,8 +39,7 @@ final class KeyRequest {
     r.quorum = bool(form, "quorum");
     r.stream = bool(form, "stream");
     if (r.wait && !method.equals("GET")) {
-      throw KeyError.request(KeyError.INVALID_FIELD,
-          "\"wait\" can only be used with GET requests");
+      throw KeyError.request(KeyError.INVALID_FIELD, "\"wait\" can only be used with GET requests");
     }
     r.prevValue = first(form, "prevValue");
     if (form.containsKey("prevValue") && r.prevValue.isEmpty()) {

@@ -45,8 +45,14 @@ public final class LocalEtcd implements AutoCloseable {
   private volatile Process process;
   private volatile boolean frozen;
 
-  LocalEtcd(String binary, Path dataDir, String name, int clientPort, int peerPort,
-      String initialCluster, String clusterState) {
+  LocalEtcd(
+      String binary,
+      Path dataDir,
+      String name,
+      int clientPort,
+      int peerPort,
+      String initialCluster,
+      String clusterState) {
     this.binary = binary;
     this.dataDir = dataDir;
     this.clientPort = clientPort;
@@ -68,8 +74,9 @@ public final class LocalEtcd implements AutoCloseable {
 
   static LocalEtcd start(String binary, int clientPort) {
     int peerPort = freePort();
-    LocalEtcd etcd = new LocalEtcd(binary, tempDir(null), "n1", clientPort, peerPort,
-        "n1=" + peerUrl(peerPort), "new");
+    LocalEtcd etcd =
+        new LocalEtcd(
+            binary, tempDir(null), "n1", clientPort, peerPort, "n1=" + peerUrl(peerPort), "new");
     try {
       etcd.launch();
       etcd.awaitHealthy();
@@ -111,16 +118,17 @@ public final class LocalEtcd implements AutoCloseable {
     throw new IllegalStateException("etcd was not found on the PATH. " + HOW_TO_INSTALL);
   }
 
-  static final String HOW_TO_INSTALL = "Install etcd 3.4 (Debian/Ubuntu: sudo apt-get install -y"
-      + " etcd-server; elsewhere: the etcd-v3.4.x release tarball from"
-      + " https://github.com/etcd-io/etcd/releases, unpacked onto the PATH), or set ETCD_BINARY"
-      + " to the etcd executable, or pass EtcdExtension.builder().binary(path)";
+  static final String HOW_TO_INSTALL =
+      "Install etcd 3.4 (Debian/Ubuntu: sudo apt-get install -y"
+          + " etcd-server; elsewhere: the etcd-v3.4.x release tarball from"
+          + " https://github.com/etcd-io/etcd/releases, unpacked onto the PATH), or set ETCD_BINARY"
+          + " to the etcd executable, or pass EtcdExtension.builder().binary(path)";
 
   /** Returns {@code binary} if it can be run, else fails naming {@code source}. */
   static String checkBinary(String binary, String source) {
     if (!new File(binary).canExecute()) {
-      throw new IllegalStateException(source + " is " + binary + ", which is not an executable"
-          + " file. " + HOW_TO_INSTALL);
+      throw new IllegalStateException(
+          source + " is " + binary + ", which is not an executable" + " file. " + HOW_TO_INSTALL);
     }
     return binary;
   }
@@ -193,23 +201,28 @@ public final class LocalEtcd implements AutoCloseable {
   private Process running(String what) {
     Process p = process;
     if (p == null || !p.isAlive()) {
-      throw new IllegalStateException(what + " needs a running member but " + name + " is "
-          + (p == null ? "stopped" : "dead (exit " + p.exitValue() + ")")
-          + "; restart() it first");
+      throw new IllegalStateException(
+          what
+              + " needs a running member but "
+              + name
+              + " is "
+              + (p == null ? "stopped" : "dead (exit " + p.exitValue() + ")")
+              + "; restart() it first");
     }
     return p;
   }
 
   private static void signal(Process process, String signal) {
     // Java can send only TERM and KILL; the shell's kill sends the rest.
-    ProcessBuilder kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + process.pid())
-        .redirectErrorStream(true);
+    ProcessBuilder kill =
+        new ProcessBuilder("sh", "-c", "kill -" + signal + " " + process.pid())
+            .redirectErrorStream(true);
     try {
       Process sent = kill.start();
       String output = new String(sent.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (sent.waitFor() != 0) {
-        throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed: "
-            + output.trim());
+        throw new IllegalStateException(
+            "kill -" + signal + " " + process.pid() + " failed: " + output.trim());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run kill -" + signal, e);
@@ -298,21 +311,35 @@ public final class LocalEtcd implements AutoCloseable {
 
   /** Starts the process; {@link #awaitHealthy()} waits until it serves. */
   void launch() {
-    List<String> command = new ArrayList<>(List.of(binary,
-        "--enable-v2=true",
-        "--name", name,
-        "--data-dir", dataDir.resolve("data").toString(),
-        "--listen-client-urls", clientUrl(),
-        "--advertise-client-urls", clientUrl(),
-        "--listen-peer-urls", peerUrl(),
-        "--initial-advertise-peer-urls", peerUrl(),
-        "--initial-cluster", initialCluster,
-        "--initial-cluster-state", clusterState,
-        "--initial-cluster-token", "etcd-v2-java-" + Integer.toHexString(initialCluster.hashCode()),
-        "--log-level", "warn"));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("etcd.log").toFile()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                binary,
+                "--enable-v2=true",
+                "--name",
+                name,
+                "--data-dir",
+                dataDir.resolve("data").toString(),
+                "--listen-client-urls",
+                clientUrl(),
+                "--advertise-client-urls",
+                clientUrl(),
+                "--listen-peer-urls",
+                peerUrl(),
+                "--initial-advertise-peer-urls",
+                peerUrl(),
+                "--initial-cluster",
+                initialCluster,
+                "--initial-cluster-state",
+                clusterState,
+                "--initial-cluster-token",
+                "etcd-v2-java-" + Integer.toHexString(initialCluster.hashCode()),
+                "--log-level",
+                "warn"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("etcd.log").toFile()));
     Reaper.track(this);
     try {
       process = builder.start();
@@ -325,10 +352,11 @@ public final class LocalEtcd implements AutoCloseable {
 
   /** Waits until the member answers {@code /health} with true, that is, has a quorum. */
   void awaitHealthy() {
-    OkHttpClient http = new OkHttpClient.Builder()
-        .callTimeout(Duration.ofMillis(500))
-        .retryOnConnectionFailure(false)
-        .build();
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .callTimeout(Duration.ofMillis(500))
+            .retryOnConnectionFailure(false)
+            .build();
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     try {
       // The port accepts connections before etcd is ready, so poll with short calls.
@@ -336,8 +364,13 @@ public final class LocalEtcd implements AutoCloseable {
         Process process = this.process;
         if (process == null) throw new IllegalStateException(name + " was stopped while starting");
         if (!process.isAlive()) {
-          throw new IllegalStateException("etcd exited with " + process.exitValue()
-              + " during start-up; see " + dataDir.resolve("etcd.log") + ":\n" + log());
+          throw new IllegalStateException(
+              "etcd exited with "
+                  + process.exitValue()
+                  + " during start-up; see "
+                  + dataDir.resolve("etcd.log")
+                  + ":\n"
+                  + log());
         }
         Request health = new Request.Builder().url(clientUrl() + "/health").build();
         try (Response response = http.newCall(health).execute()) {
@@ -347,8 +380,13 @@ public final class LocalEtcd implements AutoCloseable {
         }
         Thread.sleep(50);
       }
-      throw new IllegalStateException("etcd did not become healthy on " + clientUrl() + " within "
-          + READY_TIMEOUT.toSeconds() + " s; log:\n" + log());
+      throw new IllegalStateException(
+          "etcd did not become healthy on "
+              + clientUrl()
+              + " within "
+              + READY_TIMEOUT.toSeconds()
+              + " s; log:\n"
+              + log());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for etcd", e);

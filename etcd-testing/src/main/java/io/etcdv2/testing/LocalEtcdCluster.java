@@ -16,8 +16,8 @@ import okhttp3.Response;
 
 /**
  * Several real etcd members on loopback forming one cluster, each with free ports and a temporary
- * data directory. Members can be added (after announcing them through the members API) and
- * stopped one by one.
+ * data directory. Members can be added (after announcing them through the members API) and stopped
+ * one by one.
  */
 public final class LocalEtcdCluster implements AutoCloseable {
   private final List<LocalEtcd> members = new ArrayList<>();
@@ -48,8 +48,15 @@ public final class LocalEtcdCluster implements AutoCloseable {
     LocalEtcdCluster cluster = new LocalEtcdCluster(binary, tempRoot);
     try {
       for (int i = 0; i < size; i++) {
-        LocalEtcd member = new LocalEtcd(binary, LocalEtcd.tempDir(tempRoot), "n" + (i + 1),
-            clientPorts[i], peerPorts[i], initialCluster.toString(), "new");
+        LocalEtcd member =
+            new LocalEtcd(
+                binary,
+                LocalEtcd.tempDir(tempRoot),
+                "n" + (i + 1),
+                clientPorts[i],
+                peerPorts[i],
+                initialCluster.toString(),
+                "new");
         cluster.members.add(member);
         member.launch();
       }
@@ -80,15 +87,22 @@ public final class LocalEtcdCluster implements AutoCloseable {
   }
 
   /**
-   * Starts a member that was already added through the members API with {@code peerPort}, and
-   * waits until it serves.
+   * Starts a member that was already added through the members API with {@code peerPort}, and waits
+   * until it serves.
    *
    * @throws IllegalStateException if no member lists {@code peerPort}'s URL: announce it first
    */
   public LocalEtcd join(String name, int clientPort, int peerPort) {
     String peerUrl = LocalEtcd.peerUrl(peerPort);
-    LocalEtcd member = new LocalEtcd(binary, LocalEtcd.tempDir(tempRoot), name, clientPort,
-        peerPort, initialClusterFor(name, peerUrl), "existing");
+    LocalEtcd member =
+        new LocalEtcd(
+            binary,
+            LocalEtcd.tempDir(tempRoot),
+            name,
+            clientPort,
+            peerPort,
+            initialClusterFor(name, peerUrl),
+            "existing");
     members.add(member);
     member.launch();
     member.awaitHealthy();
@@ -98,8 +112,8 @@ public final class LocalEtcdCluster implements AutoCloseable {
   /**
    * The {@code --initial-cluster} of a joining member. etcd starts it only if this lists exactly
    * the cluster's members ("member count is unequal" otherwise), so it comes from the cluster
-   * itself, not from which processes are running here: a member that is down is still a member,
-   * and a member removed a moment ago can still be running.
+   * itself, not from which processes are running here: a member that is down is still a member, and
+   * a member removed a moment ago can still be running.
    */
   private String initialClusterFor(String name, String peerUrl) {
     StringBuilder initialCluster = new StringBuilder();
@@ -123,22 +137,34 @@ public final class LocalEtcdCluster implements AutoCloseable {
       }
     }
     if (!announced) {
-      throw new IllegalStateException("no member lists " + peerUrl + "; announce it first with"
-          + " addMember(PeerUrls.of(\"" + peerUrl + "\")) (POST /v2/members)");
+      throw new IllegalStateException(
+          "no member lists "
+              + peerUrl
+              + "; announce it first with"
+              + " addMember(PeerUrls.of(\""
+              + peerUrl
+              + "\")) (POST /v2/members)");
     }
     return initialCluster.toString();
   }
 
   /** {@code GET /v2/members} from the first running member that answers it. */
   private List<Map<String, Object>> currentMembers() {
-    OkHttpClient http = new OkHttpClient.Builder()
-        .callTimeout(Duration.ofSeconds(5))
-        .retryOnConnectionFailure(false)
-        .build();
-    JsonAdapter<Map<String, List<Map<String, Object>>>> adapter = new Moshi.Builder().build()
-        .adapter(Types.newParameterizedType(Map.class, String.class,
-            Types.newParameterizedType(List.class,
-                Types.newParameterizedType(Map.class, String.class, Object.class))));
+    OkHttpClient http =
+        new OkHttpClient.Builder()
+            .callTimeout(Duration.ofSeconds(5))
+            .retryOnConnectionFailure(false)
+            .build();
+    JsonAdapter<Map<String, List<Map<String, Object>>>> adapter =
+        new Moshi.Builder()
+            .build()
+            .adapter(
+                Types.newParameterizedType(
+                    Map.class,
+                    String.class,
+                    Types.newParameterizedType(
+                        List.class,
+                        Types.newParameterizedType(Map.class, String.class, Object.class))));
     List<String> failures = new ArrayList<>();
     try {
       for (LocalEtcd member : members) {

@@ -7,9 +7,9 @@ import java.net.Socket;
 import javax.net.ServerSocketFactory;
 
 /**
- * Server sockets whose connections send at once (TCP_NODELAY), as Go's do. MockWebServer writes
- * an answer's head and body separately; with Nagle's algorithm the body then waits for the
- * client's delayed ACK, about 40 ms per request.
+ * Server sockets whose connections send at once (TCP_NODELAY), as Go's do. MockWebServer writes an
+ * answer's head and body separately; with Nagle's algorithm the body then waits for the client's
+ * delayed ACK, about 40 ms per request.
  */
 final class NoDelayServerSocketFactory extends ServerSocketFactory {
   @Override

@@ -63,8 +63,8 @@ final class NodeView {
     }
   }
 
-  private static List<NodeView> children(StoreNode n, boolean recursive, boolean sorted,
-      long now, Random order) {
+  private static List<NodeView> children(
+      StoreNode n, boolean recursive, boolean sorted, long now, Random order) {
     List<NodeView> list = new ArrayList<>();
     for (StoreNode child : n.children.values()) {
       if (!child.isHidden()) list.add(of(child, recursive, sorted, now, order));

@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 /**
  * Makes sure no etcd started by a test outlives it. A shutdown hook kills the members still running
  * when the JVM exits (a failed test that never closed its member, Ctrl-C, SIGTERM) and deletes
- * their data. A JVM killed outright runs no hook, so each data directory records the pid of the
- * JVM that owns it and of its etcd, and the first member a later JVM starts removes directories
- * whose owner is gone, killing their etcd if it still runs.
+ * their data. A JVM killed outright runs no hook, so each data directory records the pid of the JVM
+ * that owns it and of its etcd, and the first member a later JVM starts removes directories whose
+ * owner is gone, killing their etcd if it still runs.
  */
 final class Reaper {
   static final String DIR_PREFIX = "etcd-v2-";
@@ -48,9 +48,7 @@ final class Reaper {
 
   /** Writes the owner file: this JVM's pid, etcd's pid and etcd's executable. */
   static void recordPid(Path dataDir, long etcdPid) {
-    String executable = ProcessHandle.of(etcdPid)
-        .flatMap(p -> p.info().command())
-        .orElse("");
+    String executable = ProcessHandle.of(etcdPid).flatMap(p -> p.info().command()).orElse("");
     String owner = ProcessHandle.current().pid() + "\n" + etcdPid + "\n" + executable + "\n";
     try {
       Files.write(dataDir.resolve(OWNER_FILE), owner.getBytes(StandardCharsets.UTF_8));
@@ -87,7 +85,8 @@ final class Reaper {
     String executable = lines.get(2).trim();
     Optional<ProcessHandle> process = ProcessHandle.of(etcd);
     // Kill only what is still the same etcd binary, not a process that reuses the pid.
-    if (process.isPresent() && !executable.isEmpty()
+    if (process.isPresent()
+        && !executable.isEmpty()
         && executable.equals(process.get().info().command().orElse(null))) {
       process.get().destroyForcibly();
     }

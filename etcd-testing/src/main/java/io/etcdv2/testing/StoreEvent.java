@@ -15,8 +15,10 @@ final class StoreEvent {
   final NodeView node;
   NodeView prevNode;
   long etcdIndex;
+
   /** A refresh: kept in the history but never sent to watchers. */
   boolean refresh;
+
   /** One of etcd's own changes outside the keys namespace (members, cluster version). */
   final boolean internal;
 
@@ -24,8 +26,8 @@ final class StoreEvent {
     this(action, path, modifiedIndex, createdIndex, false);
   }
 
-  private StoreEvent(String action, String path, long modifiedIndex, long createdIndex,
-      boolean internal) {
+  private StoreEvent(
+      String action, String path, long modifiedIndex, long createdIndex, boolean internal) {
     this.action = action;
     this.node = new NodeView(NodeView.visibleKey(path), modifiedIndex, createdIndex);
     this.internal = internal;
@@ -65,8 +67,12 @@ final class StoreEvent {
 
   /** The body, ending with a newline; {@code noValueOnSuccess} drops the nodes of writes. */
   String json(boolean noValueOnSuccess) {
-    boolean bare = noValueOnSuccess && (action.equals(SET) || action.equals(COMPARE_AND_SWAP)
-        || action.equals(CREATE) || action.equals(UPDATE));
+    boolean bare =
+        noValueOnSuccess
+            && (action.equals(SET)
+                || action.equals(COMPARE_AND_SWAP)
+                || action.equals(CREATE)
+                || action.equals(UPDATE));
     StringBuilder out = new StringBuilder("{\"action\":");
     GoJson.string(out, action);
     if (!bare) {

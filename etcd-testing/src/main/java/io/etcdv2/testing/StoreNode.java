@@ -14,8 +14,8 @@ final class StoreNode {
   long modifiedIndex;
   long expireTime; // epoch nanos; 0 = permanent
 
-  private StoreNode(String path, StoreNode parent, boolean dir, long index, long expireTime,
-      long seq) {
+  private StoreNode(
+      String path, StoreNode parent, boolean dir, long index, long expireTime, long seq) {
     this.path = path;
     this.parent = parent;
     this.children = dir ? new LinkedHashMap<>() : null;
@@ -25,8 +25,8 @@ final class StoreNode {
     this.seq = seq;
   }
 
-  static StoreNode file(String path, StoreNode parent, String value, long index, long expireTime,
-      long seq) {
+  static StoreNode file(
+      String path, StoreNode parent, String value, long index, long expireTime, long seq) {
     StoreNode node = new StoreNode(path, parent, false, index, expireTime, seq);
     node.value = value;
     return node;

@@ -67,11 +67,13 @@ final class Differential {
 
   final Side real;
   final Side fake;
-  private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
-    Thread thread = new Thread(r, "differential sender");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread thread = new Thread(r, "differential sender");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   Differential(Side real, Side fake) {
     this.real = real;
@@ -97,9 +99,11 @@ final class Differential {
         continue;
       } else if (step.start) {
         @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of a generic type cannot be created
-        CompletableFuture<String>[] pair = new CompletableFuture[] {
-            real.sendAsync(step.op, Duration.ofSeconds(10)),
-            fake.sendAsync(step.op, Duration.ofSeconds(10))};
+        CompletableFuture<String>[] pair =
+            new CompletableFuture[] {
+              real.sendAsync(step.op, Duration.ofSeconds(10)),
+              fake.sendAsync(step.op, Duration.ofSeconds(10))
+            };
         started.put(step.label, pair);
         sleep(150); // both have registered the watch before the next step writes
         continue;
@@ -114,14 +118,23 @@ final class Differential {
         answers = step.op.waits ? sendWait(step.op) : sendBoth(step.op);
       }
       if (System.getProperty("diff.debug") != null) {
-        System.err.printf("%6d us  %s%n  etcd: %s%n  fake: %s%n",
-            (System.nanoTime() - t0) / 1_000, step, answers[0].replace("\n", " "),
+        System.err.printf(
+            "%6d us  %s%n  etcd: %s%n  fake: %s%n",
+            (System.nanoTime() - t0) / 1_000,
+            step,
+            answers[0].replace("\n", " "),
             answers[1].replace("\n", " "));
       }
       if (!answers[0].equals(answers[1])) {
-        differences.add("step " + (i + 1) + ": " + step + "\n  etcd: "
-            + answers[0].replace("\n", "\n        ") + "\n  fake: "
-            + answers[1].replace("\n", "\n        "));
+        differences.add(
+            "step "
+                + (i + 1)
+                + ": "
+                + step
+                + "\n  etcd: "
+                + answers[0].replace("\n", "\n        ")
+                + "\n  fake: "
+                + answers[1].replace("\n", "\n        "));
       }
     }
     return differences;
@@ -145,8 +158,8 @@ final class Differential {
   }
 
   /**
-   * A wait that answers from the history does so at once on both; one that would block is cut
-   * short on both. Whichever side alone seems to block gets a longer second chance.
+   * A wait that answers from the history does so at once on both; one that would block is cut short
+   * on both. Whichever side alone seems to block gets a longer second chance.
    */
   private String[] sendWait(Op op) {
     Future<String> onReal = sender.submit(() -> real.send(op, WAIT_PROBE));

@@ -37,27 +37,32 @@ class DifferentialFaultsTest {
     }
     try (EtcdClient root = EtcdClient.builder().host(url).auth("root", "pw").build()) {
       assertEquals(200, root.enableAuth().status());
-      assertEquals(200, root.putRole("guest",
-          RoleRequest.revoke("guest", Permissions.readWrite("/*"))).status());
+      assertEquals(
+          200,
+          root.putRole("guest", RoleRequest.revoke("guest", Permissions.readWrite("/*"))).status());
     }
     try (FakeEtcd fake = FakeEtcd.builder().user("root", "pw").start()) {
       Differential diff = new Differential(new Side("etcd", url), new Side("fake", fake.url()));
       try {
         diff.resetBases();
         String rootAuth = "Basic cm9vdDpwdw=="; // root:pw
-        assertSame(diff, Arrays.asList(
-            of(Op.get("/v2/keys/a")),
-            of(Op.form("PUT", "/v2/keys/a", "value=1")),
-            of(Op.get("/v2/keys/a?ttl=x")),
-            of(Op.form("PUT", "/v2/keys/a?prevValue=", "value=1")),
-            of(Op.get("/v2/auth/enable"))));
+        assertSame(
+            diff,
+            Arrays.asList(
+                of(Op.get("/v2/keys/a")),
+                of(Op.form("PUT", "/v2/keys/a", "value=1")),
+                of(Op.get("/v2/keys/a?ttl=x")),
+                of(Op.form("PUT", "/v2/keys/a?prevValue=", "value=1")),
+                of(Op.get("/v2/auth/enable"))));
         diff.real.authorization = rootAuth;
         diff.fake.authorization = rootAuth;
         diff.resetBases();
-        assertSame(diff, List.of(
-            of(Op.form("PUT", "/v2/keys/a", "value=1").withHeader("Authorization", rootAuth)),
-            of(Op.get("/v2/keys/a").withHeader("Authorization", rootAuth)),
-            of(Op.get("/v2/keys/a").withHeader("Authorization", "Basic cm9vdDp3cm9uZw=="))));
+        assertSame(
+            diff,
+            List.of(
+                of(Op.form("PUT", "/v2/keys/a", "value=1").withHeader("Authorization", rootAuth)),
+                of(Op.get("/v2/keys/a").withHeader("Authorization", rootAuth)),
+                of(Op.get("/v2/keys/a").withHeader("Authorization", "Basic cm9vdDp3cm9uZw=="))));
       } finally {
         diff.close();
       }
@@ -72,8 +77,9 @@ class DifferentialFaultsTest {
   @Order(2) // last: restarted members write their attributes, moving the index meanwhile
   void lostQuorumAnswersAlikeOnlyLater() {
     try (FakeEtcd fake = FakeEtcd.start()) {
-      Differential diff = new Differential(
-          new Side("etcd", cluster.endpoints().get(0)), new Side("fake", fake.url()));
+      Differential diff =
+          new Differential(
+              new Side("etcd", cluster.endpoints().get(0)), new Side("fake", fake.url()));
       try {
         diff.resetBases();
         assertSame(diff, List.of(of(Op.form("PUT", "/v2/keys/q", "value=before"))));
@@ -81,11 +87,13 @@ class DifferentialFaultsTest {
         cluster.member(2).kill();
         fake.partition(true);
         diff.resetBases();
-        assertSame(diff, Arrays.asList(
-            of(Op.form("PUT", "/v2/keys/q", "value=during")),
-            of(Op.get("/v2/keys/q")),
-            of(Op.get("/v2/keys/q?quorum=true")),
-            of(Op.get("/health"))));
+        assertSame(
+            diff,
+            Arrays.asList(
+                of(Op.form("PUT", "/v2/keys/q", "value=during")),
+                of(Op.get("/v2/keys/q")),
+                of(Op.get("/v2/keys/q?quorum=true")),
+                of(Op.get("/health"))));
       } finally {
         diff.close();
         cluster.member(1).restart();

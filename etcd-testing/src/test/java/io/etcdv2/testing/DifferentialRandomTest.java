@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Random operation sequences, each under a fresh directory of one real etcd and one fake, must
- * get the same answers (indexes compared as deltas within the sequence). A difference fails with
- * the shortest sequence, found by dropping operations, that still shows one.
+ * Random operation sequences, each under a fresh directory of one real etcd and one fake, must get
+ * the same answers (indexes compared as deltas within the sequence). A difference fails with the
+ * shortest sequence, found by dropping operations, that still shows one.
  *
  * <p>{@code -Ddiff.sequences=1000 -Ddiff.ops=50 -Ddiff.seed=...} size and seed it.
  */
@@ -25,16 +25,17 @@ class DifferentialRandomTest {
 
   // On a tmpfs etcd's fsync per write costs nothing: the test measures the fake, not the disk.
   @RegisterExtension
-  static EtcdExtension etcd = Files.isWritable(Paths.get("/dev/shm"))
-      ? EtcdExtension.builder().dataDirectoriesIn(Paths.get("/dev/shm")).build()
-      : EtcdExtension.singleNode();
+  static EtcdExtension etcd =
+      Files.isWritable(Paths.get("/dev/shm"))
+          ? EtcdExtension.builder().dataDirectoriesIn(Paths.get("/dev/shm")).build()
+          : EtcdExtension.singleNode();
 
   @Test
   void randomSequencesAnswerAlike() {
     long started = System.nanoTime();
     try (FakeEtcd fake = FakeEtcd.start()) {
-      Differential diff = new Differential(new Side("etcd", etcd.endpoints().get(0)),
-          new Side("fake", fake.url()));
+      Differential diff =
+          new Differential(new Side("etcd", etcd.endpoints().get(0)), new Side("fake", fake.url()));
       int runs = 0;
       for (int s = 0; s < SEQUENCES; s++) {
         String prefix = "/r" + s;
@@ -43,18 +44,24 @@ class DifferentialRandomTest {
         runs++;
         if (!differences.isEmpty()) {
           List<Op> shortest = shrink(diff, prefix, ops);
-          StringBuilder report = new StringBuilder("sequence " + s + " (seed " + SEED
-              + ") differs; the shortest sequence that still does, each under a fresh"
-              + " directory:\n");
+          StringBuilder report =
+              new StringBuilder(
+                  "sequence "
+                      + s
+                      + " (seed "
+                      + SEED
+                      + ") differs; the shortest sequence that still does, each under a fresh"
+                      + " directory:\n");
           for (Op op : shortest) report.append("  ").append(op).append('\n');
-          report.append("differences:\n")
+          report
+              .append("differences:\n")
               .append(String.join("\n", run(diff, prefix + "-min", shortest)));
           fail(report.toString());
         }
       }
       long millis = (System.nanoTime() - started) / 1_000_000;
-      System.out.printf("differential: %d sequences of %d operations in %d ms%n", runs, OPS,
-          millis);
+      System.out.printf(
+          "differential: %d sequences of %d operations in %d ms%n", runs, OPS, millis);
       diff.close();
     }
   }
@@ -81,7 +88,8 @@ class DifferentialRandomTest {
 
   private static Op retarget(Op op, String from, String to) {
     String target = op.target.replace("/v2/keys" + from, "/v2/keys" + to);
-    return op.body == null ? Op.body(op.method, target, null, null)
+    return op.body == null
+        ? Op.body(op.method, target, null, null)
         : Op.body(op.method, target, op.body, op.contentType);
   }
 

@@ -49,8 +49,8 @@ class EtcdExtensionTest {
       assertFalse(member.isRunning());
       assertFalse(Probe.answers(member.clientUrl(), Duration.ofMillis(300)));
       IllegalStateException e = assertThrows(IllegalStateException.class, member::pid);
-      assertEquals("pid() needs a running member but n1 is stopped; restart() it first",
-          e.getMessage());
+      assertEquals(
+          "pid() needs a running member but n1 is stopped; restart() it first", e.getMessage());
     } finally {
       member.restart();
     }

@@ -63,16 +63,22 @@ class FakeEtcdExtensionTest {
   @Test
   void staticFieldLivesForTheClass() {
     urls.clear();
-    EngineTestKit.engine("junit-jupiter").selectors(selectClass(StaticField.class)).execute()
-        .testEvents().assertStatistics(stats -> stats.succeeded(3).failed(0));
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(StaticField.class))
+        .execute()
+        .testEvents()
+        .assertStatistics(stats -> stats.succeeded(3).failed(0));
     assertFalse(Probe.answers(urls.get(0), Duration.ofMillis(500)), "closed after the class");
   }
 
   @Test
   void instanceFieldLivesForOneTest() {
     urls.clear();
-    EngineTestKit.engine("junit-jupiter").selectors(selectClass(InstanceField.class)).execute()
-        .testEvents().assertStatistics(stats -> stats.succeeded(2).failed(0));
+    EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(InstanceField.class))
+        .execute()
+        .testEvents()
+        .assertStatistics(stats -> stats.succeeded(2).failed(0));
     assertEquals(2, urls.size());
     for (String url : urls) assertFalse(Probe.answers(url, Duration.ofMillis(500)), url);
     assertTrue(!urls.get(0).equals(urls.get(1)), "a fake per test");

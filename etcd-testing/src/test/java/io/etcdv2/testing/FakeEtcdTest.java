@@ -124,8 +124,7 @@ class FakeEtcdTest {
     EtcdResponse<KeysResult> cleared = etcd.wait("/h", first);
     assertEquals(400, cleared.status());
     assertEquals(401, cleared.error().errorCode());
-    assertEquals("The event in requested index is outdated and cleared",
-        cleared.error().message());
+    assertEquals("The event in requested index is outdated and cleared", cleared.error().message());
     assertEquals("the requested history has been cleared [6/4]", cleared.error().cause());
     assertEquals(5, cleared.error().index());
   }
@@ -144,22 +143,26 @@ class FakeEtcdTest {
   void continuousWatchSeesEveryChange() throws Exception {
     EtcdClient etcd = start(FakeEtcd.builder());
     BlockingQueue<String> seen = new LinkedBlockingQueue<>();
-    Watch watch = etcd.watch("/w").recursive().start(new WatchListener() {
-      @Override
-      public void onEvent(KeysResult event) {
-        seen.add(event.action() + " " + event.node().key());
-      }
+    Watch watch =
+        etcd.watch("/w")
+            .recursive()
+            .start(
+                new WatchListener() {
+                  @Override
+                  public void onEvent(KeysResult event) {
+                    seen.add(event.action() + " " + event.node().key());
+                  }
 
-      @Override
-      public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
-        seen.add("resync");
-      }
+                  @Override
+                  public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
+                    seen.add("resync");
+                  }
 
-      @Override
-      public void onError(Throwable error) {
-        seen.add("error " + error);
-      }
-    });
+                  @Override
+                  public void onError(Throwable error) {
+                    seen.add("error " + error);
+                  }
+                });
     try {
       etcd.set("/w/a", 1);
       etcd.set("/w/b", 2);
@@ -307,13 +310,15 @@ class FakeEtcdTest {
   void closeEndsOpenWatches() throws Exception {
     start(FakeEtcd.builder());
     try (EtcdClient other = EtcdClient.builder().host(fake.url()).build()) {
-      CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> {
-        try {
-          return other.wait("/never", 0, 10);
-        } catch (EtcdException e) {
-          return e;
-        }
-      });
+      CompletableFuture<Object> waiting =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return other.wait("/never", 0, 10);
+                } catch (EtcdException e) {
+                  return e;
+                }
+              });
       Thread.sleep(200);
       fake.close();
       // The watch ends (as with a stopping etcd: headers, then a broken body) instead of hanging.

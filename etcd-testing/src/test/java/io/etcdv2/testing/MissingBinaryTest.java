@@ -23,20 +23,28 @@ class MissingBinaryTest {
 
   @Test
   void classFailsWithInstallInstructions() {
-    Events containers = EngineTestKit.engine("junit-jupiter")
-        .selectors(selectClass(NeedsAnEtcdThatIsNotThere.class))
-        .execute()
-        .containerEvents();
+    Events containers =
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(NeedsAnEtcdThatIsNotThere.class))
+            .execute()
+            .containerEvents();
     assertEquals(0, containers.skipped().count());
-    List<String> messages = containers.failed().stream()
-        .map(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
-            .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
-            .map(Throwable::getMessage).orElse(""))
-        .collect(Collectors.toList());
+    List<String> messages =
+        containers.failed().stream()
+            .map(
+                e ->
+                    e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
+                        .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
+                        .map(Throwable::getMessage)
+                        .orElse(""))
+            .collect(Collectors.toList());
     assertEquals(1, messages.size(), messages.toString());
     String message = messages.get(0);
-    assertTrue(message.startsWith("EtcdExtension.builder().binary(path) is /nonexistent/etcd,"
-        + " which is not an executable file."), message);
+    assertTrue(
+        message.startsWith(
+            "EtcdExtension.builder().binary(path) is /nonexistent/etcd,"
+                + " which is not an executable file."),
+        message);
     assertTrue(message.contains("apt-get install -y etcd-server"), message);
     assertTrue(message.contains("https://github.com/etcd-io/etcd/releases"), message);
   }

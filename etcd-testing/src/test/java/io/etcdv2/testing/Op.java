@@ -16,8 +16,7 @@ final class Op {
     this(method, target, body, contentType, null);
   }
 
-  private Op(String method, String target, String body, String contentType,
-      String authorization) {
+  private Op(String method, String target, String body, String contentType, String authorization) {
     this.authorization = authorization;
     this.method = method;
     this.target = target;
@@ -25,8 +24,8 @@ final class Op {
     this.contentType = contentType;
     String query = target.contains("?") ? target.substring(target.indexOf('?')) : "";
     this.sorted = query.contains("sorted=true");
-    this.waits = query.contains("wait=true") && !query.contains("quorum=true")
-        && method.equals("GET");
+    this.waits =
+        query.contains("wait=true") && !query.contains("quorum=true") && method.equals("GET");
   }
 
   static Op get(String target) {
@@ -55,8 +54,12 @@ final class Op {
 
   @Override
   public String toString() {
-    return method + " " + target + (body == null ? "" : " body=" + body)
-        + (contentType == null || contentType.equals("application/x-www-form-urlencoded") ? ""
+    return method
+        + " "
+        + target
+        + (body == null ? "" : " body=" + body)
+        + (contentType == null || contentType.equals("application/x-www-form-urlencoded")
+            ? ""
             : " content-type=" + contentType);
   }
 }

@@ -16,12 +16,10 @@ final class Probe {
 
   /** Whether {@code url}/version answers within {@code timeout}. */
   static boolean answers(String url, Duration timeout) {
-    OkHttpClient http = new OkHttpClient.Builder()
-        .callTimeout(timeout)
-        .retryOnConnectionFailure(false)
-        .build();
-    try (Response response = http.newCall(new Request.Builder().url(url + "/version").build())
-        .execute()) {
+    OkHttpClient http =
+        new OkHttpClient.Builder().callTimeout(timeout).retryOnConnectionFailure(false).build();
+    try (Response response =
+        http.newCall(new Request.Builder().url(url + "/version").build()).execute()) {
       return response.code() == 200;
     } catch (IOException e) {
       return false;
@@ -35,8 +33,10 @@ final class Probe {
   static boolean gone(long pid) {
     if (ProcessHandle.of(pid).isEmpty()) return true;
     try {
-      String stat = new String(Files.readAllBytes(Paths.get("/proc", Long.toString(pid), "stat")),
-          StandardCharsets.UTF_8);
+      String stat =
+          new String(
+              Files.readAllBytes(Paths.get("/proc", Long.toString(pid), "stat")),
+              StandardCharsets.UTF_8);
       return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
     } catch (IOException e) {
       return true;

@@ -5,17 +5,25 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Random operations over a small key space under one directory: every kind of write, read and
- * past watch, conditions that hold and fail, TTLs long enough never to expire during a sequence,
- * and now and then a malformed parameter. {@code {+k}} in an index stands for the base plus k.
+ * Random operations over a small key space under one directory: every kind of write, read and past
+ * watch, conditions that hold and fail, TTLs long enough never to expire during a sequence, and now
+ * and then a malformed parameter. {@code {+k}} in an index stands for the base plus k.
  */
 final class RandomOps {
   private static final String[] KEYS = {"a", "b", "d/a", "d/b", "d/e/f", "_h", "d/_h", "q"};
   private static final String[] DIRS = {"d", "d/e", "q", ""};
   private static final String[] VALUES = {"x", "y", "", "z+w", "x"};
   private static final String[] TTLS = {"", "", "", "&ttl=1000", "&ttl="};
-  private static final String[] BAD = {"ttl=abc", "prevIndex=x", "prevValue=", "dir=2",
-      "recursive=maybe", "waitIndex=-1", "refresh=true", "refresh=true&ttl=5&value=v"};
+  private static final String[] BAD = {
+    "ttl=abc",
+    "prevIndex=x",
+    "prevValue=",
+    "dir=2",
+    "recursive=maybe",
+    "waitIndex=-1",
+    "refresh=true",
+    "refresh=true&ttl=5&value=v"
+  };
 
   private RandomOps() {}
 
@@ -45,16 +53,28 @@ final class RandomOps {
       String target = r.nextInt(4) == 0 ? dir : key;
       return Op.form("PUT", "/v2/keys" + target, body + "&prevExist=true" + pick(r, TTLS) + extra);
     } else if (kind < 42) {
-      String condition = r.nextInt(3) == 0 ? "prevIndex=" + index
-          : r.nextInt(2) == 0 ? "prevValue=" + pick(r, VALUES).replace("z+w", "x")
-          : "prevValue=x&prevIndex=" + index;
+      String condition =
+          r.nextInt(3) == 0
+              ? "prevIndex=" + index
+              : r.nextInt(2) == 0
+                  ? "prevValue=" + pick(r, VALUES).replace("z+w", "x")
+                  : "prevValue=x&prevIndex=" + index;
       if (condition.equals("prevValue=")) condition = "prevValue=y";
-      return Op.form("PUT", "/v2/keys" + key, value + "&" + condition
-          + (r.nextInt(4) == 0 ? "&prevExist=true" : "") + pick(r, TTLS) + extra);
+      return Op.form(
+          "PUT",
+          "/v2/keys" + key,
+          value
+              + "&"
+              + condition
+              + (r.nextInt(4) == 0 ? "&prevExist=true" : "")
+              + pick(r, TTLS)
+              + extra);
     } else if (kind < 46) {
       String target = r.nextInt(4) == 0 ? dir : key;
-      return Op.form("PUT", "/v2/keys" + target, "refresh=true&ttl=1000"
-          + (r.nextInt(2) == 0 ? "&prevExist=true" : ""));
+      return Op.form(
+          "PUT",
+          "/v2/keys" + target,
+          "refresh=true&ttl=1000" + (r.nextInt(2) == 0 ? "&prevExist=true" : ""));
     } else if (kind < 52) {
       String body = r.nextInt(8) == 0 ? "dir=true" : value;
       return Op.form("POST", "/v2/keys" + dir, body + (r.nextInt(5) == 0 ? "&ttl=1000" : ""));
@@ -63,8 +83,10 @@ final class RandomOps {
       String query = r.nextInt(3) == 0 ? "?dir=true" : r.nextInt(3) == 0 ? "?recursive=true" : "";
       return Op.of("DELETE", "/v2/keys" + target + query);
     } else if (kind < 66) {
-      String condition = r.nextInt(2) == 0 ? "prevIndex=" + index
-          : "prevValue=" + pick(r, new String[] {"x", "y", "z+w"});
+      String condition =
+          r.nextInt(2) == 0
+              ? "prevIndex=" + index
+              : "prevValue=" + pick(r, new String[] {"x", "y", "z+w"});
       String target = r.nextInt(5) == 0 ? dir : key;
       return Op.of("DELETE", "/v2/keys" + target + "?" + condition);
     } else if (kind < 90) {
@@ -84,7 +106,8 @@ final class RandomOps {
       String target = r.nextBoolean() ? key : dir;
       String method = r.nextBoolean() ? "PUT" : "GET";
       String bad = pick(r, BAD);
-      return method.equals("GET") ? Op.get("/v2/keys" + target + "?" + bad)
+      return method.equals("GET")
+          ? Op.get("/v2/keys" + target + "?" + bad)
           : Op.form("PUT", "/v2/keys" + target, bad);
     }
   }

@@ -53,15 +53,20 @@ class ReaperTest {
 
   private Process startJvm(String mode) throws IOException {
     Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-    return new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + tmp,
-        "-cp", System.getProperty("java.class.path"), StartAndExit.class.getName(), mode)
+    return new ProcessBuilder(
+            java.toString(),
+            "-Djava.io.tmpdir=" + tmp,
+            "-cp",
+            System.getProperty("java.class.path"),
+            StartAndExit.class.getName(),
+            mode)
         .redirectError(ProcessBuilder.Redirect.INHERIT)
         .start();
   }
 
   private static String firstLine(Process jvm) throws IOException {
-    BufferedReader out = new BufferedReader(
-        new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();
     assertEquals(2, line == null ? 0 : line.split(" ").length, "child printed: " + line);
     return line;

@@ -36,17 +36,19 @@ final class Side {
   final String url;
   private final OkHttpClient http;
   long base;
+
   /** Sent with {@link #currentIndex()} when auth is on. */
   String authorization;
 
   Side(String name, String url) {
     this.name = name;
     this.url = url;
-    this.http = new OkHttpClient.Builder()
-        .followRedirects(false)
-        .retryOnConnectionFailure(false)
-        .callTimeout(Duration.ofSeconds(20))
-        .build();
+    this.http =
+        new OkHttpClient.Builder()
+            .followRedirects(false)
+            .retryOnConnectionFailure(false)
+            .callTimeout(Duration.ofSeconds(20))
+            .build();
   }
 
   /** The current etcd index, read from a GET of the root. */
@@ -66,8 +68,10 @@ final class Side {
     RequestBody body = null;
     if (op.body != null) {
       String text = indexes(op.body);
-      body = op.contentType == null ? RequestBody.create(text.getBytes(StandardCharsets.UTF_8), null)
-          : RequestBody.create(text, MediaType.get(op.contentType));
+      body =
+          op.contentType == null
+              ? RequestBody.create(text.getBytes(StandardCharsets.UTF_8), null)
+              : RequestBody.create(text, MediaType.get(op.contentType));
     } else if (op.method.equals("PUT") || op.method.equals("POST") || op.method.equals("PATCH")) {
       body = RequestBody.create("", FORM);
     }
@@ -92,8 +96,16 @@ final class Side {
 
   String canonical(Op op, int status, Map<String, List<String>> headers, String body) {
     StringBuilder out = new StringBuilder().append(status);
-    for (String header : new String[] {"content-type", "x-etcd-index", "x-etcd-cluster-id",
-        "x-raft-index", "x-raft-term", "location", "allow"}) {
+    for (String header :
+        new String[] {
+          "content-type",
+          "x-etcd-index",
+          "x-etcd-cluster-id",
+          "x-raft-index",
+          "x-raft-term",
+          "location",
+          "allow"
+        }) {
       List<String> values = headers.get(header);
       if (values == null) continue;
       out.append(' ').append(header).append('=');
@@ -168,8 +180,8 @@ final class Side {
             break;
           case "cause":
             String cause = keys((String) value);
-            if (code != null && (((Double) code).intValue() == 101
-                || ((Double) code).intValue() == 401)) {
+            if (code != null
+                && (((Double) code).intValue() == 101 || ((Double) code).intValue() == 401)) {
               cause = numbersAsDeltas(cause);
             }
             out.put(key, cause);
@@ -191,8 +203,10 @@ final class Side {
       List<Object> list = new ArrayList<>();
       for (Object item : (List<Object>) json) list.add(normalise(item, sorted, field));
       if ("nodes".equals(field) && !sorted) {
-        list.sort((a, b) -> String.valueOf(((Map<?, ?>) a).get("key"))
-            .compareTo(String.valueOf(((Map<?, ?>) b).get("key"))));
+        list.sort(
+            (a, b) ->
+                String.valueOf(((Map<?, ?>) a).get("key"))
+                    .compareTo(String.valueOf(((Map<?, ?>) b).get("key"))));
       }
       return list;
     }

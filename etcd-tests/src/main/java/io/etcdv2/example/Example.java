@@ -16,8 +16,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Runs lua-resty-etcd's operations against etcd on 127.0.0.1:2379 and prints each status and
- * body. When nothing answers there, it starts a local etcd in a temporary directory first.
+ * Runs lua-resty-etcd's operations against etcd on 127.0.0.1:2379 and prints each status and body.
+ * When nothing answers there, it starts a local etcd in a temporary directory first.
  */
 public final class Example {
   private static final String DEFAULT_HOST = "http://127.0.0.1:2379";
@@ -50,13 +50,16 @@ public final class Example {
     EtcdResponse<KeysResult> got = etcd.get("/greeting");
     print("get(\"/greeting\")", got);
     System.out.println("  decoded value: " + got.body().node().value());
-    print("set(\"/config\", map, 60)",
+    print(
+        "set(\"/config\", map, 60)",
         etcd.set("/config", Map.of("replicas", 3, "zones", List.of("a", "b")), 60));
     print("setnx(\"/greeting\", \"again\")", etcd.setnx("/greeting", "again"));
     print("setnx(\"/fresh\", \"new\")", etcd.setnx("/fresh", "new"));
     long index = got.body().node().modifiedIndex();
-    print("setx(\"/greeting\", \"hi\", -1, " + index + ")", etcd.setx("/greeting", "hi", -1, index));
-    print("setx(\"/greeting\", \"stale\", -1, " + index + ")",
+    print(
+        "setx(\"/greeting\", \"hi\", -1, " + index + ")", etcd.setx("/greeting", "hi", -1, index));
+    print(
+        "setx(\"/greeting\", \"stale\", -1, " + index + ")",
         etcd.setx("/greeting", "stale", -1, index));
     print("delete(\"/fresh\", \"wrong\")", etcd.delete("/fresh", "wrong"));
     print("delete(\"/fresh\", \"new\")", etcd.delete("/fresh", "new"));
@@ -80,24 +83,35 @@ public final class Example {
   /** A continuous watch sees three writes, each once and in order, then stops. */
   private static void watchAFewChanges(EtcdClient etcd) {
     CountDownLatch seen = new CountDownLatch(3);
-    Watch watch = etcd.watch("/jobs").recursive().start(new WatchListener() {
-      @Override
-      public void onEvent(KeysResult event) {
-        System.out.println("  watch event: " + event.action() + " " + event.node().key() + " = "
-            + event.node().value() + " @" + event.node().modifiedIndex());
-        seen.countDown();
-      }
+    Watch watch =
+        etcd.watch("/jobs")
+            .recursive()
+            .start(
+                new WatchListener() {
+                  @Override
+                  public void onEvent(KeysResult event) {
+                    System.out.println(
+                        "  watch event: "
+                            + event.action()
+                            + " "
+                            + event.node().key()
+                            + " = "
+                            + event.node().value()
+                            + " @"
+                            + event.node().modifiedIndex());
+                    seen.countDown();
+                  }
 
-      @Override
-      public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
-        System.out.println("  watch resync at " + etcdIndex + ": " + state.body());
-      }
+                  @Override
+                  public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
+                    System.out.println("  watch resync at " + etcdIndex + ": " + state.body());
+                  }
 
-      @Override
-      public void onError(Throwable error) {
-        System.out.println("  watch ended: " + error);
-      }
-    });
+                  @Override
+                  public void onError(Throwable error) {
+                    System.out.println("  watch ended: " + error);
+                  }
+                });
     System.out.println("watch(\"/jobs\").recursive() started");
     etcd.set("/jobs/a", "first");
     etcd.set("/jobs/b", "second");
@@ -112,18 +126,20 @@ public final class Example {
   }
 
   private static void print(String call, EtcdResponse<?> response) {
-    Object body = response.isTimeout() ? "(timed out: the seed's 408 entity)"
-        : response.body() != null ? response.body()
-        : response.error() != null ? response.error() : response.text();
+    Object body =
+        response.isTimeout()
+            ? "(timed out: the seed's 408 entity)"
+            : response.body() != null
+                ? response.body()
+                : response.error() != null ? response.error() : response.text();
     System.out.println(call + " -> " + response.status() + " " + body);
   }
 
   private static boolean answers(String host) {
-    OkHttpClient http = new OkHttpClient.Builder()
-        .callTimeout(java.time.Duration.ofSeconds(1))
-        .build();
-    try (Response response = http.newCall(new Request.Builder().url(host + "/health").build())
-        .execute()) {
+    OkHttpClient http =
+        new OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(1)).build();
+    try (Response response =
+        http.newCall(new Request.Builder().url(host + "/health").build()).execute()) {
       return response.code() < 500;
     } catch (IOException e) {
       return false;

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Android API 21 check the build runs on etcd-api, etcd-runtime, etcd-client and
- * etcd-recipes: it is configured on each, and the signature it uses rejects what API 21 lacks (the classes the library must avoid) while
- * accepting what it has.
+ * The Android API 21 check the build runs on etcd-api, etcd-runtime, etcd-client and etcd-recipes:
+ * it is configured on each, and the signature it uses rejects what API 21 lacks (the classes the
+ * library must avoid) while accepting what it has.
  */
 class AndroidApiCheckTest {
   @TempDir Path dir;
@@ -33,18 +33,25 @@ class AndroidApiCheckTest {
   void everyLibraryModuleRunsTheCheckInTheNormalBuild() throws IOException {
     String parent = Files.readString(Path.of("../pom.xml"));
     assertTrue(parent.contains("<artifactId>android-api-level-21</artifactId>"), "signature");
-    assertTrue(Pattern.compile("<phase>process-classes</phase>\\s*<goals>\\s*<goal>check</goal>")
-        .matcher(parent).find(), "the check goal is bound to the build");
+    assertTrue(
+        Pattern.compile("<phase>process-classes</phase>\\s*<goals>\\s*<goal>check</goal>")
+            .matcher(parent)
+            .find(),
+        "the check goal is bound to the build");
     for (String module : List.of("etcd-api", "etcd-runtime", "etcd-client", "etcd-recipes")) {
       String pom = Files.readString(Path.of("..", module, "pom.xml"));
-      assertTrue(pom.contains("<artifactId>animal-sniffer-maven-plugin</artifactId>"),
+      assertTrue(
+          pom.contains("<artifactId>animal-sniffer-maven-plugin</artifactId>"),
           module + " runs animal-sniffer");
     }
   }
 
   @Test
   void rejectsWhatApi21Lacks() throws IOException {
-    List<String> errors = check("UsesNewApis", """
+    List<String> errors =
+        check(
+            "UsesNewApis",
+            """
         class UsesNewApis {
           java.util.Optional<String> optional() { return java.util.Optional.empty(); }
           Object path() { return java.nio.file.Paths.get("/"); }
@@ -53,15 +60,22 @@ class AndroidApiCheckTest {
         }
         """);
     String all = String.join("\n", errors);
-    for (String missing : List.of("java.util.Optional", "java.nio.file.Paths",
-        "java.time.Instant", "java.util.concurrent.CompletableFuture")) {
+    for (String missing :
+        List.of(
+            "java.util.Optional",
+            "java.nio.file.Paths",
+            "java.time.Instant",
+            "java.util.concurrent.CompletableFuture")) {
       assertTrue(all.contains(missing), missing + " not reported in:\n" + all);
     }
   }
 
   @Test
   void acceptsWhatApi21Has() throws IOException {
-    List<String> errors = check("UsesOldApis", """
+    List<String> errors =
+        check(
+            "UsesOldApis",
+            """
         class UsesOldApis {
           Object set() { return java.util.Collections.synchronizedSet(new java.util.HashSet<>()); }
           byte[] utf8() { return "x".getBytes(java.nio.charset.StandardCharsets.UTF_8); }
@@ -76,17 +90,18 @@ class AndroidApiCheckTest {
     Path file = dir.resolve(name + ".java");
     Files.writeString(file, source);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    int status = javac.run(null, null, null, "--release", "8", "-d", dir.toString(),
-        file.toString());
+    int status =
+        javac.run(null, null, null, "--release", "8", "-d", dir.toString(), file.toString());
     assertEquals(0, status, "javac failed on " + name);
 
     List<String> errors = new ArrayList<>();
     String signature = System.getProperty("android.signature");
-    assertFalse(signature == null || !new File(signature).isFile(),
+    assertFalse(
+        signature == null || !new File(signature).isFile(),
         "android.signature should name the API 21 signature file but is " + signature);
     try (InputStream in = Files.newInputStream(Path.of(signature))) {
-      SignatureChecker checker = new SignatureChecker(in, Collections.<String>emptySet(),
-          new CollectingLogger(errors));
+      SignatureChecker checker =
+          new SignatureChecker(in, Collections.<String>emptySet(), new CollectingLogger(errors));
       checker.setSourcePath(Collections.<File>emptyList());
       checker.setAnnotationTypes(Collections.singletonList(SignatureChecker.ANNOTATION_FQN));
       checker.process(dir.resolve(name + ".class").toFile());

@@ -29,22 +29,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The bodies of the members, machines, health and auth endpoints, as etcd 3.4 sends them: JSON
- * for members and auth, JSON labelled text/plain for /health, plain text for /v2/machines, and
- * {@code {"message":..}} errors.
+ * The bodies of the members, machines, health and auth endpoints, as etcd 3.4 sends them: JSON for
+ * members and auth, JSON labelled text/plain for /health, plain text for /v2/machines, and {@code
+ * {"message":..}} errors.
  */
 final class ClusterAndAuthDecodingContractTest {
   @RegisterExtension final MockEtcd etcd = new MockEtcd();
 
-  private static final String N1 = "{\"id\":\"8e9e05c52164694d\",\"name\":\"n1\","
-      + "\"peerURLs\":[\"http://127.0.0.1:2380\"],\"clientURLs\":[\"http://127.0.0.1:2379\"]}";
+  private static final String N1 =
+      "{\"id\":\"8e9e05c52164694d\",\"name\":\"n1\","
+          + "\"peerURLs\":[\"http://127.0.0.1:2380\"],\"clientURLs\":[\"http://127.0.0.1:2379\"]}";
+
   /** A member added but not started: no name, no client URLs. */
-  private static final String ADDED = "{\"id\":\"91bc3c398fb3c146\",\"name\":\"\","
-      + "\"peerURLs\":[\"http://127.0.0.1:12380\"],\"clientURLs\":[]}";
-  private static final String APP_ROLE = "{\"role\":\"app\",\"permissions\":{\"kv\":"
-      + "{\"read\":[\"/app/*\"],\"write\":[\"/app/*\"]}}}";
-  private static final String ROOT_ROLE = "{\"role\":\"root\",\"permissions\":{\"kv\":"
-      + "{\"read\":[\"/*\"],\"write\":[\"/*\"]}}}";
+  private static final String ADDED =
+      "{\"id\":\"91bc3c398fb3c146\",\"name\":\"\","
+          + "\"peerURLs\":[\"http://127.0.0.1:12380\"],\"clientURLs\":[]}";
+
+  private static final String APP_ROLE =
+      "{\"role\":\"app\",\"permissions\":{\"kv\":"
+          + "{\"read\":[\"/app/*\"],\"write\":[\"/app/*\"]}}}";
+  private static final String ROOT_ROLE =
+      "{\"role\":\"root\",\"permissions\":{\"kv\":" + "{\"read\":[\"/*\"],\"write\":[\"/*\"]}}}";
 
   // Members.
 
@@ -147,8 +152,11 @@ final class ClusterAndAuthDecodingContractTest {
 
   @Test
   void updateMember204() {
-    etcd.server().enqueue(new MockResponse().setResponseCode(204)
-        .setHeader("X-Etcd-Cluster-Id", "cdf818194e3a8c32"));
+    etcd.server()
+        .enqueue(
+            new MockResponse()
+                .setResponseCode(204)
+                .setHeader("X-Etcd-Cluster-Id", "cdf818194e3a8c32"));
 
     EtcdResponse<Void> response =
         etcd.client().updateMember(MEMBER_ID, PeerUrls.of("http://10.0.0.4:2380"));
@@ -193,9 +201,11 @@ final class ClusterAndAuthDecodingContractTest {
 
   @Test
   void healthIsJsonLabelledTextPlain() {
-    etcd.server().enqueue(new MockResponse()
-        .setHeader("Content-Type", "text/plain; charset=utf-8")
-        .setBody("{\"health\":\"true\"}"));
+    etcd.server()
+        .enqueue(
+            new MockResponse()
+                .setHeader("Content-Type", "text/plain; charset=utf-8")
+                .setBody("{\"health\":\"true\"}"));
 
     EtcdResponse<Health> response = etcd.client().health();
 
@@ -208,9 +218,11 @@ final class ClusterAndAuthDecodingContractTest {
   @Test
   void healthWithExtraFieldsIsHealthy() {
     // etcd 3.5 adds a reason.
-    etcd.server().enqueue(new MockResponse()
-        .setHeader("Content-Type", "text/plain; charset=utf-8")
-        .setBody("{\"health\":\"true\",\"reason\":\"\"}"));
+    etcd.server()
+        .enqueue(
+            new MockResponse()
+                .setHeader("Content-Type", "text/plain; charset=utf-8")
+                .setBody("{\"health\":\"true\",\"reason\":\"\"}"));
 
     assertTrue(etcd.client().health().body().isHealthy());
   }
@@ -218,11 +230,13 @@ final class ClusterAndAuthDecodingContractTest {
   @Test
   void unhealthy503KeepsTheText() {
     // Go's http.Error: text/plain, a trailing newline.
-    etcd.server().enqueue(new MockResponse()
-        .setResponseCode(503)
-        .setHeader("Content-Type", "text/plain; charset=utf-8")
-        .setHeader("X-Content-Type-Options", "nosniff")
-        .setBody("{\"health\":\"false\"}\n"));
+    etcd.server()
+        .enqueue(
+            new MockResponse()
+                .setResponseCode(503)
+                .setHeader("Content-Type", "text/plain; charset=utf-8")
+                .setHeader("X-Content-Type-Options", "nosniff")
+                .setBody("{\"health\":\"false\"}\n"));
 
     EtcdResponse<Health> response = etcd.client().health();
 
@@ -236,14 +250,20 @@ final class ClusterAndAuthDecodingContractTest {
 
   @Test
   void healthThatIsNotJsonFailsSayingWhatCame() {
-    etcd.server().enqueue(new MockResponse()
-        .setHeader("Content-Type", "text/plain; charset=utf-8")
-        .setBody("404 page not found\n"));
+    etcd.server()
+        .enqueue(
+            new MockResponse()
+                .setHeader("Content-Type", "text/plain; charset=utf-8")
+                .setBody("404 page not found\n"));
 
     EtcdException e = assertThrows(EtcdException.class, () -> etcd.client().health());
 
-    assertTrue(e.getMessage().endsWith("failed: answered 200 text/plain; charset=utf-8 \"404 page"
-        + " not found\", not the JSON of Health that the endpoint declares"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "failed: answered 200 text/plain; charset=utf-8 \"404 page"
+                    + " not found\", not the JSON of Health that the endpoint declares"),
+        e.getMessage());
   }
 
   @Test
@@ -258,9 +278,11 @@ final class ClusterAndAuthDecodingContractTest {
 
   @Test
   void machinesTextIsTheBody() {
-    etcd.server().enqueue(new MockResponse()
-        .setHeader("Content-Type", "text/plain; charset=utf-8")
-        .setBody("http://a:2379, http://b:2379"));
+    etcd.server()
+        .enqueue(
+            new MockResponse()
+                .setHeader("Content-Type", "text/plain; charset=utf-8")
+                .setBody("http://a:2379, http://b:2379"));
 
     EtcdResponse<String> response = etcd.client().machines();
 
@@ -272,9 +294,11 @@ final class ClusterAndAuthDecodingContractTest {
 
   @Test
   void machinesOfABuilderToo() {
-    etcd.server().enqueue(new MockResponse()
-        .setHeader("Content-Type", "text/plain; charset=utf-8")
-        .setBody("http://127.0.0.1:2379"));
+    etcd.server()
+        .enqueue(
+            new MockResponse()
+                .setHeader("Content-Type", "text/plain; charset=utf-8")
+                .setBody("http://127.0.0.1:2379"));
 
     EtcdResponse<String> response = etcd.client().requests().getMachines().send();
 
@@ -323,8 +347,14 @@ final class ClusterAndAuthDecodingContractTest {
 
   @Test
   void usersListHasRolesAsObjects() {
-    etcd.enqueueJson(200, "{\"users\":[{\"user\":\"alice\",\"roles\":[" + APP_ROLE + "]},"
-        + "{\"user\":\"root\",\"roles\":[" + ROOT_ROLE + "]},{\"user\":\"nobody\"}]}\n");
+    etcd.enqueueJson(
+        200,
+        "{\"users\":[{\"user\":\"alice\",\"roles\":["
+            + APP_ROLE
+            + "]},"
+            + "{\"user\":\"root\",\"roles\":["
+            + ROOT_ROLE
+            + "]},{\"user\":\"nobody\"}]}\n");
 
     EtcdResponse<UserList> response = etcd.client().users();
 
@@ -371,8 +401,14 @@ final class ClusterAndAuthDecodingContractTest {
 
   @Test
   void rolesList() {
-    etcd.enqueueJson(200, "{\"roles\":[" + APP_ROLE + "," + ROOT_ROLE + ","
-        + "{\"role\":\"guest\",\"permissions\":{\"kv\":{\"read\":[\"/*\"],\"write\":null}}}]}\n");
+    etcd.enqueueJson(
+        200,
+        "{\"roles\":["
+            + APP_ROLE
+            + ","
+            + ROOT_ROLE
+            + ","
+            + "{\"role\":\"guest\",\"permissions\":{\"kv\":{\"read\":[\"/*\"],\"write\":null}}}]}\n");
 
     EtcdResponse<RoleList> response = etcd.client().roles();
 
@@ -401,8 +437,8 @@ final class ClusterAndAuthDecodingContractTest {
   void roleAfterPut() {
     etcd.enqueueJson(201, APP_ROLE + "\n");
 
-    EtcdResponse<Role> response = etcd.client()
-        .putRole("app", RoleRequest.create("app", Permissions.readWrite("/app/*")));
+    EtcdResponse<Role> response =
+        etcd.client().putRole("app", RoleRequest.create("app", Permissions.readWrite("/app/*")));
 
     assertEquals(201, response.status());
     assertEquals("app", response.body().name());
@@ -442,9 +478,13 @@ final class ClusterAndAuthDecodingContractTest {
 
   @Test
   void keysWithoutCredentials401WithErrorCode110() {
-    etcd.server().enqueue(MockEtcd.json(401, "{\"errorCode\":110,\"message\":\"The request"
-        + " requires user authentication\",\"cause\":\"Insufficient credentials\",\"index\":0}\n")
-        .setHeader("WWW-Authenticate", "Basic realm=\"etcd\""));
+    etcd.server()
+        .enqueue(
+            MockEtcd.json(
+                    401,
+                    "{\"errorCode\":110,\"message\":\"The request"
+                        + " requires user authentication\",\"cause\":\"Insufficient credentials\",\"index\":0}\n")
+                .setHeader("WWW-Authenticate", "Basic realm=\"etcd\""));
 
     EtcdResponse<KeysResult> response = etcd.client().get("/secret");
 
@@ -460,13 +500,15 @@ final class ClusterAndAuthDecodingContractTest {
 
   @Test
   void authEndpointsWithoutRoot401WithMessage() {
-    etcd.server().enqueue(MockEtcd.json(401, "{\"message\":\"Insufficient credentials\"}\n")
-        .setHeader("WWW-Authenticate", "Basic realm=\"etcd\""));
+    etcd.server()
+        .enqueue(
+            MockEtcd.json(401, "{\"message\":\"Insufficient credentials\"}\n")
+                .setHeader("WWW-Authenticate", "Basic realm=\"etcd\""));
     etcd.server().enqueue(MockEtcd.json(401, "{\"message\":\"Insufficient credentials\"}\n"));
 
     EtcdResponse<UserList> users = etcd.client(b -> b.auth("alice", "wrong")).users();
-    EtcdResponse<Role> role = etcd.client().putRole("app",
-        RoleRequest.revoke("app", Permissions.write("/app/*")));
+    EtcdResponse<Role> role =
+        etcd.client().putRole("app", RoleRequest.revoke("app", Permissions.write("/app/*")));
 
     assertEquals(401, users.status());
     assertNull(users.body());

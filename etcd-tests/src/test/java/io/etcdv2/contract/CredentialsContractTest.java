@@ -40,9 +40,11 @@ final class CredentialsContractTest {
 
   /** A password with HTTP Basic's separator, a space, a slash and non-ASCII text. */
   private static final String PASSWORD = "pa:ss w/ö";
+
   /** What etcd decodes: {@code user:password} in UTF-8, base64. */
-  private static final String TOKEN = Base64.getEncoder()
-      .encodeToString(("root:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  private static final String TOKEN =
+      Base64.getEncoder().encodeToString(("root:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
   private static final String BASIC = "Basic " + TOKEN;
 
   static List<Overload> overloads() {
@@ -69,8 +71,8 @@ final class CredentialsContractTest {
 
     etcd.client(b -> b.auth("jörg", "")).get("/k");
 
-    assertEquals("Basic " + Base64.getEncoder()
-            .encodeToString("jörg:".getBytes(StandardCharsets.UTF_8)),
+    assertEquals(
+        "Basic " + Base64.getEncoder().encodeToString("jörg:".getBytes(StandardCharsets.UTF_8)),
         etcd.takeRequest().getHeader("Authorization"));
   }
 
@@ -95,8 +97,8 @@ final class CredentialsContractTest {
 
     RecordedRequest request = etcd.takeRequest();
     assertEquals(List.of(BASIC), request.getHeaders().values("Authorization"));
-    RequestContractTest.assertRequest(request, built.method(), built.path(), built.body(),
-        built.contentType());
+    RequestContractTest.assertRequest(
+        request, built.method(), built.path(), built.body(), built.contentType());
   }
 
   @Test
@@ -119,8 +121,8 @@ final class CredentialsContractTest {
   void retriedReadSendsTheCredentialsAgain() {
     EtcdClient client = etcd.client(b -> b.auth("root", PASSWORD));
     etcd.enqueueOk();
-    etcd.server().enqueue(
-        new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    etcd.server()
+        .enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     etcd.enqueueOk();
 
     client.get("/a");
@@ -158,7 +160,8 @@ final class CredentialsContractTest {
   @GenerateClient
   interface OwnAuthorization {
     @GET("v2/keys{key}")
-    EtcdCall<KeysResult> get(@Path(value = "key", encoded = true) String key,
+    EtcdCall<KeysResult> get(
+        @Path(value = "key", encoded = true) String key,
         @Header("Authorization") String authorization);
   }
 
@@ -172,18 +175,20 @@ final class CredentialsContractTest {
       client.api().get("/k", null).execute(); // no header of its own: the client's credentials
     }
 
-    assertEquals(List.of("Bearer token-of-the-caller"),
+    assertEquals(
+        List.of("Bearer token-of-the-caller"),
         etcd.takeRequest().getHeaders().values("Authorization"));
     assertEquals(List.of(BASIC), etcd.takeRequest().getHeaders().values("Authorization"));
   }
 
   @Test
   void userWithColonIsRejectedNamingTheRule() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EtcdClient.builder().auth("a:b", "x"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> EtcdClient.builder().auth("a:b", "x"));
 
-    assertEquals("user must not contain ':', which HTTP Basic uses to separate it from the"
-        + " password", e.getMessage());
+    assertEquals(
+        "user must not contain ':', which HTTP Basic uses to separate it from the" + " password",
+        e.getMessage());
     assertFalse(e.getMessage().contains("a:b") || e.getMessage().contains("x\""), e.getMessage());
   }
 
@@ -219,16 +224,22 @@ final class CredentialsContractTest {
   @Test
   void passwordIsNotInTheFailureOfARefusedConnection() {
     String host = "http://127.0.0.1:" + MockEtcd.closedPort();
-    EtcdClient client =
-        etcd.track(EtcdClient.builder().host(host).auth("root", PASSWORD).build());
+    EtcdClient client = etcd.track(EtcdClient.builder().host(host).auth("root", PASSWORD).build());
 
     List<EtcdException> failures = new ArrayList<>();
     failures.add(assertThrows(EtcdException.class, () -> client.set("/k", "v")));
-    failures.add(assertThrows(EtcdException.class,
-        () -> client.putUser("alice", UserRequest.create("alice", PASSWORD))));
-    failures.add(assertThrows(EtcdException.class,
-        () -> client.requests().putUser("alice", UserRequest.changePassword("alice", PASSWORD))
-            .send()));
+    failures.add(
+        assertThrows(
+            EtcdException.class,
+            () -> client.putUser("alice", UserRequest.create("alice", PASSWORD))));
+    failures.add(
+        assertThrows(
+            EtcdException.class,
+            () ->
+                client
+                    .requests()
+                    .putUser("alice", UserRequest.changePassword("alice", PASSWORD))
+                    .send()));
 
     for (EtcdException e : failures) {
       assertTrue(e.getMessage().startsWith("etcd "), e.getMessage());
@@ -239,10 +250,11 @@ final class CredentialsContractTest {
 
   @Test
   void passwordIsNotInUserRequests() {
-    List<UserRequest> requests = List.of(
-        UserRequest.create("alice", PASSWORD),
-        UserRequest.create("alice", PASSWORD, "app", "ops"),
-        UserRequest.changePassword("alice", PASSWORD));
+    List<UserRequest> requests =
+        List.of(
+            UserRequest.create("alice", PASSWORD),
+            UserRequest.create("alice", PASSWORD, "app", "ops"),
+            UserRequest.changePassword("alice", PASSWORD));
 
     for (UserRequest request : requests) {
       String shown = request.toString();
@@ -250,12 +262,12 @@ final class CredentialsContractTest {
       assertTrue(shown.contains("password=***"), shown);
       assertTrue(shown.contains("alice"), shown);
     }
-    assertEquals("UserRequest{user=alice, password=***, roles=[app, ops]}",
-        requests.get(1).toString());
-    assertEquals("UserRequest{user=alice, grant=[ops]}",
-        UserRequest.grant("alice", "ops").toString());
-    assertEquals("UserRequest{user=alice, revoke=[ops]}",
-        UserRequest.revoke("alice", "ops").toString());
+    assertEquals(
+        "UserRequest{user=alice, password=***, roles=[app, ops]}", requests.get(1).toString());
+    assertEquals(
+        "UserRequest{user=alice, grant=[ops]}", UserRequest.grant("alice", "ops").toString());
+    assertEquals(
+        "UserRequest{user=alice, revoke=[ops]}", UserRequest.revoke("alice", "ops").toString());
   }
 
   @Test
@@ -264,21 +276,27 @@ final class CredentialsContractTest {
 
     etcd.client().putUser("alice", UserRequest.changePassword("alice", PASSWORD));
 
-    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/auth/users/alice",
-        "{\"password\":\"pa:ss w/ö\",\"user\":\"alice\"}", Overloads.JSON);
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(),
+        "PUT",
+        "/v2/auth/users/alice",
+        "{\"password\":\"pa:ss w/ö\",\"user\":\"alice\"}",
+        Overloads.JSON);
   }
 
   /** Host URLs with user info: a user and password, a user alone, a password alone. */
   static List<String> hostsWithCredentials() {
-    return List.of("http://root:s3cret@127.0.0.1:2379", "http://root@127.0.0.1:2379",
-        "http://:s3cret@127.0.0.1:2379", "https://root:s3cret@etcd.example.com/proxy");
+    return List.of(
+        "http://root:s3cret@127.0.0.1:2379",
+        "http://root@127.0.0.1:2379",
+        "http://:s3cret@127.0.0.1:2379",
+        "https://root:s3cret@etcd.example.com/proxy");
   }
 
   /**
-   * Credentials given in the host URL instead ({@code http://user:password@host}) would not be
-   * sent by OkHttp, and would show wherever the host does: the builder refuses them, naming the
-   * way that works, without repeating them, and keeps the host it had, so nothing is built from
-   * them.
+   * Credentials given in the host URL instead ({@code http://user:password@host}) would not be sent
+   * by OkHttp, and would show wherever the host does: the builder refuses them, naming the way that
+   * works, without repeating them, and keeps the host it had, so nothing is built from them.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("hostsWithCredentials")
@@ -287,15 +305,18 @@ final class CredentialsContractTest {
 
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> builder.host(host));
-    IllegalArgumentException chained = assertThrows(IllegalArgumentException.class,
-        () -> etcd.track(EtcdClient.builder().host(host).build()));
+    IllegalArgumentException chained =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> etcd.track(EtcdClient.builder().host(host).build()));
 
-    String message = "host must not carry credentials (OkHttp would not send them, and they"
-        + " would show in logs); pass them with auth(user, password)";
+    String message =
+        "host must not carry credentials (OkHttp would not send them, and they"
+            + " would show in logs); pass them with auth(user, password)";
     assertEquals(message, e.getMessage());
     assertEquals(message, chained.getMessage());
-    assertFalse(e.getMessage().contains("s3cret") || e.getMessage().contains("root"),
-        e.getMessage());
+    assertFalse(
+        e.getMessage().contains("s3cret") || e.getMessage().contains("root"), e.getMessage());
     EtcdClient client = etcd.track(builder.build());
     assertEquals(List.of(etcd.host().replaceAll("/$", "")), client.endpoints());
     assertEquals("EtcdClient{" + HttpUrl.get(etcd.host()) + "}", client.toString());

@@ -24,14 +24,19 @@ final class DecodingContractTest {
 
   /** Indexes past 2^31 and 2^32, as on long-lived clusters. */
   private static final long ETCD_INDEX = 4294967297L;
+
   private static final long RAFT_INDEX = 8589934592L;
   private static final long RAFT_TERM = 2147483648L;
 
   @Test
   void created201WithHeadersAsLongs() {
-    etcd.server().enqueue(withIndexes(MockEtcd.json(201,
-        "{\"action\":\"set\",\"node\":{\"key\":\"/a\",\"value\":\"\\\"abc\\\"\","
-            + "\"modifiedIndex\":4294967297,\"createdIndex\":4294967296}}\n")));
+    etcd.server()
+        .enqueue(
+            withIndexes(
+                MockEtcd.json(
+                    201,
+                    "{\"action\":\"set\",\"node\":{\"key\":\"/a\",\"value\":\"\\\"abc\\\"\","
+                        + "\"modifiedIndex\":4294967297,\"createdIndex\":4294967296}}\n")));
 
     EtcdResponse<KeysResult> response = etcd.client().set("/a", "abc");
 
@@ -61,11 +66,13 @@ final class DecodingContractTest {
 
   @Test
   void ok200WithPrevNodeTtlAndExpiration() {
-    etcd.enqueueJson(200, "{\"action\":\"compareAndSwap\",\"node\":{\"key\":\"/a\","
-        + "\"value\":\"\\\"new\\\"\",\"expiration\":\"2026-11-26T02:30:00.123456789Z\","
-        + "\"ttl\":25,\"modifiedIndex\":4294967298,\"createdIndex\":4294967296},"
-        + "\"prevNode\":{\"key\":\"/a\",\"value\":\"\\\"old\\\"\",\"modifiedIndex\":4294967297,"
-        + "\"createdIndex\":4294967296}}\n");
+    etcd.enqueueJson(
+        200,
+        "{\"action\":\"compareAndSwap\",\"node\":{\"key\":\"/a\","
+            + "\"value\":\"\\\"new\\\"\",\"expiration\":\"2026-11-26T02:30:00.123456789Z\","
+            + "\"ttl\":25,\"modifiedIndex\":4294967298,\"createdIndex\":4294967296},"
+            + "\"prevNode\":{\"key\":\"/a\",\"value\":\"\\\"old\\\"\",\"modifiedIndex\":4294967297,"
+            + "\"createdIndex\":4294967296}}\n");
 
     EtcdResponse<KeysResult> response = etcd.client().setx("/a", "new", 25, 4294967297L);
 
@@ -88,12 +95,14 @@ final class DecodingContractTest {
 
   @Test
   void recursiveDirectoryNodes() {
-    etcd.enqueueJson(200, "{\"action\":\"get\",\"node\":{\"key\":\"/d\",\"dir\":true,"
-        + "\"nodes\":[{\"key\":\"/d/a\",\"value\":\"1\",\"modifiedIndex\":3,\"createdIndex\":3},"
-        + "{\"key\":\"/d/sub\",\"dir\":true,\"unknownField\":{\"x\":[1]},\"nodes\":["
-        + "{\"key\":\"/d/sub/b\",\"value\":\"[\\\"x\\\"]\",\"ttl\":9,"
-        + "\"expiration\":\"2026-11-26T02:30:00Z\",\"modifiedIndex\":5,\"createdIndex\":5}],"
-        + "\"modifiedIndex\":4,\"createdIndex\":4}],\"modifiedIndex\":2,\"createdIndex\":2}}\n");
+    etcd.enqueueJson(
+        200,
+        "{\"action\":\"get\",\"node\":{\"key\":\"/d\",\"dir\":true,"
+            + "\"nodes\":[{\"key\":\"/d/a\",\"value\":\"1\",\"modifiedIndex\":3,\"createdIndex\":3},"
+            + "{\"key\":\"/d/sub\",\"dir\":true,\"unknownField\":{\"x\":[1]},\"nodes\":["
+            + "{\"key\":\"/d/sub/b\",\"value\":\"[\\\"x\\\"]\",\"ttl\":9,"
+            + "\"expiration\":\"2026-11-26T02:30:00Z\",\"modifiedIndex\":5,\"createdIndex\":5}],"
+            + "\"modifiedIndex\":4,\"createdIndex\":4}],\"modifiedIndex\":2,\"createdIndex\":2}}\n");
 
     Node dir = etcd.client().readdir("/d", true).body().node();
 
@@ -121,8 +130,10 @@ final class DecodingContractTest {
 
   @Test
   void rootDirectoryHasNoKey() {
-    etcd.enqueueJson(200, "{\"action\":\"get\",\"node\":{\"dir\":true,\"nodes\":["
-        + "{\"key\":\"/a\",\"value\":\"\\\"abc\\\"\",\"modifiedIndex\":7,\"createdIndex\":7}]}}\n");
+    etcd.enqueueJson(
+        200,
+        "{\"action\":\"get\",\"node\":{\"dir\":true,\"nodes\":["
+            + "{\"key\":\"/a\",\"value\":\"\\\"abc\\\"\",\"modifiedIndex\":7,\"createdIndex\":7}]}}\n");
 
     Node root = etcd.client().get("/").body().node();
 
@@ -144,9 +155,13 @@ final class DecodingContractTest {
 
   @Test
   void keyNotFound404() {
-    etcd.server().enqueue(withIndexes(MockEtcd.json(404,
-        "{\"errorCode\":100,\"message\":\"Key not found\",\"cause\":\"/a\","
-            + "\"index\":4294967297}\n")));
+    etcd.server()
+        .enqueue(
+            withIndexes(
+                MockEtcd.json(
+                    404,
+                    "{\"errorCode\":100,\"message\":\"Key not found\",\"cause\":\"/a\","
+                        + "\"index\":4294967297}\n")));
 
     EtcdResponse<KeysResult> response = etcd.client().get("/a");
 
@@ -165,8 +180,10 @@ final class DecodingContractTest {
 
   @Test
   void compareFailed412() {
-    etcd.enqueueJson(412, "{\"errorCode\":101,\"message\":\"Compare failed\","
-        + "\"cause\":\"[wrong != two]\",\"index\":8}\n");
+    etcd.enqueueJson(
+        412,
+        "{\"errorCode\":101,\"message\":\"Compare failed\","
+            + "\"cause\":\"[wrong != two]\",\"index\":8}\n");
 
     EtcdResponse<KeysResult> response = etcd.client().delete("/a", "wrong");
 
@@ -181,8 +198,10 @@ final class DecodingContractTest {
 
   @Test
   void keyAlreadyExists412() {
-    etcd.enqueueJson(412, "{\"errorCode\":105,\"message\":\"Key already exists\","
-        + "\"cause\":\"/a\",\"index\":9}\n");
+    etcd.enqueueJson(
+        412,
+        "{\"errorCode\":105,\"message\":\"Key already exists\","
+            + "\"cause\":\"/a\",\"index\":9}\n");
 
     EtcdResponse<KeysResult> response = etcd.client().setnx("/a", "abc");
 
@@ -194,8 +213,10 @@ final class DecodingContractTest {
 
   @Test
   void raftInternalError500() {
-    etcd.enqueueJson(500, "{\"errorCode\":300,\"message\":\"Raft Internal Error\","
-        + "\"cause\":\"etcdserver: request timed out\",\"index\":0}\n");
+    etcd.enqueueJson(
+        500,
+        "{\"errorCode\":300,\"message\":\"Raft Internal Error\","
+            + "\"cause\":\"etcdserver: request timed out\",\"index\":0}\n");
 
     EtcdResponse<KeysResult> response = etcd.client().set("/a", "abc");
 
@@ -222,10 +243,12 @@ final class DecodingContractTest {
 
   @Test
   void nonJsonBodyIsLeftAsText() {
-    etcd.server().enqueue(new MockResponse()
-        .setResponseCode(404)
-        .setHeader("Content-Type", "text/plain; charset=utf-8")
-        .setBody("404 page not found\n"));
+    etcd.server()
+        .enqueue(
+            new MockResponse()
+                .setResponseCode(404)
+                .setHeader("Content-Type", "text/plain; charset=utf-8")
+                .setBody("404 page not found\n"));
 
     EtcdResponse<KeysResult> response = etcd.client().get("/a");
 
@@ -239,9 +262,11 @@ final class DecodingContractTest {
   void successfulTextBodyIsKeptAndDecodedLeniently() {
     // /health answers JSON labelled text/plain: the text is kept, and a typed body is decoded
     // from it when it is JSON.
-    etcd.server().enqueue(new MockResponse()
-        .setHeader("Content-Type", "text/plain; charset=utf-8")
-        .setBody("{\"etcdserver\":\"3.4.23\",\"etcdcluster\":\"3.4.0\"}"));
+    etcd.server()
+        .enqueue(
+            new MockResponse()
+                .setHeader("Content-Type", "text/plain; charset=utf-8")
+                .setBody("{\"etcdserver\":\"3.4.23\",\"etcdcluster\":\"3.4.0\"}"));
 
     EtcdResponse<VersionInfo> response = etcd.client().version();
 
@@ -255,74 +280,92 @@ final class DecodingContractTest {
   @Test
   void successfulTextBodyThatIsNotJsonFailsSayingWhatCame() {
     // A proxy's page or a wrong endpoint: 200 without what the endpoint declares is no success.
-    etcd.server().enqueue(new MockResponse()
-        .setHeader("Content-Type", "text/plain; charset=utf-8")
-        .setBody("ok\n"));
+    etcd.server()
+        .enqueue(
+            new MockResponse()
+                .setHeader("Content-Type", "text/plain; charset=utf-8")
+                .setBody("ok\n"));
 
     EtcdException e = assertThrows(EtcdException.class, () -> etcd.client().version());
 
-    assertEquals("etcd version on " + etcd.host() + " failed: answered 200 text/plain;"
-        + " charset=utf-8 \"ok\", not the JSON of VersionInfo that the endpoint declares",
+    assertEquals(
+        "etcd version on "
+            + etcd.host()
+            + " failed: answered 200 text/plain;"
+            + " charset=utf-8 \"ok\", not the JSON of VersionInfo that the endpoint declares",
         e.getMessage());
   }
 
   @Test
   void jsonContentTypeWithNonJsonBodyFailsNamingHostAndOperation() {
-    etcd.server().enqueue(new MockResponse()
-        .setHeader("Content-Type", "application/json")
-        .setBody("<html>proxy error</html>"));
+    etcd.server()
+        .enqueue(
+            new MockResponse()
+                .setHeader("Content-Type", "application/json")
+                .setBody("<html>proxy error</html>"));
 
     EtcdException e = assertThrows(EtcdException.class, () -> etcd.client().get("/a"));
 
     assertEquals("get", e.operation());
     assertEquals(etcd.host(), e.host());
-    assertTrue(e.getMessage().startsWith("etcd get on " + etcd.host() + " failed: "),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("etcd get on " + etcd.host() + " failed: "), e.getMessage());
   }
 
   @Test
   void jsonContentTypeWithNonJsonErrorBodyFailsNamingHostAndOperation() {
-    etcd.server().enqueue(new MockResponse()
-        .setResponseCode(502)
-        .setHeader("Content-Type", "application/json; charset=utf-8")
-        .setBody("Bad Gateway"));
+    etcd.server()
+        .enqueue(
+            new MockResponse()
+                .setResponseCode(502)
+                .setHeader("Content-Type", "application/json; charset=utf-8")
+                .setBody("Bad Gateway"));
 
     EtcdException e = assertThrows(EtcdException.class, () -> etcd.client().setnx("/a", 1));
 
     assertEquals("setnx", e.operation());
     assertEquals(etcd.host(), e.host());
-    assertTrue(e.getMessage().startsWith("etcd setnx on " + etcd.host() + " failed: "),
-        e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("etcd setnx on " + etcd.host() + " failed: "), e.getMessage());
   }
 
   @Test
   void noContent204WhereABodyIsDeclaredFails() {
-    etcd.server().enqueue(new MockResponse()
-        .setResponseCode(204)
-        .setHeader("X-Etcd-Index", "12"));
+    etcd.server().enqueue(new MockResponse().setResponseCode(204).setHeader("X-Etcd-Index", "12"));
 
     EtcdException e = assertThrows(EtcdException.class, () -> etcd.client().delete("/a"));
 
-    assertEquals("etcd delete on " + etcd.host() + " failed: answered 204 with no body, not the"
-        + " KeysResult that the endpoint declares", e.getMessage());
+    assertEquals(
+        "etcd delete on "
+            + etcd.host()
+            + " failed: answered 204 with no body, not the"
+            + " KeysResult that the endpoint declares",
+        e.getMessage());
   }
 
   @Test
   void emptyOrNullJsonBodyFailsRatherThanSucceedingWithNothing() {
-    etcd.server().enqueue(new MockResponse()
-        .setHeader("Content-Type", "application/json")
-        .setBody(""));
-    etcd.server().enqueue(new MockResponse()
-        .setHeader("Content-Type", "application/json")
-        .setBody("null\n"));
+    etcd.server()
+        .enqueue(new MockResponse().setHeader("Content-Type", "application/json").setBody(""));
+    etcd.server()
+        .enqueue(
+            new MockResponse().setHeader("Content-Type", "application/json").setBody("null\n"));
 
     EtcdException empty = assertThrows(EtcdException.class, () -> etcd.client().get("/a"));
     EtcdException nullBody = assertThrows(EtcdException.class, () -> etcd.client().get("/a"));
 
-    assertEquals("etcd get on " + etcd.host() + " failed: answered 200 with an empty body, not the"
-        + " KeysResult that the endpoint declares", empty.getMessage());
-    assertEquals("etcd get on " + etcd.host() + " failed: answered 200 with the JSON null, not the"
-        + " KeysResult that the endpoint declares", nullBody.getMessage());
+    assertEquals(
+        "etcd get on "
+            + etcd.host()
+            + " failed: answered 200 with an empty body, not the"
+            + " KeysResult that the endpoint declares",
+        empty.getMessage());
+    assertEquals(
+        "etcd get on "
+            + etcd.host()
+            + " failed: answered 200 with the JSON null, not the"
+            + " KeysResult that the endpoint declares",
+        nullBody.getMessage());
   }
 
   @Test

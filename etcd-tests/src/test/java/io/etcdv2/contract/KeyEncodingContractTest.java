@@ -27,23 +27,25 @@ final class KeyEncodingContractTest {
   }
 
   @ParameterizedTest(name = "\"{0}\" -> {1}")
-  @CsvSource(delimiter = '|', value = {
-      "a//b/./c/../d    | /v2/keys/a/b/d",
-      "a                | /v2/keys/a",
-      "/a/              | /v2/keys/a",
-      "a/b/             | /v2/keys/a/b",
-      "./a              | /v2/keys/a",
-      "//a//b//         | /v2/keys/a/b",
-      "/../a            | /v2/keys/a",
-      "/a/../../../b    | /v2/keys/b",
-      "/a/b/..          | /v2/keys/a",
-      "/a/.../b         | /v2/keys/a/.../b",
-      "/.a/b.           | /v2/keys/.a/b.",
-      "/a/b/c           | /v2/keys/a/b/c",
-      "/a/..b/c..       | /v2/keys/a/..b/c..",
-      "/ab/.            | /v2/keys/ab",
-      "/ab/c/..         | /v2/keys/ab",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "a//b/./c/../d    | /v2/keys/a/b/d",
+        "a                | /v2/keys/a",
+        "/a/              | /v2/keys/a",
+        "a/b/             | /v2/keys/a/b",
+        "./a              | /v2/keys/a",
+        "//a//b//         | /v2/keys/a/b",
+        "/../a            | /v2/keys/a",
+        "/a/../../../b    | /v2/keys/b",
+        "/a/b/..          | /v2/keys/a",
+        "/a/.../b         | /v2/keys/a/.../b",
+        "/.a/b.           | /v2/keys/.a/b.",
+        "/a/b/c           | /v2/keys/a/b/c",
+        "/a/..b/c..       | /v2/keys/a/..b/c..",
+        "/ab/.            | /v2/keys/ab",
+        "/ab/c/..         | /v2/keys/ab",
+      })
   void keysAreNormalised(String key, String path) {
     etcd.enqueueOk();
     etcd.enqueueOk();
@@ -56,20 +58,22 @@ final class KeyEncodingContractTest {
   }
 
   @ParameterizedTest(name = "\"{0}\" -> {1}")
-  @CsvSource(delimiterString = "=>", value = {
-      "/a b        => /v2/keys/a%20b",
-      "/a?b        => /v2/keys/a%3Fb",
-      "/a#b        => /v2/keys/a%23b",
-      "/100%       => /v2/keys/100%25",
-      "/%2F        => /v2/keys/%252F",
-      "/a+b        => /v2/keys/a%2Bb",
-      "/a&b=c;d    => /v2/keys/a%26b%3Dc%3Bd",
-      "/é/日本      => /v2/keys/%C3%A9/%E6%97%A5%E6%9C%AC",
-      "/a~b-c_d.e  => /v2/keys/a~b-c_d.e",
-      "/q\"<>{}|\\^` => /v2/keys/q%22%3C%3E%7B%7D%7C%5C%5E%60",
-      "/it's (1)*! => /v2/keys/it%27s%20%281%29%2A%21",
-      "/x:y@z$,    => /v2/keys/x%3Ay%40z%24%2C",
-  })
+  @CsvSource(
+      delimiterString = "=>",
+      value = {
+        "/a b        => /v2/keys/a%20b",
+        "/a?b        => /v2/keys/a%3Fb",
+        "/a#b        => /v2/keys/a%23b",
+        "/100%       => /v2/keys/100%25",
+        "/%2F        => /v2/keys/%252F",
+        "/a+b        => /v2/keys/a%2Bb",
+        "/a&b=c;d    => /v2/keys/a%26b%3Dc%3Bd",
+        "/é/日本      => /v2/keys/%C3%A9/%E6%97%A5%E6%9C%AC",
+        "/a~b-c_d.e  => /v2/keys/a~b-c_d.e",
+        "/q\"<>{}|\\^` => /v2/keys/q%22%3C%3E%7B%7D%7C%5C%5E%60",
+        "/it's (1)*! => /v2/keys/it%27s%20%281%29%2A%21",
+        "/x:y@z$,    => /v2/keys/x%3Ay%40z%24%2C",
+      })
   void keySegmentsArePercentEncoded(String key, String path) {
     etcd.enqueueOk();
     etcd.enqueueOk();
@@ -81,8 +85,12 @@ final class KeyEncodingContractTest {
     assertEquals("GET " + path, requestLine(get));
     assertEquals("PUT " + path, requestLine(etcd.takeRequest()));
     // What etcd sees after percent-decoding the path: the key itself.
-    assertEquals(key, "/" + String.join("/",
-        get.getRequestUrl().pathSegments().subList(2, get.getRequestUrl().pathSize())));
+    assertEquals(
+        key,
+        "/"
+            + String.join(
+                "/",
+                get.getRequestUrl().pathSegments().subList(2, get.getRequestUrl().pathSize())));
   }
 
   @Test
@@ -163,10 +171,13 @@ final class KeyEncodingContractTest {
   @MethodSource("rootlessOverloads")
   void writesToTheRootAreRejectedBeforeSending(Overload overload) {
     for (String key : new String[] {"/", "", "/..", "/./", "a/..", "//"}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> overload.call(etcd.client(), key));
-      assertEquals("key must name a key below the root but \"" + key
-          + "\" normalises to \"/\", which etcd keeps read-only", e.getMessage());
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> overload.call(etcd.client(), key));
+      assertEquals(
+          "key must name a key below the root but \""
+              + key
+              + "\" normalises to \"/\", which etcd keeps read-only",
+          e.getMessage());
     }
     etcd.assertRequestCount(0);
   }
@@ -193,8 +204,8 @@ final class KeyEncodingContractTest {
     assertEquals("GET /v2/keys/", requestLine(etcd.takeRequest()));
     assertEquals("GET /v2/keys/", requestLine(etcd.takeRequest()));
     assertEquals("GET /v2/keys/?recursive=true", requestLine(etcd.takeRequest()));
-    assertEquals("GET /v2/keys/?recursive=true&wait=true&waitIndex=2",
-        requestLine(etcd.takeRequest()));
+    assertEquals(
+        "GET /v2/keys/?recursive=true&wait=true&waitIndex=2", requestLine(etcd.takeRequest()));
   }
 
   private static String requestLine(RecordedRequest request) {

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A MockWebServer standing in for one etcd member, started before each test on 127.0.0.1 and shut
- * down after it together with every client made from it. Register it with
- * {@code @RegisterExtension final MockEtcd etcd = new MockEtcd();}.
+ * down after it together with every client made from it. Register it with {@code @RegisterExtension
+ * final MockEtcd etcd = new MockEtcd();}.
  */
 final class MockEtcd implements BeforeEachCallback, AfterEachCallback {
   /** A successful keys answer, as real etcd sends it (trailing newline included). */

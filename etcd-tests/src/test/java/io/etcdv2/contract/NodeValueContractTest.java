@@ -51,20 +51,90 @@ final class NodeValueContractTest {
   void scalarValuesDecodeExactlyAsTheSerializerDoes() throws Exception {
     JsonAdapter<Node> nodes =
         EtcdJson.moshi(new Moshi.Builder().build(), ValueSerializer.JSON).adapter(Node.class);
-    List<String> texts = List.of("0", "-0", "-0.0", "7", "-7", "42", "01", "-01", "00", "1.",
-        ".5", "-.5", "1.5", "-1.25e-3", "1e5", "1E+5", "2e-0", "1e", "1e+", "1.e3", "+1", "-",
-        "--1", " 1", "1 ", "1\n", "1x", "0x10", "1_000", "NaN", "-Infinity", "Infinity",
-        "9007199254740993", "9223372036854775807", "9223372036854775808",
-        "-9223372036854775808", "-9223372036854775809", "123456789012345678901234567890",
-        "1.7976931348623157e308", "1.8e308", "-1e400", "4.9e-324", "1e-400",
-        "0.1000000000000000055511151231257827", "true", "false", "null", "True", "tru",
-        "truex", "nul", "\"\"", "\"abc\"", "\"a b\"", "\"\u00e9\u4e2d\"", "\"\ud83d\ude00\"",
-        "\"\ud800\"", "\"a\\\"b\"", "\"a\\nb\"", "\"a\\u0041\"", "\"a\tb\"", "\"a\u0001\"",
-        "\"\u007f\"", "\"\u2028\"", "\"", "\"abc", "abc\"", "\"a\"b\"", "\"a\" ", " \"a\"",
-        "'a'", "", " ", "[1]", "{}", "hello");
+    List<String> texts =
+        List.of(
+            "0",
+            "-0",
+            "-0.0",
+            "7",
+            "-7",
+            "42",
+            "01",
+            "-01",
+            "00",
+            "1.",
+            ".5",
+            "-.5",
+            "1.5",
+            "-1.25e-3",
+            "1e5",
+            "1E+5",
+            "2e-0",
+            "1e",
+            "1e+",
+            "1.e3",
+            "+1",
+            "-",
+            "--1",
+            " 1",
+            "1 ",
+            "1\n",
+            "1x",
+            "0x10",
+            "1_000",
+            "NaN",
+            "-Infinity",
+            "Infinity",
+            "9007199254740993",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "123456789012345678901234567890",
+            "1.7976931348623157e308",
+            "1.8e308",
+            "-1e400",
+            "4.9e-324",
+            "1e-400",
+            "0.1000000000000000055511151231257827",
+            "true",
+            "false",
+            "null",
+            "True",
+            "tru",
+            "truex",
+            "nul",
+            "\"\"",
+            "\"abc\"",
+            "\"a b\"",
+            "\"\u00e9\u4e2d\"",
+            "\"\ud83d\ude00\"",
+            "\"\ud800\"",
+            "\"a\\\"b\"",
+            "\"a\\nb\"",
+            "\"a\\u0041\"",
+            "\"a\tb\"",
+            "\"a\u0001\"",
+            "\"\u007f\"",
+            "\"\u2028\"",
+            "\"",
+            "\"abc",
+            "abc\"",
+            "\"a\"b\"",
+            "\"a\" ",
+            " \"a\"",
+            "'a'",
+            "",
+            " ",
+            "[1]",
+            "{}",
+            "hello");
     for (String text : texts) {
-      Node node = nodes.fromJson("{\"key\":\"/a\",\"value\":" + quoted(text)
-          + ",\"modifiedIndex\":7,\"createdIndex\":7}");
+      Node node =
+          nodes.fromJson(
+              "{\"key\":\"/a\",\"value\":"
+                  + quoted(text)
+                  + ",\"modifiedIndex\":7,\"createdIndex\":7}");
       assertEquals(text, node.rawValue());
       assertEquals(ValueSerializer.JSON.decode(text), node.value(), "value of " + quoted(text));
     }
@@ -109,8 +179,9 @@ final class NodeValueContractTest {
     List<String> list =
         storedValue("[\"a\",\"b\"]").value(Types.newParameterizedType(List.class, String.class));
     assertEquals(List.of("a", "b"), list);
-    Map<String, Integer> map = storedValue("{\"a\":1}")
-        .value(Types.newParameterizedType(Map.class, String.class, Integer.class));
+    Map<String, Integer> map =
+        storedValue("{\"a\":1}")
+            .value(Types.newParameterizedType(Map.class, String.class, Integer.class));
     assertEquals(Map.of("a", 1), map);
   }
 
@@ -166,7 +237,9 @@ final class NodeValueContractTest {
 
   private static String nodeWithValue(String raw) {
     String quoted = raw.replace("\\", "\\\\").replace("\"", "\\\"");
-    return "{\"action\":\"get\",\"node\":{\"key\":\"/a\",\"value\":\"" + quoted + "\","
+    return "{\"action\":\"get\",\"node\":{\"key\":\"/a\",\"value\":\""
+        + quoted
+        + "\","
         + "\"modifiedIndex\":7,\"createdIndex\":7}}\n";
   }
 

@@ -41,8 +41,8 @@ import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -63,8 +63,14 @@ final class RequestBuilderContractTest {
    * @param setters the setters {@code configure} calls, {@code timeout} aside
    * @param configure returns the builder, not yet sent
    */
-  record Built(String endpoint, List<String> setters, Function<EtcdClient, Object> configure,
-      String method, String path, String body, String contentType) {
+  record Built(
+      String endpoint,
+      List<String> setters,
+      Function<EtcdClient, Object> configure,
+      String method,
+      String path,
+      String body,
+      String contentType) {
     Object builder(EtcdClient client) {
       return configure.apply(client);
     }
@@ -80,101 +86,246 @@ final class RequestBuilderContractTest {
     List<Built> all = new ArrayList<>();
     all.add(bare("getKey", c -> c.requests().getKey("/k"), "GET", "/v2/keys/k"));
     // A form with no field is still a form: etcd then stores "" (PUT) or an in-order "" (POST).
-    all.add(new Built("putKey", List.of(), c -> c.requests().putKey("/k"), "PUT", "/v2/keys/k",
-        "", FORM));
+    all.add(
+        new Built(
+            "putKey", List.of(), c -> c.requests().putKey("/k"), "PUT", "/v2/keys/k", "", FORM));
     // refreshKey takes no default TTL: unset, its form is as empty as putKey's.
-    all.add(new Built("refreshKey", List.of(), c -> c.requests().refreshKey("/k"), "PUT",
-        "/v2/keys/k", "", FORM));
-    all.add(new Built("postKey", List.of(), c -> c.requests().postKey("/q"), "POST",
-        "/v2/keys/q", "", FORM));
-    all.add(new Built("deleteKey", List.of(), c -> c.requests().deleteKey("/k"), "DELETE",
-        "/v2/keys/k", null, null));
+    all.add(
+        new Built(
+            "refreshKey",
+            List.of(),
+            c -> c.requests().refreshKey("/k"),
+            "PUT",
+            "/v2/keys/k",
+            "",
+            FORM));
+    all.add(
+        new Built(
+            "postKey", List.of(), c -> c.requests().postKey("/q"), "POST", "/v2/keys/q", "", FORM));
+    all.add(
+        new Built(
+            "deleteKey",
+            List.of(),
+            c -> c.requests().deleteKey("/k"),
+            "DELETE",
+            "/v2/keys/k",
+            null,
+            null));
     all.add(bare("getVersion", c -> c.requests().getVersion(), "GET", "/version"));
     all.add(bare("getHealth", c -> c.requests().getHealth(), "GET", "/health"));
     all.add(bare("getMachines", c -> c.requests().getMachines(), "GET", "/v2/machines"));
-    all.add(bare("getLeaderStats", c -> c.requests().getLeaderStats(), "GET",
-        "/v2/stats/leader"));
+    all.add(bare("getLeaderStats", c -> c.requests().getLeaderStats(), "GET", "/v2/stats/leader"));
     all.add(bare("getSelfStats", c -> c.requests().getSelfStats(), "GET", "/v2/stats/self"));
     all.add(bare("getStoreStats", c -> c.requests().getStoreStats(), "GET", "/v2/stats/store"));
     all.add(bare("getMembers", c -> c.requests().getMembers(), "GET", "/v2/members"));
     all.add(bare("getLeader", c -> c.requests().getLeader(), "GET", "/v2/members/leader"));
-    all.add(new Built("postMember", List.of(),
-        c -> c.requests().postMember(PeerUrls.of(PEER_URL)), "POST", "/v2/members", PEER_JSON,
-        JSON));
-    all.add(new Built("putMember", List.of(),
-        c -> c.requests().putMember(MEMBER_ID, PeerUrls.of(PEER_URL)), "PUT",
-        "/v2/members/" + MEMBER_ID, PEER_JSON, JSON));
-    all.add(bare("deleteMember", c -> c.requests().deleteMember(MEMBER_ID), "DELETE",
-        "/v2/members/" + MEMBER_ID));
+    all.add(
+        new Built(
+            "postMember",
+            List.of(),
+            c -> c.requests().postMember(PeerUrls.of(PEER_URL)),
+            "POST",
+            "/v2/members",
+            PEER_JSON,
+            JSON));
+    all.add(
+        new Built(
+            "putMember",
+            List.of(),
+            c -> c.requests().putMember(MEMBER_ID, PeerUrls.of(PEER_URL)),
+            "PUT",
+            "/v2/members/" + MEMBER_ID,
+            PEER_JSON,
+            JSON));
+    all.add(
+        bare(
+            "deleteMember",
+            c -> c.requests().deleteMember(MEMBER_ID),
+            "DELETE",
+            "/v2/members/" + MEMBER_ID));
     all.add(bare("getAuthStatus", c -> c.requests().getAuthStatus(), "GET", "/v2/auth/enable"));
-    all.add(new Built("putAuthEnable", List.of(), c -> c.requests().putAuthEnable(), "PUT",
-        "/v2/auth/enable", "", null));
-    all.add(bare("deleteAuthEnable", c -> c.requests().deleteAuthEnable(), "DELETE",
-        "/v2/auth/enable"));
+    all.add(
+        new Built(
+            "putAuthEnable",
+            List.of(),
+            c -> c.requests().putAuthEnable(),
+            "PUT",
+            "/v2/auth/enable",
+            "",
+            null));
+    all.add(
+        bare(
+            "deleteAuthEnable", c -> c.requests().deleteAuthEnable(), "DELETE", "/v2/auth/enable"));
     all.add(bare("getUsers", c -> c.requests().getUsers(), "GET", "/v2/auth/users"));
     all.add(bare("getUser", c -> c.requests().getUser("alice"), "GET", "/v2/auth/users/alice"));
-    all.add(new Built("putUser", List.of(),
-        c -> c.requests().putUser("alice", UserRequest.grant("alice", "ops")), "PUT",
-        "/v2/auth/users/alice", "{\"grant\":[\"ops\"],\"user\":\"alice\"}", JSON));
-    all.add(bare("deleteUser", c -> c.requests().deleteUser("alice"), "DELETE",
-        "/v2/auth/users/alice"));
+    all.add(
+        new Built(
+            "putUser",
+            List.of(),
+            c -> c.requests().putUser("alice", UserRequest.grant("alice", "ops")),
+            "PUT",
+            "/v2/auth/users/alice",
+            "{\"grant\":[\"ops\"],\"user\":\"alice\"}",
+            JSON));
+    all.add(
+        bare(
+            "deleteUser", c -> c.requests().deleteUser("alice"), "DELETE", "/v2/auth/users/alice"));
     all.add(bare("getRoles", c -> c.requests().getRoles(), "GET", "/v2/auth/roles"));
     all.add(bare("getRole", c -> c.requests().getRole("app"), "GET", "/v2/auth/roles/app"));
-    all.add(new Built("putRole", List.of(),
-        c -> c.requests().putRole("app", RoleRequest.grant("app", Permissions.readWrite("/app/*"))),
-        "PUT", "/v2/auth/roles/app", "{\"grant\":" + APP_KV + ",\"role\":\"app\"}", JSON));
-    all.add(bare("deleteRole", c -> c.requests().deleteRole("app"), "DELETE",
-        "/v2/auth/roles/app"));
+    all.add(
+        new Built(
+            "putRole",
+            List.of(),
+            c ->
+                c.requests()
+                    .putRole("app", RoleRequest.grant("app", Permissions.readWrite("/app/*"))),
+            "PUT",
+            "/v2/auth/roles/app",
+            "{\"grant\":" + APP_KV + ",\"role\":\"app\"}",
+            JSON));
+    all.add(
+        bare("deleteRole", c -> c.requests().deleteRole("app"), "DELETE", "/v2/auth/roles/app"));
     return all;
   }
 
   /** Every endpoint's builder with every setter called, {@code timeout} included. */
   static List<Built> everySetter() {
     List<Built> all = new ArrayList<>();
-    all.add(new Built("getKey", List.of("recursive", "sorted", "quorum", "wait", "waitIndex"),
-        c -> c.requests().getKey("/k").recursive(true).sorted(false).quorum(true).wait(true)
-            .waitIndex(4294967296L).timeout(5),
-        "GET", "/v2/keys/k?recursive=true&sorted=false&quorum=true&wait=true"
-            + "&waitIndex=4294967296", null, null));
-    all.add(new Built("putKey",
-        List.of("value", "ttl", "clearTtl", "dir", "prevExist", "prevIndex", "prevValue",
-            "refresh", "noValueOnSuccess"),
-        c -> c.requests().putKey("/k").value("a b+c").clearTtl().ttl(10).dir(false)
-            .prevExist(true).prevIndex(4294967297L).prevValue("old").refresh(false)
-            .noValueOnSuccess(true).timeout(5),
-        "PUT", "/v2/keys/k", "value=%22a%20b%2Bc%22&ttl=10&dir=false&prevExist=true"
-            + "&prevIndex=4294967297&prevValue=%22old%22&refresh=false&noValueOnSuccess=true",
-        FORM));
-    all.add(new Built("refreshKey", List.of("ttl", "refresh", "prevExist"),
-        c -> c.requests().refreshKey("/k").ttl(10).refresh(true).prevExist(true).timeout(5),
-        "PUT", "/v2/keys/k", "ttl=10&refresh=true&prevExist=true", FORM));
-    all.add(new Built("postKey", List.of("value", "ttl", "clearTtl", "dir", "noValueOnSuccess"),
-        c -> c.requests().postKey("/q").value(42).clearTtl().ttl(10).dir(false)
-            .noValueOnSuccess(true).timeout(5),
-        "POST", "/v2/keys/q", "value=42&ttl=10&dir=false&noValueOnSuccess=true", FORM));
-    all.add(new Built("deleteKey", List.of("dir", "recursive", "prevValue", "prevIndex"),
-        c -> c.requests().deleteKey("/k").dir(true).recursive(true).prevValue("old")
-            .prevIndex(4294967297L).timeout(5),
-        "DELETE", "/v2/keys/k?dir=true&recursive=true&prevValue=%22old%22&prevIndex=4294967297",
-        null, null));
+    all.add(
+        new Built(
+            "getKey",
+            List.of("recursive", "sorted", "quorum", "wait", "waitIndex"),
+            c ->
+                c.requests()
+                    .getKey("/k")
+                    .recursive(true)
+                    .sorted(false)
+                    .quorum(true)
+                    .wait(true)
+                    .waitIndex(4294967296L)
+                    .timeout(5),
+            "GET",
+            "/v2/keys/k?recursive=true&sorted=false&quorum=true&wait=true"
+                + "&waitIndex=4294967296",
+            null,
+            null));
+    all.add(
+        new Built(
+            "putKey",
+            List.of(
+                "value",
+                "ttl",
+                "clearTtl",
+                "dir",
+                "prevExist",
+                "prevIndex",
+                "prevValue",
+                "refresh",
+                "noValueOnSuccess"),
+            c ->
+                c.requests()
+                    .putKey("/k")
+                    .value("a b+c")
+                    .clearTtl()
+                    .ttl(10)
+                    .dir(false)
+                    .prevExist(true)
+                    .prevIndex(4294967297L)
+                    .prevValue("old")
+                    .refresh(false)
+                    .noValueOnSuccess(true)
+                    .timeout(5),
+            "PUT",
+            "/v2/keys/k",
+            "value=%22a%20b%2Bc%22&ttl=10&dir=false&prevExist=true"
+                + "&prevIndex=4294967297&prevValue=%22old%22&refresh=false&noValueOnSuccess=true",
+            FORM));
+    all.add(
+        new Built(
+            "refreshKey",
+            List.of("ttl", "refresh", "prevExist"),
+            c -> c.requests().refreshKey("/k").ttl(10).refresh(true).prevExist(true).timeout(5),
+            "PUT",
+            "/v2/keys/k",
+            "ttl=10&refresh=true&prevExist=true",
+            FORM));
+    all.add(
+        new Built(
+            "postKey",
+            List.of("value", "ttl", "clearTtl", "dir", "noValueOnSuccess"),
+            c ->
+                c.requests()
+                    .postKey("/q")
+                    .value(42)
+                    .clearTtl()
+                    .ttl(10)
+                    .dir(false)
+                    .noValueOnSuccess(true)
+                    .timeout(5),
+            "POST",
+            "/v2/keys/q",
+            "value=42&ttl=10&dir=false&noValueOnSuccess=true",
+            FORM));
+    all.add(
+        new Built(
+            "deleteKey",
+            List.of("dir", "recursive", "prevValue", "prevIndex"),
+            c ->
+                c.requests()
+                    .deleteKey("/k")
+                    .dir(true)
+                    .recursive(true)
+                    .prevValue("old")
+                    .prevIndex(4294967297L)
+                    .timeout(5),
+            "DELETE",
+            "/v2/keys/k?dir=true&recursive=true&prevValue=%22old%22&prevIndex=4294967297",
+            null,
+            null));
     Set<String> keyEndpoints = Set.of("getKey", "putKey", "refreshKey", "postKey", "deleteKey");
     for (Built b : bare()) {
       if (keyEndpoints.contains(b.endpoint())) continue;
       // No parameter but the body and path segments: timeout is their only setter.
-      all.add(new Built(b.endpoint(), List.of(), c -> timeout(b.builder(c), 5), b.method(),
-          b.path(), b.body(), b.contentType()));
+      all.add(
+          new Built(
+              b.endpoint(),
+              List.of(),
+              c -> timeout(b.builder(c), 5),
+              b.method(),
+              b.path(),
+              b.body(),
+              b.contentType()));
     }
-    all.replaceAll(b -> switch (b.endpoint()) {
-      case "putUser" -> new Built("putUser", List.of(),
-          c -> c.requests().putUser("alice", UserRequest.create("alice", "pw", "app")).timeout(5),
-          "PUT", "/v2/auth/users/alice",
-          "{\"password\":\"pw\",\"roles\":[\"app\"],\"user\":\"alice\"}", JSON);
-      case "putRole" -> new Built("putRole", List.of(),
-          c -> c.requests().putRole("app",
-              RoleRequest.create("app", Permissions.readWrite("/app/*"))).timeout(5),
-          "PUT", "/v2/auth/roles/app", "{\"permissions\":" + APP_KV + ",\"role\":\"app\"}", JSON);
-      default -> b;
-    });
+    all.replaceAll(
+        b ->
+            switch (b.endpoint()) {
+              case "putUser" ->
+                  new Built(
+                      "putUser",
+                      List.of(),
+                      c ->
+                          c.requests()
+                              .putUser("alice", UserRequest.create("alice", "pw", "app"))
+                              .timeout(5),
+                      "PUT",
+                      "/v2/auth/users/alice",
+                      "{\"password\":\"pw\",\"roles\":[\"app\"],\"user\":\"alice\"}",
+                      JSON);
+              case "putRole" ->
+                  new Built(
+                      "putRole",
+                      List.of(),
+                      c ->
+                          c.requests()
+                              .putRole(
+                                  "app", RoleRequest.create("app", Permissions.readWrite("/app/*")))
+                              .timeout(5),
+                      "PUT",
+                      "/v2/auth/roles/app",
+                      "{\"permissions\":" + APP_KV + ",\"role\":\"app\"}",
+                      JSON);
+              default -> b;
+            });
     return all;
   }
 
@@ -232,8 +383,8 @@ final class RequestBuilderContractTest {
     EtcdResponse<?> response = send(builder);
 
     assertEquals(200, response.status());
-    RequestContractTest.assertRequest(etcd.takeRequest(), built.method(), built.path(),
-        built.body(), built.contentType());
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), built.method(), built.path(), built.body(), built.contentType());
     etcd.assertRequestCount(1);
   }
 
@@ -245,8 +396,8 @@ final class RequestBuilderContractTest {
     EtcdResponse<?> response = send(built.builder(etcd.client()));
 
     assertEquals(200, response.status());
-    RequestContractTest.assertRequest(etcd.takeRequest(), built.method(), built.path(),
-        built.body(), built.contentType());
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), built.method(), built.path(), built.body(), built.contentType());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -257,8 +408,8 @@ final class RequestBuilderContractTest {
     send(built.builder(etcd.client(b -> b.ttl(30))));
 
     RecordedRequest request = etcd.takeRequest();
-    RequestContractTest.assertRequest(request, built.method(), built.path(), built.body(),
-        built.contentType());
+    RequestContractTest.assertRequest(
+        request, built.method(), built.path(), built.body(), built.contentType());
     assertFalse(request.getPath().contains("ttl"), request.getPath());
   }
 
@@ -272,7 +423,8 @@ final class RequestBuilderContractTest {
 
     assertEquals(built.endpoint(), e.operation());
     assertEquals(host, e.host());
-    assertTrue(e.getMessage().startsWith("etcd " + built.endpoint() + " on " + host + " failed: "),
+    assertTrue(
+        e.getMessage().startsWith("etcd " + built.endpoint() + " on " + host + " failed: "),
         e.getMessage());
   }
 
@@ -320,12 +472,11 @@ final class RequestBuilderContractTest {
     client.requests().postKey("/q").value("v").send();
     client.requests().putKey("/d").dir(true).send();
 
-    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
-        "value=%22v%22&ttl=30");
-    RequestContractTest.assertRequest(etcd.takeRequest(), "POST", "/v2/keys/q",
-        "value=%22v%22&ttl=30");
-    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/d",
-        "ttl=30&dir=true");
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "PUT", "/v2/keys/k", "value=%22v%22&ttl=30");
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "POST", "/v2/keys/q", "value=%22v%22&ttl=30");
+    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/d", "ttl=30&dir=true");
   }
 
   @Test
@@ -337,10 +488,10 @@ final class RequestBuilderContractTest {
     client.requests().putKey("/k").value("v").ttl(10).send();
     client.requests().postKey("/q").value("v").ttl(10).send();
 
-    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
-        "value=%22v%22&ttl=10");
-    RequestContractTest.assertRequest(etcd.takeRequest(), "POST", "/v2/keys/q",
-        "value=%22v%22&ttl=10");
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "PUT", "/v2/keys/k", "value=%22v%22&ttl=10");
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "POST", "/v2/keys/q", "value=%22v%22&ttl=10");
   }
 
   @Test
@@ -368,12 +519,12 @@ final class RequestBuilderContractTest {
     client.requests().putKey("/k").value("v").ttl(10).clearTtl().send();
     client.requests().postKey("/q").value("v").clearTtl().send();
 
-    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/d",
-        "ttl=&dir=true&prevExist=true");
-    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
-        "value=%22v%22&ttl=");
-    RequestContractTest.assertRequest(etcd.takeRequest(), "POST", "/v2/keys/q",
-        "value=%22v%22&ttl=");
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "PUT", "/v2/keys/d", "ttl=&dir=true&prevExist=true");
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "PUT", "/v2/keys/k", "value=%22v%22&ttl=");
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "POST", "/v2/keys/q", "value=%22v%22&ttl=");
   }
 
   /** refreshKey's TTL is a required number of its own: the client's default never fills it in. */
@@ -386,10 +537,10 @@ final class RequestBuilderContractTest {
     client.requests().refreshKey("/k").refresh(true).prevExist(true).send();
     client.requests().refreshKey("/k").ttl(10).refresh(true).prevExist(true).send();
 
-    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
-        "refresh=true&prevExist=true");
-    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
-        "ttl=10&refresh=true&prevExist=true");
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "PUT", "/v2/keys/k", "refresh=true&prevExist=true");
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "PUT", "/v2/keys/k", "ttl=10&refresh=true&prevExist=true");
   }
 
   @Test
@@ -398,8 +549,8 @@ final class RequestBuilderContractTest {
 
     etcd.client().requests().putKey("/k").clearTtl().prevExist(true).send();
 
-    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
-        "ttl=&prevExist=true");
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "PUT", "/v2/keys/k", "ttl=&prevExist=true");
   }
 
   // Arguments refused before sending.
@@ -411,17 +562,22 @@ final class RequestBuilderContractTest {
   @Test
   void indexesBelowTheirMinimumAreRejectedNamingTheParameter() {
     EtcdClient client = etcd.client();
-    assertIllegal("waitIndex must be 0 or more but was -1",
+    assertIllegal(
+        "waitIndex must be 0 or more but was -1",
         () -> client.requests().getKey("/k").waitIndex(-1));
-    assertIllegal("prevIndex must be 1 or more but was -1",
+    assertIllegal(
+        "prevIndex must be 1 or more but was -1",
         () -> client.requests().putKey("/k").prevIndex(-1));
-    assertIllegal("prevIndex must be 1 or more but was 0",
-        () -> client.requests().putKey("/k").prevIndex(0));
-    assertIllegal("prevIndex must be 1 or more but was -1",
+    assertIllegal(
+        "prevIndex must be 1 or more but was 0", () -> client.requests().putKey("/k").prevIndex(0));
+    assertIllegal(
+        "prevIndex must be 1 or more but was -1",
         () -> client.requests().deleteKey("/k").prevIndex(-1));
-    assertIllegal("prevIndex must be 1 or more but was 0",
+    assertIllegal(
+        "prevIndex must be 1 or more but was 0",
         () -> client.requests().deleteKey("/k").prevIndex(0));
-    assertIllegal("prevIndex must be 1 or more but was -9223372036854775808",
+    assertIllegal(
+        "prevIndex must be 1 or more but was -9223372036854775808",
         () -> client.requests().deleteKey("/k").prevIndex(Long.MIN_VALUE));
     etcd.assertRequestCount(0);
   }
@@ -434,12 +590,11 @@ final class RequestBuilderContractTest {
     etcd.client().requests().putKey("/k").value("v").prevIndex(1).send();
     etcd.client().requests().deleteKey("/k").prevIndex(1).send();
 
-    RequestContractTest.assertRequest(etcd.takeRequest(), "GET",
-        "/v2/keys/k?wait=true&waitIndex=0", null);
-    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
-        "value=%22v%22&prevIndex=1");
-    RequestContractTest.assertRequest(etcd.takeRequest(), "DELETE", "/v2/keys/k?prevIndex=1",
-        null);
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "GET", "/v2/keys/k?wait=true&waitIndex=0", null);
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "PUT", "/v2/keys/k", "value=%22v%22&prevIndex=1");
+    RequestContractTest.assertRequest(etcd.takeRequest(), "DELETE", "/v2/keys/k?prevIndex=1", null);
   }
 
   @Test
@@ -458,7 +613,8 @@ final class RequestBuilderContractTest {
   void refreshKeyTtlBelowOneIsRejectedNamingTheParameter() {
     EtcdClient client = etcd.client(b -> b.ttl(30));
     for (long ttl : new long[] {0, -1, -2, Long.MIN_VALUE}) {
-      assertIllegal("ttl must be 1 or more but was " + ttl,
+      assertIllegal(
+          "ttl must be 1 or more but was " + ttl,
           () -> client.requests().refreshKey("/k").ttl(ttl));
     }
     etcd.assertRequestCount(0);
@@ -468,32 +624,42 @@ final class RequestBuilderContractTest {
   void negativeTimeoutIsRejectedBeforeSending() {
     EtcdClient client = etcd.client();
     for (Built built : bare()) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> timeout(built.builder(client), -1), built.endpoint());
-      assertTrue(e.getMessage().endsWith(" must be 0 (no limit) or more seconds but was -1"),
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> timeout(built.builder(client), -1),
+              built.endpoint());
+      assertTrue(
+          e.getMessage().endsWith(" must be 0 (no limit) or more seconds but was -1"),
           built.endpoint() + ": " + e.getMessage());
     }
     etcd.assertRequestCount(0);
   }
 
   /**
-   * The builders' {@code timeout(seconds)} words its error as {@code EtcdCall.timeout(seconds)}
-   * and the client builder's {@code timeout(seconds)} do: naming the setter.
+   * The builders' {@code timeout(seconds)} words its error as {@code EtcdCall.timeout(seconds)} and
+   * the client builder's {@code timeout(seconds)} do: naming the setter.
    */
   @Test
   void negativeTimeoutIsRejectedNamingTheSetter() {
     EtcdClient client = etcd.client();
     List<Executable> checks = new ArrayList<>();
     for (Built built : bare()) {
-      checks.add(() -> {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> timeout(built.builder(client), -1), built.endpoint());
-        assertEquals("timeout must be 0 (no limit) or more seconds but was -1", e.getMessage(),
-            built.endpoint());
-      });
+      checks.add(
+          () -> {
+            IllegalArgumentException e =
+                assertThrows(
+                    IllegalArgumentException.class,
+                    () -> timeout(built.builder(client), -1),
+                    built.endpoint());
+            assertEquals(
+                "timeout must be 0 (no limit) or more seconds but was -1",
+                e.getMessage(),
+                built.endpoint());
+          });
     }
-    IllegalArgumentException call = assertThrows(IllegalArgumentException.class,
-        () -> client.api().getVersion().timeout(-1));
+    IllegalArgumentException call =
+        assertThrows(IllegalArgumentException.class, () -> client.api().getVersion().timeout(-1));
     assertEquals("timeout must be 0 (no limit) or more seconds but was -1", call.getMessage());
 
     assertAll(checks);
@@ -503,14 +669,19 @@ final class RequestBuilderContractTest {
   void valueTheSerializerCannotEncodeIsRejectedNamingTheParameter() {
     EtcdClient client = etcd.client();
 
-    IllegalArgumentException value = assertThrows(IllegalArgumentException.class,
-        () -> client.requests().putKey("/k").value(Duration.ofSeconds(1)));
-    IllegalArgumentException prevValue = assertThrows(IllegalArgumentException.class,
-        () -> client.requests().deleteKey("/k").prevValue(Duration.ofSeconds(1)));
+    IllegalArgumentException value =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> client.requests().putKey("/k").value(Duration.ofSeconds(1)));
+    IllegalArgumentException prevValue =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> client.requests().deleteKey("/k").prevValue(Duration.ofSeconds(1)));
 
-    assertTrue(value.getMessage().startsWith("value cannot be encoded as JSON ("),
-        value.getMessage());
-    assertTrue(prevValue.getMessage().startsWith("prevValue cannot be encoded as JSON ("),
+    assertTrue(
+        value.getMessage().startsWith("value cannot be encoded as JSON ("), value.getMessage());
+    assertTrue(
+        prevValue.getMessage().startsWith("prevValue cannot be encoded as JSON ("),
         prevValue.getMessage());
     etcd.assertRequestCount(0);
   }
@@ -534,16 +705,16 @@ final class RequestBuilderContractTest {
     assertNull("body", () -> requests.putUser("alice", null));
     assertNull("user", () -> requests.deleteUser(null));
     assertNull("role", () -> requests.getRole(null));
-    assertNull("role",
-        () -> requests.putRole(null, RoleRequest.grant("r", Permissions.read("/r"))));
+    assertNull(
+        "role", () -> requests.putRole(null, RoleRequest.grant("r", Permissions.read("/r"))));
     assertNull("body", () -> requests.putRole("app", null));
     assertNull("role", () -> requests.deleteRole(null));
     etcd.assertRequestCount(0);
   }
 
   /**
-   * An empty member id, user or role name would turn the path into the collection's own:
-   * {@code DELETE /v2/auth/users/} is not a user. Refused before a builder exists.
+   * An empty member id, user or role name would turn the path into the collection's own: {@code
+   * DELETE /v2/auth/users/} is not a user. Refused before a builder exists.
    */
   @Test
   void emptyPathSegmentsAreRejectedNamingTheParameter() {
@@ -557,8 +728,7 @@ final class RequestBuilderContractTest {
     assertEmpty("user", () -> requests.putUser("", UserRequest.grant("a", "r")));
     assertEmpty("user", () -> requests.deleteUser(""));
     assertEmpty("role", () -> requests.getRole(""));
-    assertEmpty("role",
-        () -> requests.putRole("", RoleRequest.grant("r", Permissions.read("/r"))));
+    assertEmpty("role", () -> requests.putRole("", RoleRequest.grant("r", Permissions.read("/r"))));
     assertEmpty("role", () -> requests.deleteRole(""));
     etcd.assertRequestCount(0);
   }
@@ -611,8 +781,10 @@ final class RequestBuilderContractTest {
   @Test
   void timeoutZeroOutlastsTheClientTimeout() {
     EtcdClient client = etcd.client(b -> b.timeout(1));
-    etcd.server().enqueue(MockEtcd.json(200, MockEtcd.SET_BODY)
-        .throttleBody(MockEtcd.SET_BODY.length() - 1, 1500, TimeUnit.MILLISECONDS));
+    etcd.server()
+        .enqueue(
+            MockEtcd.json(200, MockEtcd.SET_BODY)
+                .throttleBody(MockEtcd.SET_BODY.length() - 1, 1500, TimeUnit.MILLISECONDS));
 
     EtcdResponse<?> response = client.requests().getKey("/k").timeout(0).send();
 
@@ -622,8 +794,14 @@ final class RequestBuilderContractTest {
 
   @Test
   void callCanBeEnqueued() throws Exception {
-    etcd.enqueueJson(200, "{\"members\":[{\"id\":\"" + MEMBER_ID + "\",\"name\":\"n1\","
-        + "\"peerURLs\":[\"" + PEER_URL + "\"],\"clientURLs\":[\"http://127.0.0.1:2379\"]}]}\n");
+    etcd.enqueueJson(
+        200,
+        "{\"members\":[{\"id\":\""
+            + MEMBER_ID
+            + "\",\"name\":\"n1\","
+            + "\"peerURLs\":[\""
+            + PEER_URL
+            + "\"],\"clientURLs\":[\"http://127.0.0.1:2379\"]}]}\n");
     CompletableFuture<Object> outcome = new CompletableFuture<>();
 
     EtcdCall<MemberList> call = etcd.client().requests().getMembers().call();
@@ -640,9 +818,11 @@ final class RequestBuilderContractTest {
 
   @Test
   void callOfATextEndpointCanBeEnqueued() throws Exception {
-    etcd.server().enqueue(new MockResponse()
-        .setHeader("Content-Type", "text/plain; charset=utf-8")
-        .setBody("{\"health\":\"true\"}"));
+    etcd.server()
+        .enqueue(
+            new MockResponse()
+                .setHeader("Content-Type", "text/plain; charset=utf-8")
+                .setBody("{\"health\":\"true\"}"));
     CompletableFuture<Object> outcome = new CompletableFuture<>();
 
     etcd.client().requests().getHealth().timeout(2).call().enqueue(recordTo(outcome));
@@ -695,8 +875,8 @@ final class RequestBuilderContractTest {
     }
   }
 
-  private static Built bare(String endpoint, Function<EtcdClient, Object> configure,
-      String method, String path) {
+  private static Built bare(
+      String endpoint, Function<EtcdClient, Object> configure, String method, String path) {
     return new Built(endpoint, List.of(), configure, method, path, null, null);
   }
 
@@ -711,8 +891,9 @@ final class RequestBuilderContractTest {
 
   static void assertEmpty(String argument, Executable executable) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, executable);
-    assertEquals(argument + " must not be empty: the request would then name the whole"
-        + " collection", e.getMessage());
+    assertEquals(
+        argument + " must not be empty: the request would then name the whole" + " collection",
+        e.getMessage());
   }
 
   private static void assertNull(String argument, Executable executable) {

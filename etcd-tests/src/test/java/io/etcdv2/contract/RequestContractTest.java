@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.RecordedRequest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,7 +39,9 @@ final class RequestContractTest {
   @Test
   void tableCoversEveryOverloadOfTheGeneratedClient() {
     TreeSet<String> tested =
-        overloads().stream().map(Overload::signature).collect(Collectors.toCollection(TreeSet::new));
+        overloads().stream()
+            .map(Overload::signature)
+            .collect(Collectors.toCollection(TreeSet::new));
     assertEquals(Overloads.clientSignatures(), tested);
     assertEquals(tested.size(), overloads().size(), "a signature is listed twice");
   }
@@ -60,9 +62,8 @@ final class RequestContractTest {
   void rawApiSendsItsParametersAsGiven() {
     etcd.enqueueOk();
 
-    EtcdResponse<KeysResult> response = etcd.client().api()
-        .putKey("/raw", "x", null, null, null, null, null, null, null)
-        .execute();
+    EtcdResponse<KeysResult> response =
+        etcd.client().api().putKey("/raw", "x", null, null, null, null, null, null, null).execute();
 
     assertEquals(200, response.status());
     assertEquals("/a", response.body().node().key());
@@ -73,11 +74,12 @@ final class RequestContractTest {
   void rawApiSendsEveryPutParameterInEndpointOrder() {
     etcd.enqueueOk();
 
-    etcd.client().api()
-        .putKey("/k", "v", "", false, true, 3L, "old", true, true)
-        .execute();
+    etcd.client().api().putKey("/k", "v", "", false, true, 3L, "old", true, true).execute();
 
-    assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
+    assertRequest(
+        etcd.takeRequest(),
+        "PUT",
+        "/v2/keys/k",
         "value=v&ttl=&dir=false&prevExist=true&prevIndex=3&prevValue=old&refresh=true"
             + "&noValueOnSuccess=true");
   }
@@ -88,8 +90,11 @@ final class RequestContractTest {
 
     etcd.client().api().getKey("/d", true, true, true, true, 9L).execute();
 
-    assertRequest(etcd.takeRequest(), "GET",
-        "/v2/keys/d?recursive=true&sorted=true&quorum=true&wait=true&waitIndex=9", null);
+    assertRequest(
+        etcd.takeRequest(),
+        "GET",
+        "/v2/keys/d?recursive=true&sorted=true&quorum=true&wait=true&waitIndex=9",
+        null);
   }
 
   @Test
@@ -100,25 +105,35 @@ final class RequestContractTest {
     etcd.client().api().postKey("/q", "job", "5", false, true).execute();
     etcd.client().api().deleteKey("/d", true, true, "p", 4L).execute();
 
-    assertRequest(etcd.takeRequest(), "POST", "/v2/keys/q",
+    assertRequest(
+        etcd.takeRequest(),
+        "POST",
+        "/v2/keys/q",
         "value=job&ttl=5&dir=false&noValueOnSuccess=true");
-    assertRequest(etcd.takeRequest(), "DELETE",
-        "/v2/keys/d?dir=true&recursive=true&prevValue=p&prevIndex=4", null);
+    assertRequest(
+        etcd.takeRequest(),
+        "DELETE",
+        "/v2/keys/d?dir=true&recursive=true&prevValue=p&prevIndex=4",
+        null);
   }
 
   @Test
   void redirectIsReturnedNotFollowed() {
     String location = etcd.host() + "/v2/keys/a/b";
-    etcd.server().enqueue(new MockResponse()
-        .setResponseCode(301)
-        .setHeader("Location", location)
-        .setHeader("Content-Type", "text/html; charset=utf-8")
-        .setBody("<a href=\"/v2/keys/a/b\">Moved Permanently</a>.\n"));
+    etcd.server()
+        .enqueue(
+            new MockResponse()
+                .setResponseCode(301)
+                .setHeader("Location", location)
+                .setHeader("Content-Type", "text/html; charset=utf-8")
+                .setBody("<a href=\"/v2/keys/a/b\">Moved Permanently</a>.\n"));
     etcd.enqueueOk(); // what a followed redirect would get
 
-    EtcdResponse<KeysResult> response = etcd.client().api()
-        .putKey("/a//b", "x", null, null, null, null, null, null, null)
-        .execute();
+    EtcdResponse<KeysResult> response =
+        etcd.client()
+            .api()
+            .putKey("/a//b", "x", null, null, null, null, null, null, null)
+            .execute();
 
     assertEquals(301, response.status());
     assertEquals(location, response.headers().get("Location"));
@@ -129,9 +144,11 @@ final class RequestContractTest {
 
   @Test
   void redirectOfAConvenienceWriteIsReturnedNotFollowed() {
-    etcd.server().enqueue(new MockResponse()
-        .setResponseCode(307)
-        .setHeader("Location", etcd.host() + "/v2/keys/elsewhere"));
+    etcd.server()
+        .enqueue(
+            new MockResponse()
+                .setResponseCode(307)
+                .setHeader("Location", etcd.host() + "/v2/keys/elsewhere"));
     etcd.enqueueOk();
 
     EtcdResponse<KeysResult> response = etcd.client().set("/k", "v");
@@ -179,31 +196,52 @@ final class RequestContractTest {
     etcd.client().api().putAuthEnable().execute();
 
     assertRequest(etcd.takeRequest(), "POST", "/v2/members", Overloads.PEER_JSON, Overloads.JSON);
-    assertRequest(etcd.takeRequest(), "PUT", "/v2/auth/users/alice",
-        "{\"password\":\"pw\",\"user\":\"alice\"}", Overloads.JSON);
+    assertRequest(
+        etcd.takeRequest(),
+        "PUT",
+        "/v2/auth/users/alice",
+        "{\"password\":\"pw\",\"user\":\"alice\"}",
+        Overloads.JSON);
     assertRequest(etcd.takeRequest(), "PUT", "/v2/auth/enable", "", null);
   }
 
   static Stream<Arguments> userAndRoleBodies() {
     String kv = "{\"kv\":{\"read\":[\"/a/*\"],\"write\":[]}}";
     return Stream.of(
-        arguments("create user", UserRequest.create("alice", "pw", "app"),
+        arguments(
+            "create user",
+            UserRequest.create("alice", "pw", "app"),
             "{\"password\":\"pw\",\"roles\":[\"app\"],\"user\":\"alice\"}"),
-        arguments("create user without roles", UserRequest.create("alice", "pw"),
+        arguments(
+            "create user without roles",
+            UserRequest.create("alice", "pw"),
             "{\"password\":\"pw\",\"user\":\"alice\"}"),
-        arguments("change password", UserRequest.changePassword("alice", "new \"pw\""),
+        arguments(
+            "change password",
+            UserRequest.changePassword("alice", "new \"pw\""),
             "{\"password\":\"new \\\"pw\\\"\",\"user\":\"alice\"}"),
-        arguments("grant roles", UserRequest.grant("alice", "ops", "app"),
+        arguments(
+            "grant roles",
+            UserRequest.grant("alice", "ops", "app"),
             "{\"grant\":[\"ops\",\"app\"],\"user\":\"alice\"}"),
-        arguments("revoke roles", UserRequest.revoke("alice", "ops"),
+        arguments(
+            "revoke roles",
+            UserRequest.revoke("alice", "ops"),
             "{\"revoke\":[\"ops\"],\"user\":\"alice\"}"),
-        arguments("create role", RoleRequest.create("app", Permissions.readWrite("/app/*")),
+        arguments(
+            "create role",
+            RoleRequest.create("app", Permissions.readWrite("/app/*")),
             "{\"permissions\":" + Overloads.APP_KV + ",\"role\":\"app\"}"),
-        arguments("grant permissions", RoleRequest.grant("app", Permissions.readWrite("/app/*")),
+        arguments(
+            "grant permissions",
+            RoleRequest.grant("app", Permissions.readWrite("/app/*")),
             "{\"grant\":" + Overloads.APP_KV + ",\"role\":\"app\"}"),
-        arguments("revoke permissions", RoleRequest.revoke("app", Permissions.read("/a/*")),
+        arguments(
+            "revoke permissions",
+            RoleRequest.revoke("app", Permissions.read("/a/*")),
             "{\"revoke\":" + kv + ",\"role\":\"app\"}"),
-        arguments("write-only permissions",
+        arguments(
+            "write-only permissions",
             RoleRequest.create("app", Permissions.of(List.of(), List.of("/w"))),
             "{\"permissions\":{\"kv\":{\"read\":[],\"write\":[\"/w\"]}},\"role\":\"app\"}"));
   }
@@ -251,20 +289,21 @@ final class RequestContractTest {
   void nullNamesAndBodiesAreRejectedBeforeSending() {
     EtcdClient client = etcd.client();
     PeerUrls peers = PeerUrls.of(Overloads.PEER_URL);
-    List<Map.Entry<String, Executable>> calls = List.of(
-        Map.entry("user", () -> client.user(null)),
-        Map.entry("user", () -> client.putUser(null, UserRequest.grant("a", "r"))),
-        Map.entry("body", () -> client.putUser("alice", null)),
-        Map.entry("user", () -> client.deleteUser(null)),
-        Map.entry("role", () -> client.role(null)),
-        Map.entry("role",
-            () -> client.putRole(null, RoleRequest.grant("r", Permissions.read("/")))),
-        Map.entry("body", () -> client.putRole("app", null)),
-        Map.entry("role", () -> client.deleteRole(null)),
-        Map.entry("body", () -> client.addMember(null)),
-        Map.entry("id", () -> client.updateMember(null, peers)),
-        Map.entry("body", () -> client.updateMember(Overloads.MEMBER_ID, null)),
-        Map.entry("id", () -> client.removeMember(null)));
+    List<Map.Entry<String, Executable>> calls =
+        List.of(
+            Map.entry("user", () -> client.user(null)),
+            Map.entry("user", () -> client.putUser(null, UserRequest.grant("a", "r"))),
+            Map.entry("body", () -> client.putUser("alice", null)),
+            Map.entry("user", () -> client.deleteUser(null)),
+            Map.entry("role", () -> client.role(null)),
+            Map.entry(
+                "role", () -> client.putRole(null, RoleRequest.grant("r", Permissions.read("/")))),
+            Map.entry("body", () -> client.putRole("app", null)),
+            Map.entry("role", () -> client.deleteRole(null)),
+            Map.entry("body", () -> client.addMember(null)),
+            Map.entry("id", () -> client.updateMember(null, peers)),
+            Map.entry("body", () -> client.updateMember(Overloads.MEMBER_ID, null)),
+            Map.entry("id", () -> client.removeMember(null)));
     for (Map.Entry<String, Executable> call : calls) {
       NullPointerException e = assertThrows(NullPointerException.class, call.getValue());
       assertEquals(call.getKey() + " == null", e.getMessage());
@@ -273,9 +312,9 @@ final class RequestContractTest {
   }
 
   /**
-   * An empty member id, user or role name would name the whole collection instead:
-   * {@code DELETE /v2/auth/users/} or {@code GET /v2/members/}. Every convenience, synchronous or
-   * not, refuses it before sending.
+   * An empty member id, user or role name would name the whole collection instead: {@code DELETE
+   * /v2/auth/users/} or {@code GET /v2/members/}. Every convenience, synchronous or not, refuses it
+   * before sending.
    */
   @Test
   void emptyNamesAreRejectedBeforeSending() {
@@ -283,28 +322,32 @@ final class RequestContractTest {
     PeerUrls peers = PeerUrls.of(Overloads.PEER_URL);
     UserRequest user = UserRequest.grant("a", "r");
     RoleRequest role = RoleRequest.grant("r", Permissions.read("/"));
-    List<Map.Entry<String, Executable>> calls = List.of(
-        Map.entry("user", () -> client.user("")),
-        Map.entry("user", () -> client.putUser("", user)),
-        Map.entry("user", () -> client.putUser("", null)),
-        Map.entry("user", () -> client.deleteUser("")),
-        Map.entry("role", () -> client.role("")),
-        Map.entry("role", () -> client.putRole("", role)),
-        Map.entry("role", () -> client.deleteRole("")),
-        Map.entry("id", () -> client.updateMember("", peers)),
-        Map.entry("id", () -> client.removeMember("")),
-        Map.entry("user", () -> client.async().user("")),
-        Map.entry("user", () -> client.async().putUser("", user)),
-        Map.entry("user", () -> client.async().deleteUser("")),
-        Map.entry("role", () -> client.async().role("")),
-        Map.entry("role", () -> client.async().putRole("", role)),
-        Map.entry("role", () -> client.async().deleteRole("")),
-        Map.entry("id", () -> client.async().updateMember("", peers)),
-        Map.entry("id", () -> client.async().removeMember("")));
+    List<Map.Entry<String, Executable>> calls =
+        List.of(
+            Map.entry("user", () -> client.user("")),
+            Map.entry("user", () -> client.putUser("", user)),
+            Map.entry("user", () -> client.putUser("", null)),
+            Map.entry("user", () -> client.deleteUser("")),
+            Map.entry("role", () -> client.role("")),
+            Map.entry("role", () -> client.putRole("", role)),
+            Map.entry("role", () -> client.deleteRole("")),
+            Map.entry("id", () -> client.updateMember("", peers)),
+            Map.entry("id", () -> client.removeMember("")),
+            Map.entry("user", () -> client.async().user("")),
+            Map.entry("user", () -> client.async().putUser("", user)),
+            Map.entry("user", () -> client.async().deleteUser("")),
+            Map.entry("role", () -> client.async().role("")),
+            Map.entry("role", () -> client.async().putRole("", role)),
+            Map.entry("role", () -> client.async().deleteRole("")),
+            Map.entry("id", () -> client.async().updateMember("", peers)),
+            Map.entry("id", () -> client.async().removeMember("")));
     for (Map.Entry<String, Executable> call : calls) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call.getValue());
-      assertEquals(call.getKey() + " must not be empty: the request would then name the whole"
-          + " collection", e.getMessage());
+      assertEquals(
+          call.getKey()
+              + " must not be empty: the request would then name the whole"
+              + " collection",
+          e.getMessage());
     }
     etcd.assertRequestCount(0);
   }
@@ -313,14 +356,15 @@ final class RequestContractTest {
   void nullNamesAreRejectedBeforeSendingByTheAsyncFormsToo() {
     EtcdClient client = etcd.client();
     PeerUrls peers = PeerUrls.of(Overloads.PEER_URL);
-    List<Map.Entry<String, Executable>> calls = List.of(
-        Map.entry("user", () -> client.async().user(null)),
-        Map.entry("user", () -> client.async().putUser(null, UserRequest.grant("a", "r"))),
-        Map.entry("user", () -> client.async().deleteUser(null)),
-        Map.entry("role", () -> client.async().role(null)),
-        Map.entry("role", () -> client.async().deleteRole(null)),
-        Map.entry("id", () -> client.async().updateMember(null, peers)),
-        Map.entry("id", () -> client.async().removeMember(null)));
+    List<Map.Entry<String, Executable>> calls =
+        List.of(
+            Map.entry("user", () -> client.async().user(null)),
+            Map.entry("user", () -> client.async().putUser(null, UserRequest.grant("a", "r"))),
+            Map.entry("user", () -> client.async().deleteUser(null)),
+            Map.entry("role", () -> client.async().role(null)),
+            Map.entry("role", () -> client.async().deleteRole(null)),
+            Map.entry("id", () -> client.async().updateMember(null, peers)),
+            Map.entry("id", () -> client.async().removeMember(null)));
     for (Map.Entry<String, Executable> call : calls) {
       NullPointerException e = assertThrows(NullPointerException.class, call.getValue());
       assertEquals(call.getKey() + " == null", e.getMessage());
@@ -350,8 +394,8 @@ final class RequestContractTest {
 
   /** Asserts the request {@code overload} must send for the key {@code /k}. */
   static void assertRequest(RecordedRequest request, Overload overload) {
-    assertRequest(request, overload.method(), overload.path(), overload.body(),
-        overload.contentType());
+    assertRequest(
+        request, overload.method(), overload.path(), overload.body(), overload.contentType());
   }
 
   /**
@@ -366,8 +410,8 @@ final class RequestContractTest {
    * Asserts method, exact path and query, body and its Content-Type. A null {@code body} means no
    * body at all: no Content-Type, no Content-Length.
    */
-  static void assertRequest(RecordedRequest request, String method, String path, String body,
-      String contentType) {
+  static void assertRequest(
+      RecordedRequest request, String method, String path, String body, String contentType) {
     assertEquals(method + " " + path, request.getMethod() + " " + request.getPath());
     if (body == null) {
       assertEquals(0, request.getBodySize(), "body size");
@@ -376,8 +420,10 @@ final class RequestContractTest {
     } else {
       assertEquals(body, request.getBody().readUtf8());
       assertEquals(contentType, request.getHeader("Content-Type"), "Content-Type");
-      assertEquals(String.valueOf(body.getBytes(StandardCharsets.UTF_8).length),
-          request.getHeader("Content-Length"), "Content-Length");
+      assertEquals(
+          String.valueOf(body.getBytes(StandardCharsets.UTF_8).length),
+          request.getHeader("Content-Length"),
+          "Content-Length");
     }
   }
 }

@@ -26,10 +26,12 @@ final class ServerInfoDecodingContractTest {
 
   @Test
   void statsLeader() {
-    etcd.enqueueJson(200, "{\"leader\":\"8e9e05c52164694d\",\"followers\":{"
-        + "\"91bc3c398fb3c146\":{\"latency\":{\"current\":0.0015,\"average\":0.002,"
-        + "\"standardDeviation\":0.0005,\"minimum\":0.0009,\"maximum\":0.01},"
-        + "\"counts\":{\"fail\":1,\"success\":4294967296}}}}\n");
+    etcd.enqueueJson(
+        200,
+        "{\"leader\":\"8e9e05c52164694d\",\"followers\":{"
+            + "\"91bc3c398fb3c146\":{\"latency\":{\"current\":0.0015,\"average\":0.002,"
+            + "\"standardDeviation\":0.0005,\"minimum\":0.0009,\"maximum\":0.01},"
+            + "\"counts\":{\"fail\":1,\"success\":4294967296}}}}\n");
 
     LeaderStats stats = etcd.client().statsLeader().body();
 
@@ -54,11 +56,13 @@ final class ServerInfoDecodingContractTest {
 
   @Test
   void statsSelf() {
-    etcd.enqueueJson(200, "{\"name\":\"n1\",\"id\":\"8e9e05c52164694d\","
-        + "\"state\":\"StateLeader\",\"startTime\":\"2026-11-26T02:00:00.5Z\","
-        + "\"leaderInfo\":{\"leader\":\"8e9e05c52164694d\",\"uptime\":\"1m2.5s\","
-        + "\"startTime\":\"2026-11-26T02:00:01Z\"},\"recvAppendRequestCnt\":4294967296,"
-        + "\"sendAppendRequestCnt\":3}\n");
+    etcd.enqueueJson(
+        200,
+        "{\"name\":\"n1\",\"id\":\"8e9e05c52164694d\","
+            + "\"state\":\"StateLeader\",\"startTime\":\"2026-11-26T02:00:00.5Z\","
+            + "\"leaderInfo\":{\"leader\":\"8e9e05c52164694d\",\"uptime\":\"1m2.5s\","
+            + "\"startTime\":\"2026-11-26T02:00:01Z\"},\"recvAppendRequestCnt\":4294967296,"
+            + "\"sendAppendRequestCnt\":3}\n");
 
     SelfStats stats = etcd.client().statsSelf().body();
 
@@ -74,11 +78,13 @@ final class ServerInfoDecodingContractTest {
 
   @Test
   void statsStore() {
-    etcd.enqueueJson(200, "{\"getsSuccess\":4294967296,\"getsFail\":2,\"setsSuccess\":3,"
-        + "\"setsFail\":4,\"deleteSuccess\":5,\"deleteFail\":6,\"updateSuccess\":7,"
-        + "\"updateFail\":8,\"createSuccess\":9,\"createFail\":10,\"compareAndSwapSuccess\":11,"
-        + "\"compareAndSwapFail\":12,\"compareAndDeleteSuccess\":13,"
-        + "\"compareAndDeleteFail\":14,\"expireCount\":15,\"watchers\":16}\n");
+    etcd.enqueueJson(
+        200,
+        "{\"getsSuccess\":4294967296,\"getsFail\":2,\"setsSuccess\":3,"
+            + "\"setsFail\":4,\"deleteSuccess\":5,\"deleteFail\":6,\"updateSuccess\":7,"
+            + "\"updateFail\":8,\"createSuccess\":9,\"createFail\":10,\"compareAndSwapSuccess\":11,"
+            + "\"compareAndSwapFail\":12,\"compareAndDeleteSuccess\":13,"
+            + "\"compareAndDeleteFail\":14,\"expireCount\":15,\"watchers\":16}\n");
 
     StoreStats stats = etcd.client().statsStore().body();
 

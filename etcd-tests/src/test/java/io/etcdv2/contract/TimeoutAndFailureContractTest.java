@@ -107,10 +107,8 @@ final class TimeoutAndFailureContractTest {
     etcd.server().enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
 
     long start = System.nanoTime();
-    EtcdResponse<KeysResult> response = etcd.client().api()
-        .getKey("/a", null, null, null, true, null)
-        .timeout(1)
-        .execute();
+    EtcdResponse<KeysResult> response =
+        etcd.client().api().getKey("/a", null, null, null, true, null).timeout(1).execute();
 
     assertElapsedAbout(1000, start);
     assertTimeoutEntity(response);
@@ -152,8 +150,7 @@ final class TimeoutAndFailureContractTest {
 
     assertEquals("mkdirnx", e.operation());
     assertEquals(host, e.host());
-    assertTrue(e.getMessage().startsWith("etcd mkdirnx on " + host + " failed: "),
-        e.getMessage());
+    assertTrue(e.getMessage().startsWith("etcd mkdirnx on " + host + " failed: "), e.getMessage());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -173,19 +170,25 @@ final class TimeoutAndFailureContractTest {
     String host = "http://127.0.0.1:" + MockEtcd.closedPort();
     EtcdClient client = etcd.track(EtcdClient.builder().host(host).build());
 
-    EtcdException e = assertThrows(EtcdException.class, () -> client.api()
-        .putKey("/raw", "x", null, null, null, null, null, null, null)
-        .execute());
+    EtcdException e =
+        assertThrows(
+            EtcdException.class,
+            () ->
+                client
+                    .api()
+                    .putKey("/raw", "x", null, null, null, null, null, null, null)
+                    .execute());
 
     assertEquals("putKey", e.operation());
-    assertTrue(e.getMessage().startsWith("etcd putKey on " + host + " failed: "),
-        e.getMessage());
+    assertTrue(e.getMessage().startsWith("etcd putKey on " + host + " failed: "), e.getMessage());
   }
 
   @Test
   void connectionClosedWithoutAnswerFails() {
-    etcd.server().enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
-    etcd.server().enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    etcd.server()
+        .enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    etcd.server()
+        .enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
 
     EtcdException e = assertThrows(EtcdException.class, () -> etcd.client().get("/a"));
 
@@ -199,7 +202,8 @@ final class TimeoutAndFailureContractTest {
     // which drops the connection without answering. etcd may have applied the push: sending it
     // again would create a second in-order key (or turn a setnx success into a 412).
     etcd.enqueueOk();
-    etcd.server().enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    etcd.server()
+        .enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     etcd.enqueueOk();
     etcd.client().get("/a");
 
@@ -231,7 +235,8 @@ final class TimeoutAndFailureContractTest {
     EtcdException e = assertThrows(EtcdException.class, () -> client.get("/a"));
 
     assertEquals("http://[::1]:" + port, e.host());
-    assertTrue(e.getMessage().startsWith("etcd get on http://[::1]:" + port + " failed: "),
+    assertTrue(
+        e.getMessage().startsWith("etcd get on http://[::1]:" + port + " failed: "),
         e.getMessage());
   }
 
@@ -250,8 +255,8 @@ final class TimeoutAndFailureContractTest {
     EtcdException failure = assertInstanceOf(EtcdException.class, e.getCause());
     assertEquals("getKey", failure.operation());
     assertEquals(etcd.host(), failure.host());
-    assertEquals("etcd getKey on " + etcd.host() + " failed: call was cancelled",
-        failure.getMessage());
+    assertEquals(
+        "etcd getKey on " + etcd.host() + " failed: call was cancelled", failure.getMessage());
     assertTrue(call.isCanceled());
   }
 
@@ -278,21 +283,21 @@ final class TimeoutAndFailureContractTest {
 
     Object result = outcome.get(2, TimeUnit.SECONDS);
     EtcdException failure = assertInstanceOf(EtcdException.class, result);
-    assertEquals("etcd getKey on " + etcd.host() + " failed: call was cancelled",
-        failure.getMessage());
+    assertEquals(
+        "etcd getKey on " + etcd.host() + " failed: call was cancelled", failure.getMessage());
   }
 
   @Test
   void negativeTimeoutSecondsIsRejectedBeforeSending() {
-    IllegalArgumentException wait = assertThrows(IllegalArgumentException.class,
-        () -> etcd.client().wait("/a", 1, -1));
-    IllegalArgumentException waitdir = assertThrows(IllegalArgumentException.class,
-        () -> etcd.client().waitdir("/a", 1, -5));
+    IllegalArgumentException wait =
+        assertThrows(IllegalArgumentException.class, () -> etcd.client().wait("/a", 1, -1));
+    IllegalArgumentException waitdir =
+        assertThrows(IllegalArgumentException.class, () -> etcd.client().waitdir("/a", 1, -5));
 
-    assertEquals("timeoutSeconds must be 0 (no limit) or more seconds but was -1",
-        wait.getMessage());
-    assertEquals("timeoutSeconds must be 0 (no limit) or more seconds but was -5",
-        waitdir.getMessage());
+    assertEquals(
+        "timeoutSeconds must be 0 (no limit) or more seconds but was -1", wait.getMessage());
+    assertEquals(
+        "timeoutSeconds must be 0 (no limit) or more seconds but was -5", waitdir.getMessage());
     etcd.assertRequestCount(0);
   }
 
@@ -305,8 +310,8 @@ final class TimeoutAndFailureContractTest {
   }
 
   /**
-   * A watch answer as etcd sends it: status, headers and all but the last byte of the body at
-   * once (MockWebServer flushes them with the first throttled chunk), the last byte after {@code
+   * A watch answer as etcd sends it: status, headers and all but the last byte of the body at once
+   * (MockWebServer flushes them with the first throttled chunk), the last byte after {@code
    * millis}.
    */
   private static MockResponse watchAnswerAfter(long millis) {
@@ -328,7 +333,8 @@ final class TimeoutAndFailureContractTest {
   /** Asserts that about {@code expectedMillis} passed since {@code startNanos}, not much less. */
   private static void assertElapsedAbout(long expectedMillis, long startNanos) {
     long elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-    assertTrue(elapsed >= expectedMillis - 100 && elapsed < expectedMillis + 1500,
+    assertTrue(
+        elapsed >= expectedMillis - 100 && elapsed < expectedMillis + 1500,
         "took " + elapsed + " ms, expected about " + expectedMillis);
   }
 

@@ -36,8 +36,12 @@ final class TtlAndValueContractTest {
   @RegisterExtension final MockEtcd etcd = new MockEtcd();
 
   /** An overload that falls back to the client's default TTL. */
-  record DefaultTtl(String name, Function<EtcdClient, EtcdResponse<?>> invoke, String method,
-      String bodyWithDefault, String bodyWithoutTtl) {
+  record DefaultTtl(
+      String name,
+      Function<EtcdClient, EtcdResponse<?>> invoke,
+      String method,
+      String bodyWithDefault,
+      String bodyWithoutTtl) {
     @Override
     public String toString() {
       return name;
@@ -45,8 +49,12 @@ final class TtlAndValueContractTest {
   }
 
   /** An overload that takes the TTL as an argument. */
-  record ExplicitTtl(String name, BiFunction<EtcdClient, Long, EtcdResponse<?>> invoke,
-      String method, String bodyWithTtl10, String bodyWithoutTtl) {
+  record ExplicitTtl(
+      String name,
+      BiFunction<EtcdClient, Long, EtcdResponse<?>> invoke,
+      String method,
+      String bodyWithTtl10,
+      String bodyWithoutTtl) {
     @Override
     public String toString() {
       return name;
@@ -55,49 +63,95 @@ final class TtlAndValueContractTest {
 
   static List<DefaultTtl> defaultTtlOverloads() {
     return List.of(
-        new DefaultTtl("set(k, v)", c -> c.set("/k", "v"), "PUT",
-            "value=%22v%22&ttl=30", "value=%22v%22"),
-        new DefaultTtl("setnx(k, v)", c -> c.setnx("/k", "v"), "PUT",
-            "value=%22v%22&ttl=30&prevExist=false", "value=%22v%22&prevExist=false"),
-        new DefaultTtl("setx(k, v)", c -> c.setx("/k", "v"), "PUT",
-            "value=%22v%22&ttl=30&prevExist=true", "value=%22v%22&prevExist=true"),
-        new DefaultTtl("mkdir(k)", c -> c.mkdir("/k"), "PUT",
-            "ttl=30&dir=true", "dir=true"),
-        new DefaultTtl("mkdirnx(k)", c -> c.mkdirnx("/k"), "PUT",
-            "ttl=30&dir=true&prevExist=false", "dir=true&prevExist=false"),
-        new DefaultTtl("push(k, v)", c -> c.push("/k", "v"), "POST",
-            "value=%22v%22&ttl=30", "value=%22v%22"),
-        new DefaultTtl("compareAndSwap(k, v, prev)", c -> c.compareAndSwap("/k", "v", "old"),
-            "PUT", "value=%22v%22&ttl=30&prevValue=%22old%22",
+        new DefaultTtl(
+            "set(k, v)", c -> c.set("/k", "v"), "PUT", "value=%22v%22&ttl=30", "value=%22v%22"),
+        new DefaultTtl(
+            "setnx(k, v)",
+            c -> c.setnx("/k", "v"),
+            "PUT",
+            "value=%22v%22&ttl=30&prevExist=false",
+            "value=%22v%22&prevExist=false"),
+        new DefaultTtl(
+            "setx(k, v)",
+            c -> c.setx("/k", "v"),
+            "PUT",
+            "value=%22v%22&ttl=30&prevExist=true",
+            "value=%22v%22&prevExist=true"),
+        new DefaultTtl("mkdir(k)", c -> c.mkdir("/k"), "PUT", "ttl=30&dir=true", "dir=true"),
+        new DefaultTtl(
+            "mkdirnx(k)",
+            c -> c.mkdirnx("/k"),
+            "PUT",
+            "ttl=30&dir=true&prevExist=false",
+            "dir=true&prevExist=false"),
+        new DefaultTtl(
+            "push(k, v)", c -> c.push("/k", "v"), "POST", "value=%22v%22&ttl=30", "value=%22v%22"),
+        new DefaultTtl(
+            "compareAndSwap(k, v, prev)",
+            c -> c.compareAndSwap("/k", "v", "old"),
+            "PUT",
+            "value=%22v%22&ttl=30&prevValue=%22old%22",
             "value=%22v%22&prevValue=%22old%22"),
-        new DefaultTtl("compareAndSwapIndex(k, v, prevIndex)",
-            c -> c.compareAndSwapIndex("/k", "v", 3), "PUT", "value=%22v%22&ttl=30&prevIndex=3",
+        new DefaultTtl(
+            "compareAndSwapIndex(k, v, prevIndex)",
+            c -> c.compareAndSwapIndex("/k", "v", 3),
+            "PUT",
+            "value=%22v%22&ttl=30&prevIndex=3",
             "value=%22v%22&prevIndex=3"));
   }
 
   static List<ExplicitTtl> explicitTtlOverloads() {
     return List.of(
-        new ExplicitTtl("set(k, v, ttl)", (c, t) -> c.set("/k", "v", t), "PUT",
-            "value=%22v%22&ttl=10", "value=%22v%22"),
-        new ExplicitTtl("setnx(k, v, ttl)", (c, t) -> c.setnx("/k", "v", t), "PUT",
-            "value=%22v%22&ttl=10&prevExist=false", "value=%22v%22&prevExist=false"),
-        new ExplicitTtl("setx(k, v, ttl)", (c, t) -> c.setx("/k", "v", t), "PUT",
-            "value=%22v%22&ttl=10&prevExist=true", "value=%22v%22&prevExist=true"),
-        new ExplicitTtl("setx(k, v, ttl, prevIndex)", (c, t) -> c.setx("/k", "v", t, 3), "PUT",
+        new ExplicitTtl(
+            "set(k, v, ttl)",
+            (c, t) -> c.set("/k", "v", t),
+            "PUT",
+            "value=%22v%22&ttl=10",
+            "value=%22v%22"),
+        new ExplicitTtl(
+            "setnx(k, v, ttl)",
+            (c, t) -> c.setnx("/k", "v", t),
+            "PUT",
+            "value=%22v%22&ttl=10&prevExist=false",
+            "value=%22v%22&prevExist=false"),
+        new ExplicitTtl(
+            "setx(k, v, ttl)",
+            (c, t) -> c.setx("/k", "v", t),
+            "PUT",
+            "value=%22v%22&ttl=10&prevExist=true",
+            "value=%22v%22&prevExist=true"),
+        new ExplicitTtl(
+            "setx(k, v, ttl, prevIndex)",
+            (c, t) -> c.setx("/k", "v", t, 3),
+            "PUT",
             "value=%22v%22&ttl=10&prevExist=true&prevIndex=3",
             "value=%22v%22&prevExist=true&prevIndex=3"),
-        new ExplicitTtl("mkdir(k, ttl)", (c, t) -> c.mkdir("/k", t), "PUT",
-            "ttl=10&dir=true", "dir=true"),
-        new ExplicitTtl("mkdirnx(k, ttl)", (c, t) -> c.mkdirnx("/k", t), "PUT",
-            "ttl=10&dir=true&prevExist=false", "dir=true&prevExist=false"),
-        new ExplicitTtl("push(k, v, ttl)", (c, t) -> c.push("/k", "v", t), "POST",
-            "value=%22v%22&ttl=10", "value=%22v%22"),
-        new ExplicitTtl("compareAndSwap(k, v, prev, ttl)",
-            (c, t) -> c.compareAndSwap("/k", "v", "old", t), "PUT",
-            "value=%22v%22&ttl=10&prevValue=%22old%22", "value=%22v%22&prevValue=%22old%22"),
-        new ExplicitTtl("compareAndSwapIndex(k, v, prevIndex, ttl)",
-            (c, t) -> c.compareAndSwapIndex("/k", "v", 3, t), "PUT",
-            "value=%22v%22&ttl=10&prevIndex=3", "value=%22v%22&prevIndex=3"));
+        new ExplicitTtl(
+            "mkdir(k, ttl)", (c, t) -> c.mkdir("/k", t), "PUT", "ttl=10&dir=true", "dir=true"),
+        new ExplicitTtl(
+            "mkdirnx(k, ttl)",
+            (c, t) -> c.mkdirnx("/k", t),
+            "PUT",
+            "ttl=10&dir=true&prevExist=false",
+            "dir=true&prevExist=false"),
+        new ExplicitTtl(
+            "push(k, v, ttl)",
+            (c, t) -> c.push("/k", "v", t),
+            "POST",
+            "value=%22v%22&ttl=10",
+            "value=%22v%22"),
+        new ExplicitTtl(
+            "compareAndSwap(k, v, prev, ttl)",
+            (c, t) -> c.compareAndSwap("/k", "v", "old", t),
+            "PUT",
+            "value=%22v%22&ttl=10&prevValue=%22old%22",
+            "value=%22v%22&prevValue=%22old%22"),
+        new ExplicitTtl(
+            "compareAndSwapIndex(k, v, prevIndex, ttl)",
+            (c, t) -> c.compareAndSwapIndex("/k", "v", 3, t),
+            "PUT",
+            "value=%22v%22&ttl=10&prevIndex=3",
+            "value=%22v%22&prevIndex=3"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -107,8 +161,8 @@ final class TtlAndValueContractTest {
 
     assertEquals(200, overload.invoke().apply(etcd.client(b -> b.ttl(-1))).status());
 
-    RequestContractTest.assertRequest(etcd.takeRequest(), overload.method(), "/v2/keys/k",
-        overload.bodyWithoutTtl());
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), overload.method(), "/v2/keys/k", overload.bodyWithoutTtl());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -118,8 +172,8 @@ final class TtlAndValueContractTest {
 
     assertEquals(200, overload.invoke().apply(etcd.client(b -> b.ttl(30))).status());
 
-    RequestContractTest.assertRequest(etcd.takeRequest(), overload.method(), "/v2/keys/k",
-        overload.bodyWithDefault());
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), overload.method(), "/v2/keys/k", overload.bodyWithDefault());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -129,8 +183,8 @@ final class TtlAndValueContractTest {
 
     assertEquals(200, overload.invoke().apply(etcd.client(b -> b.ttl(30)), 10L).status());
 
-    RequestContractTest.assertRequest(etcd.takeRequest(), overload.method(), "/v2/keys/k",
-        overload.bodyWithTtl10());
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), overload.method(), "/v2/keys/k", overload.bodyWithTtl10());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -140,8 +194,8 @@ final class TtlAndValueContractTest {
 
     assertEquals(200, overload.invoke().apply(etcd.client(b -> b.ttl(30)), -1L).status());
 
-    RequestContractTest.assertRequest(etcd.takeRequest(), overload.method(), "/v2/keys/k",
-        overload.bodyWithoutTtl());
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), overload.method(), "/v2/keys/k", overload.bodyWithoutTtl());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -149,10 +203,9 @@ final class TtlAndValueContractTest {
   void explicitZeroOrBelowMinusOneIsRejectedBeforeSending(ExplicitTtl overload) {
     EtcdClient client = etcd.client(b -> b.ttl(30));
     for (long ttl : new long[] {0, -2, Long.MIN_VALUE}) {
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> overload.invoke().apply(client, ttl));
-      assertEquals("ttl must be -1 (no TTL) or at least 1 second but was " + ttl,
-          e.getMessage());
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> overload.invoke().apply(client, ttl));
+      assertEquals("ttl must be -1 (no TTL) or at least 1 second but was " + ttl, e.getMessage());
     }
     etcd.assertRequestCount(0);
   }
@@ -162,8 +215,17 @@ final class TtlAndValueContractTest {
    * client's default.
    */
   static Stream<Overload> overloadsWithoutTtl() {
-    Set<String> ttlTaking = Set.of("set", "setnx", "setx", "mkdir", "mkdirnx", "push", "refresh",
-        "compareAndSwap", "compareAndSwapIndex");
+    Set<String> ttlTaking =
+        Set.of(
+            "set",
+            "setnx",
+            "setx",
+            "mkdir",
+            "mkdirnx",
+            "push",
+            "refresh",
+            "compareAndSwap",
+            "compareAndSwapIndex");
     return Overloads.all().stream().filter(o -> !ttlTaking.contains(o.operation()));
   }
 
@@ -189,8 +251,8 @@ final class TtlAndValueContractTest {
 
     etcd.client(b -> b.ttl(30)).refresh("/k", 10);
 
-    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
-        "ttl=10&refresh=true&prevExist=true");
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "PUT", "/v2/keys/k", "ttl=10&refresh=true&prevExist=true");
   }
 
   @Test
@@ -199,8 +261,8 @@ final class TtlAndValueContractTest {
 
     etcd.client(b -> b.ttl(30)).async().refresh("/k", 10).future().get(2, TimeUnit.SECONDS);
 
-    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
-        "ttl=10&refresh=true&prevExist=true");
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "PUT", "/v2/keys/k", "ttl=10&refresh=true&prevExist=true");
   }
 
   /** refresh's TTL is {@code @Positive}: -1 means no TTL elsewhere, but not here. */
@@ -230,8 +292,10 @@ final class TtlAndValueContractTest {
   void refreshWithoutTtlIsRejectedBeforeSending(long defaultTtl) {
     etcd.enqueueOk(); // answers at once should the request go out after all
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> etcd.client(b -> b.ttl(defaultTtl)).refresh("/k", -1));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> etcd.client(b -> b.ttl(defaultTtl)).refresh("/k", -1));
 
     assertEquals("ttl must be 1 or more but was -1", e.getMessage());
     etcd.assertRequestCount(0);
@@ -247,39 +311,46 @@ final class TtlAndValueContractTest {
   }
 
   /**
-   * A negative index is refused naming the argument and its minimum: 0 for {@code waitIndex}
-   * (wait from the start of the kept history), 1 for {@code prevIndex}, which is {@code @Positive}
-   * on {@code putKey} and {@code deleteKey}.
+   * A negative index is refused naming the argument and its minimum: 0 for {@code waitIndex} (wait
+   * from the start of the kept history), 1 for {@code prevIndex}, which is {@code @Positive} on
+   * {@code putKey} and {@code deleteKey}.
    */
   static Stream<Arguments> negativeIndexes() {
     return Stream.of(
         negativeIndex("wait(k, waitIndex)", "waitIndex", 0, c -> c.wait("/k", -1)),
         negativeIndex("wait(k, waitIndex, timeout)", "waitIndex", 0, c -> c.wait("/k", -1, 5)),
         negativeIndex("waitdir(k, waitIndex)", "waitIndex", 0, c -> c.waitdir("/k", -1)),
-        negativeIndex("waitdir(k, waitIndex, timeout)", "waitIndex", 0,
-            c -> c.waitdir("/k", -1, 5)),
-        negativeIndex("setx(k, v, ttl, prevIndex)", "prevIndex", 1,
-            c -> c.setx("/k", "v", 5, -1)),
+        negativeIndex(
+            "waitdir(k, waitIndex, timeout)", "waitIndex", 0, c -> c.waitdir("/k", -1, 5)),
+        negativeIndex("setx(k, v, ttl, prevIndex)", "prevIndex", 1, c -> c.setx("/k", "v", 5, -1)),
         negativeIndex("delete(k, v, prevIndex)", "prevIndex", 1, c -> c.delete("/k", "v", -1)),
-        negativeIndex("delete(k, null, prevIndex)", "prevIndex", 1,
-            c -> c.delete("/k", null, -1)),
-        negativeIndex("compareAndSwapIndex(k, v, prevIndex)", "prevIndex", 1,
+        negativeIndex("delete(k, null, prevIndex)", "prevIndex", 1, c -> c.delete("/k", null, -1)),
+        negativeIndex(
+            "compareAndSwapIndex(k, v, prevIndex)",
+            "prevIndex",
+            1,
             c -> c.compareAndSwapIndex("/k", "v", -1)),
-        negativeIndex("compareAndSwapIndex(k, v, prevIndex, ttl)", "prevIndex", 1,
+        negativeIndex(
+            "compareAndSwapIndex(k, v, prevIndex, ttl)",
+            "prevIndex",
+            1,
             c -> c.compareAndSwapIndex("/k", "v", -1, 5)),
-        negativeIndex("compareAndDeleteIndex(k, prevIndex)", "prevIndex", 1,
+        negativeIndex(
+            "compareAndDeleteIndex(k, prevIndex)",
+            "prevIndex",
+            1,
             c -> c.compareAndDeleteIndex("/k", -1)));
   }
 
-  private static Arguments negativeIndex(String name, String argument, int minimum,
-      Function<EtcdClient, EtcdResponse<?>> invoke) {
+  private static Arguments negativeIndex(
+      String name, String argument, int minimum, Function<EtcdClient, EtcdResponse<?>> invoke) {
     return arguments(name, argument, minimum, invoke);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("negativeIndexes")
-  void negativeIndexIsRejectedBeforeSending(String name, String argument, int minimum,
-      Function<EtcdClient, EtcdResponse<?>> invoke) {
+  void negativeIndexIsRejectedBeforeSending(
+      String name, String argument, int minimum, Function<EtcdClient, EtcdResponse<?>> invoke) {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> invoke.apply(etcd.client()));
 
@@ -295,24 +366,29 @@ final class TtlAndValueContractTest {
    */
   static Stream<Arguments> zeroPrevIndexes() {
     return Stream.of(
-        arguments("setx(k, v, ttl, 0)",
+        arguments(
+            "setx(k, v, ttl, 0)",
             (Function<EtcdClient, EtcdResponse<?>>) c -> c.setx("/k", "v", 5, 0)),
-        arguments("compareAndSwapIndex(k, v, 0)",
+        arguments(
+            "compareAndSwapIndex(k, v, 0)",
             (Function<EtcdClient, EtcdResponse<?>>) c -> c.compareAndSwapIndex("/k", "v", 0)),
-        arguments("compareAndSwapIndex(k, v, 0, ttl)",
+        arguments(
+            "compareAndSwapIndex(k, v, 0, ttl)",
             (Function<EtcdClient, EtcdResponse<?>>) c -> c.compareAndSwapIndex("/k", "v", 0, 5)),
-        arguments("delete(k, v, 0)",
-            (Function<EtcdClient, EtcdResponse<?>>) c -> c.delete("/k", "v", 0)),
-        arguments("delete(k, null, 0)",
+        arguments(
+            "delete(k, v, 0)", (Function<EtcdClient, EtcdResponse<?>>) c -> c.delete("/k", "v", 0)),
+        arguments(
+            "delete(k, null, 0)",
             (Function<EtcdClient, EtcdResponse<?>>) c -> c.delete("/k", null, 0)),
-        arguments("compareAndDeleteIndex(k, 0)",
+        arguments(
+            "compareAndDeleteIndex(k, 0)",
             (Function<EtcdClient, EtcdResponse<?>>) c -> c.compareAndDeleteIndex("/k", 0)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("zeroPrevIndexes")
-  void compareWithIndexZeroIsRejectedBeforeSending(String name,
-      Function<EtcdClient, EtcdResponse<?>> invoke) {
+  void compareWithIndexZeroIsRejectedBeforeSending(
+      String name, Function<EtcdClient, EtcdResponse<?>> invoke) {
     etcd.enqueueOk();
 
     IllegalArgumentException e =
@@ -332,14 +408,12 @@ final class TtlAndValueContractTest {
     etcd.client().delete("/k", null, 1);
     etcd.client().compareAndDeleteIndex("/k", 1);
 
-    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
-        "value=%22v%22&prevExist=true&prevIndex=1");
-    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
-        "value=%22v%22&prevIndex=1");
-    RequestContractTest.assertRequest(etcd.takeRequest(), "DELETE", "/v2/keys/k?prevIndex=1",
-        null);
-    RequestContractTest.assertRequest(etcd.takeRequest(), "DELETE", "/v2/keys/k?prevIndex=1",
-        null);
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "PUT", "/v2/keys/k", "value=%22v%22&prevExist=true&prevIndex=1");
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "PUT", "/v2/keys/k", "value=%22v%22&prevIndex=1");
+    RequestContractTest.assertRequest(etcd.takeRequest(), "DELETE", "/v2/keys/k?prevIndex=1", null);
+    RequestContractTest.assertRequest(etcd.takeRequest(), "DELETE", "/v2/keys/k?prevIndex=1", null);
   }
 
   /** The async forms check prevIndex the same way, before there is a call to send. */
@@ -347,18 +421,21 @@ final class TtlAndValueContractTest {
   void asyncPrevIndexBelowOneIsRejectedBeforeSending() {
     etcd.enqueueOk();
     EtcdClient client = etcd.client();
-    List<Executable> calls = List.of(
-        () -> client.async().setx("/k", "v", 5, 0),
-        () -> client.async().compareAndSwapIndex("/k", "v", 0),
-        () -> client.async().compareAndSwapIndex("/k", "v", 0, 5),
-        () -> client.async().delete("/k", "v", 0),
-        () -> client.async().compareAndDeleteIndex("/k", 0));
+    List<Executable> calls =
+        List.of(
+            () -> client.async().setx("/k", "v", 5, 0),
+            () -> client.async().compareAndSwapIndex("/k", "v", 0),
+            () -> client.async().compareAndSwapIndex("/k", "v", 0, 5),
+            () -> client.async().delete("/k", "v", 0),
+            () -> client.async().compareAndDeleteIndex("/k", 0));
     for (Executable call : calls) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
       assertEquals("prevIndex must be 1 or more but was 0", e.getMessage());
     }
-    IllegalArgumentException min = assertThrows(IllegalArgumentException.class,
-        () -> client.async().compareAndDeleteIndex("/k", Long.MIN_VALUE));
+    IllegalArgumentException min =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> client.async().compareAndDeleteIndex("/k", Long.MIN_VALUE));
     assertEquals("prevIndex must be 1 or more but was -9223372036854775808", min.getMessage());
     etcd.assertRequestCount(0);
   }
@@ -380,8 +457,8 @@ final class TtlAndValueContractTest {
         arguments(false, "false", "false"),
         arguments(map, "{\"a\":1,\"b\":\"x\"}", "%7B%22a%22%3A1%2C%22b%22%3A%22x%22%7D"),
         arguments(List.of("x", 2), "[\"x\",2]", "%5B%22x%22%2C2%5D"),
-        arguments(item, "{\"count\":2,\"name\":\"x\"}",
-            "%7B%22count%22%3A2%2C%22name%22%3A%22x%22%7D"),
+        arguments(
+            item, "{\"count\":2,\"name\":\"x\"}", "%7B%22count%22%3A2%2C%22name%22%3A%22x%22%7D"),
         arguments("a+b c&d=é\"", "\"a+b c&d=é\\\"\"", "%22a%2Bb%20c%26d%3D%C3%A9%5C%22%22"));
   }
 
@@ -415,16 +492,15 @@ final class TtlAndValueContractTest {
 
   @ParameterizedTest(name = "{1}")
   @MethodSource("jsonValues")
-  void compareAndSwapAndDeleteEncodePrevValueLikeValue(Object value, String json,
-      String encoded) {
+  void compareAndSwapAndDeleteEncodePrevValueLikeValue(Object value, String json, String encoded) {
     etcd.enqueueOk();
     etcd.enqueueOk();
 
     etcd.client().compareAndSwap("/k", value, value);
     etcd.client().compareAndDelete("/k", value);
 
-    assertEquals("value=" + encoded + "&prevValue=" + encoded,
-        etcd.takeRequest().getBody().readUtf8());
+    assertEquals(
+        "value=" + encoded + "&prevValue=" + encoded, etcd.takeRequest().getBody().readUtf8());
     RecordedRequest delete = etcd.takeRequest();
     assertEquals(json, delete.getRequestUrl().queryParameter("prevValue"));
     assertEquals("DELETE", delete.getMethod());
@@ -436,34 +512,37 @@ final class TtlAndValueContractTest {
 
     etcd.client().delete("/k", "a+b c&d=é");
 
-    assertEquals("/v2/keys/k?prevValue=%22a%2Bb%20c%26d%3D%C3%A9%22",
-        etcd.takeRequest().getPath());
+    assertEquals("/v2/keys/k?prevValue=%22a%2Bb%20c%26d%3D%C3%A9%22", etcd.takeRequest().getPath());
   }
 
   @Test
   void valueTheJsonSerializerCannotEncodeIsRejectedBeforeSending() {
-    IllegalArgumentException set = assertThrows(IllegalArgumentException.class,
-        () -> etcd.client().set("/k", Duration.ofSeconds(5)));
-    IllegalArgumentException delete = assertThrows(IllegalArgumentException.class,
-        () -> etcd.client().delete("/k", Duration.ofSeconds(5)));
+    IllegalArgumentException set =
+        assertThrows(
+            IllegalArgumentException.class, () -> etcd.client().set("/k", Duration.ofSeconds(5)));
+    IllegalArgumentException delete =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> etcd.client().delete("/k", Duration.ofSeconds(5)));
 
-    assertTrue(set.getMessage().startsWith("value cannot be encoded as JSON ("),
-        set.getMessage());
-    assertTrue(delete.getMessage().startsWith("prevValue cannot be encoded as JSON ("),
+    assertTrue(set.getMessage().startsWith("value cannot be encoded as JSON ("), set.getMessage());
+    assertTrue(
+        delete.getMessage().startsWith("prevValue cannot be encoded as JSON ("),
         delete.getMessage());
     etcd.assertRequestCount(0);
   }
 
   @Test
   void nullValueIsRejectedBeforeSending() {
-    List<Executable> calls = List.of(
-        () -> etcd.client().set("/k", null),
-        () -> etcd.client().set("/k", null, 5),
-        () -> etcd.client().setnx("/k", null),
-        () -> etcd.client().setx("/k", null, 5, 1),
-        () -> etcd.client().push("/k", null),
-        () -> etcd.client().compareAndSwap("/k", null, "old"),
-        () -> etcd.client().compareAndSwapIndex("/k", null, 3, 5));
+    List<Executable> calls =
+        List.of(
+            () -> etcd.client().set("/k", null),
+            () -> etcd.client().set("/k", null, 5),
+            () -> etcd.client().setnx("/k", null),
+            () -> etcd.client().setx("/k", null, 5, 1),
+            () -> etcd.client().push("/k", null),
+            () -> etcd.client().compareAndSwap("/k", null, "old"),
+            () -> etcd.client().compareAndSwapIndex("/k", null, 3, 5));
     for (Executable call : calls) {
       NullPointerException e = assertThrows(NullPointerException.class, call);
       assertEquals("value == null", e.getMessage());
@@ -473,10 +552,11 @@ final class TtlAndValueContractTest {
 
   @Test
   void nullPrevValueOfACompareIsRejectedBeforeSending() {
-    List<Executable> calls = List.of(
-        () -> etcd.client().compareAndSwap("/k", "v", null),
-        () -> etcd.client().compareAndSwap("/k", "v", null, 5),
-        () -> etcd.client().compareAndDelete("/k", null));
+    List<Executable> calls =
+        List.of(
+            () -> etcd.client().compareAndSwap("/k", "v", null),
+            () -> etcd.client().compareAndSwap("/k", "v", null, 5),
+            () -> etcd.client().compareAndDelete("/k", null));
     for (Executable call : calls) {
       NullPointerException e = assertThrows(NullPointerException.class, call);
       assertEquals("prevValue == null", e.getMessage());
@@ -507,12 +587,15 @@ final class TtlAndValueContractTest {
     raw.delete("/k", "abc", 2);
 
     RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k", "value=abc");
-    RequestContractTest.assertRequest(etcd.takeRequest(), "PUT", "/v2/keys/k",
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(),
+        "PUT",
+        "/v2/keys/k",
         "value=a%2Bb%20c%26d%3D%C3%A9&ttl=5&prevExist=true&prevIndex=2");
-    RequestContractTest.assertRequest(etcd.takeRequest(), "POST", "/v2/keys/q",
-        "value=%7B%22not%22%3A%22parsed%22%7D");
-    RequestContractTest.assertRequest(etcd.takeRequest(), "DELETE",
-        "/v2/keys/k?prevValue=abc&prevIndex=2", null);
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "POST", "/v2/keys/q", "value=%7B%22not%22%3A%22parsed%22%7D");
+    RequestContractTest.assertRequest(
+        etcd.takeRequest(), "DELETE", "/v2/keys/k?prevValue=abc&prevIndex=2", null);
   }
 
   @Test
@@ -526,21 +609,28 @@ final class TtlAndValueContractTest {
     IllegalArgumentException delete =
         assertThrows(IllegalArgumentException.class, () -> raw.delete("/k", 42L));
 
-    assertEquals("value must be a String with the RAW serializer but was a java.lang.Integer;"
-        + " convert it to text or use ValueSerializer.JSON", set.getMessage());
-    assertTrue(push.getMessage().startsWith("value must be a String with the RAW serializer"),
+    assertEquals(
+        "value must be a String with the RAW serializer but was a java.lang.Integer;"
+            + " convert it to text or use ValueSerializer.JSON",
+        set.getMessage());
+    assertTrue(
+        push.getMessage().startsWith("value must be a String with the RAW serializer"),
         push.getMessage());
-    assertEquals("prevValue must be a String with the RAW serializer but was a java.lang.Long;"
-        + " convert it to text or use ValueSerializer.JSON", delete.getMessage());
+    assertEquals(
+        "prevValue must be a String with the RAW serializer but was a java.lang.Long;"
+            + " convert it to text or use ValueSerializer.JSON",
+        delete.getMessage());
     etcd.assertRequestCount(0);
   }
 
   /** The decoded value of form field {@code name}, as etcd's form parser sees it. */
   private static String formValue(String body, String name) {
-    Map<String, String> fields = Stream.of(body.split("&"))
-        .map(field -> field.split("=", 2))
-        .collect(Collectors.toMap(kv -> kv[0],
-            kv -> URLDecoder.decode(kv[1], StandardCharsets.UTF_8)));
+    Map<String, String> fields =
+        Stream.of(body.split("&"))
+            .map(field -> field.split("=", 2))
+            .collect(
+                Collectors.toMap(
+                    kv -> kv[0], kv -> URLDecoder.decode(kv[1], StandardCharsets.UTF_8)));
     return fields.get(name);
   }
 }

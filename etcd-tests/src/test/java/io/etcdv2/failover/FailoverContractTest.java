@@ -72,15 +72,18 @@ final class FailoverContractTest {
     RecordedRequest request = members.server(1).takeRequest(1, TimeUnit.SECONDS);
     assertEquals(operation.method, request.getMethod());
     assertEquals("/v2/keys/k", request.getRequestUrl().encodedPath());
-    assertEquals(List.of(members.url(1), members.url(2), dead), etcd.endpoints(),
+    assertEquals(
+        List.of(members.url(1), members.url(2), dead),
+        etcd.endpoints(),
         "the member that answered is pinned; the list keeps its cyclic order");
   }
 
   @ParameterizedTest
   @EnumSource(Operation.class)
   void connectionClosedAfterTheRequestMovesOnOnlyForReads(Operation operation) {
-    members.server(0).enqueue(new MockResponse()
-        .setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    members
+        .server(0)
+        .enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     members.enqueueOk(1);
     EtcdClient etcd = members.client(b -> b);
 
@@ -93,8 +96,9 @@ final class FailoverContractTest {
     assertTrue(e.outcomeUnknown(), "a change that reached a member may have been applied");
     assertEquals(operation.convenience(), e.operation());
     assertEquals(members.url(0), e.host());
-    assertTrue(e.getMessage().startsWith(
-        "etcd " + operation.convenience() + " on " + members.url(0) + " failed: "),
+    assertTrue(
+        e.getMessage()
+            .startsWith("etcd " + operation.convenience() + " on " + members.url(0) + " failed: "),
         e.getMessage());
     assertTrue(e.getMessage().contains("may or may not have been applied"), e.getMessage());
     assertTrue(e.getMessage().contains("re-read before you retry"), e.getMessage());
@@ -152,9 +156,21 @@ final class FailoverContractTest {
     assertFalse(e.outcomeUnknown(), "refused everywhere: certainly not applied");
     assertEquals("set", e.operation());
     assertEquals(a + ", " + b + ", " + c, e.host());
-    assertEquals("etcd set on " + a + ", " + b + ", " + c + " failed: no member answered: "
-        + a + " (connection refused), " + b + " (connection refused), " + c
-        + " (connection refused)", e.getMessage());
+    assertEquals(
+        "etcd set on "
+            + a
+            + ", "
+            + b
+            + ", "
+            + c
+            + " failed: no member answered: "
+            + a
+            + " (connection refused), "
+            + b
+            + " (connection refused), "
+            + c
+            + " (connection refused)",
+        e.getMessage());
     assertInstanceOf(ConnectException.class, e.getCause());
   }
 
@@ -173,8 +189,9 @@ final class FailoverContractTest {
   @Test
   void eachMemberIsTriedAtMostOncePerCall() {
     for (int i = 0; i < 3; i++) {
-      members.server(i).enqueue(new MockResponse()
-          .setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+      members
+          .server(i)
+          .enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     }
     EtcdClient etcd = members.client(b -> b);
 
@@ -183,15 +200,18 @@ final class FailoverContractTest {
     assertFalse(e.outcomeUnknown(), "a read changes nothing");
     for (int i = 0; i < 3; i++) {
       assertEquals(1, members.server(i).getRequestCount(), "member " + i);
-      assertTrue(e.getMessage().contains(members.url(i)
-          + " (connection failed after the request was sent"), e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .contains(members.url(i) + " (connection failed after the request was sent"),
+          e.getMessage());
     }
   }
 
   @Test
   void pinnedMemberServesLaterCallsWithoutRetryingTheFailedOne() throws Exception {
-    members.server(0).enqueue(new MockResponse()
-        .setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+    members
+        .server(0)
+        .enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
     members.enqueueOk(1);
     members.enqueueOk(1);
     EtcdClient etcd = members.client(b -> b);
@@ -227,8 +247,9 @@ final class FailoverContractTest {
   @Test
   void waitWhoseOwnTimeoutRanOutIsAnAnswerNotAFailure() {
     // etcd sends a watch's headers at once and its event when it happens.
-    members.server(0).enqueue(Members.json(200, Members.SET_BODY)
-        .setBodyDelay(3, TimeUnit.SECONDS));
+    members
+        .server(0)
+        .enqueue(Members.json(200, Members.SET_BODY).setBodyDelay(3, TimeUnit.SECONDS));
     EtcdClient etcd = members.client(b -> b.attemptTimeout(1));
 
     EtcdResponse<KeysResult> response = etcd.wait("/k", 0, 2);
@@ -239,8 +260,9 @@ final class FailoverContractTest {
 
   @Test
   void longPollsAttemptLimitEndsWithItsHeaders() {
-    members.server(0).enqueue(Members.json(200, Members.SET_BODY)
-        .setBodyDelay(1_500, TimeUnit.MILLISECONDS));
+    members
+        .server(0)
+        .enqueue(Members.json(200, Members.SET_BODY).setBodyDelay(1_500, TimeUnit.MILLISECONDS));
     EtcdClient etcd = members.client(b -> b.attemptTimeout(1));
 
     EtcdResponse<KeysResult> response = etcd.wait("/k", 0, 5);
@@ -267,8 +289,8 @@ final class FailoverContractTest {
     members.enqueueOk(1);
     EtcdClient etcd = members.client(b -> b);
 
-    EtcdResponse<KeysResult> response = etcd.async().set("/k", "v").future().get(5,
-        TimeUnit.SECONDS);
+    EtcdResponse<KeysResult> response =
+        etcd.async().set("/k", "v").future().get(5, TimeUnit.SECONDS);
 
     assertEquals(200, response.status());
     assertEquals(members.url(1), etcd.endpoints().get(0));

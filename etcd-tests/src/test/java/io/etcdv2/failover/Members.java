@@ -83,7 +83,9 @@ final class Members implements BeforeEachCallback, AfterEachCallback {
   }
 
   static MockResponse requestTimedOut() {
-    return json(500, "{\"errorCode\":300,\"message\":\"Raft Internal Error\","
-        + "\"cause\":\"etcdserver: request timed out\",\"index\":0}\n");
+    return json(
+        500,
+        "{\"errorCode\":300,\"message\":\"Raft Internal Error\","
+            + "\"cause\":\"etcdserver: request timed out\",\"index\":0}\n");
   }
 }

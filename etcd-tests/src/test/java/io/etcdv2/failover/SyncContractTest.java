@@ -20,23 +20,34 @@ final class SyncContractTest {
     StringBuilder json = new StringBuilder("{\"members\":[");
     for (int i = 0; i < clientUrls.length; i++) {
       if (i > 0) json.append(',');
-      json.append("{\"id\":\"").append(i + 1).append("\",\"name\":\"n").append(i + 1)
-          .append("\",\"peerURLs\":[\"http://127.0.0.1:1238").append(i).append("\"],")
+      json.append("{\"id\":\"")
+          .append(i + 1)
+          .append("\",\"name\":\"n")
+          .append(i + 1)
+          .append("\",\"peerURLs\":[\"http://127.0.0.1:1238")
+          .append(i)
+          .append("\"],")
           .append("\"clientURLs\":[")
-          .append(clientUrls[i].isEmpty() ? "" : "\"" + clientUrls[i] + "\"").append("]}");
+          .append(clientUrls[i].isEmpty() ? "" : "\"" + clientUrls[i] + "\"")
+          .append("]}");
     }
     return json.append("]}\n").toString();
   }
 
   @Test
   void syncReplacesTheEndpointsKeepingThePinnedMemberFirst() throws Exception {
-    members.server(0).enqueue(Members.json(200,
-        memberList(members.url(2), members.url(0), "https://10.9.9.9:2379", "")));
+    members
+        .server(0)
+        .enqueue(
+            Members.json(
+                200, memberList(members.url(2), members.url(0), "https://10.9.9.9:2379", "")));
     EtcdClient etcd = members.track(EtcdClient.builder().host(members.url(0)).build());
 
     List<String> synced = etcd.sync();
 
-    assertEquals(List.of(members.url(0), members.url(2)), synced,
+    assertEquals(
+        List.of(members.url(0), members.url(2)),
+        synced,
         "pinned member first; an https URL and a member without client URLs left out");
     assertEquals(synced, etcd.endpoints());
     RecordedRequest request = members.server(0).takeRequest(1, TimeUnit.SECONDS);
@@ -62,9 +73,17 @@ final class SyncContractTest {
 
     EtcdException noUrl = assertThrows(EtcdException.class, etcd::sync);
 
-    assertTrue(noUrl.getMessage().startsWith("etcd sync on " + members.url(1)
-        + " failed: the members list no http client URL; keeping "), noUrl.getMessage());
-    assertEquals(List.of(members.url(1), members.url(2), members.url(0)), etcd.endpoints(),
+    assertTrue(
+        noUrl
+            .getMessage()
+            .startsWith(
+                "etcd sync on "
+                    + members.url(1)
+                    + " failed: the members list no http client URL; keeping "),
+        noUrl.getMessage());
+    assertEquals(
+        List.of(members.url(1), members.url(2), members.url(0)),
+        etcd.endpoints(),
         "only the failover pinned another member; the list itself is kept");
     assertEquals(before.size(), etcd.endpoints().size());
   }
@@ -85,8 +104,7 @@ final class SyncContractTest {
     for (int i = 0; i < 10; i++) {
       members.server(0).enqueue(Members.json(200, memberList(members.url(0), members.url(1))));
     }
-    EtcdClient etcd = members.track(EtcdClient.builder().host(members.url(0)).autoSync(1)
-        .build());
+    EtcdClient etcd = members.track(EtcdClient.builder().host(members.url(0)).autoSync(1).build());
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (etcd.endpoints().size() == 1 && System.nanoTime() < deadline) Thread.sleep(50);
@@ -106,9 +124,13 @@ final class SyncContractTest {
     Thread.sleep(2_500);
 
     assertEquals(0, members.server(0).getRequestCount());
-    assertTrue(Thread.getAllStackTraces().keySet().stream()
-        .noneMatch(t -> t.getName().equals("etcd-sync") && t.isAlive()
-            && t.getState() != Thread.State.TERMINATED),
+    assertTrue(
+        Thread.getAllStackTraces().keySet().stream()
+            .noneMatch(
+                t ->
+                    t.getName().equals("etcd-sync")
+                        && t.isAlive()
+                        && t.getState() != Thread.State.TERMINATED),
         "the sync thread ended");
   }
 }

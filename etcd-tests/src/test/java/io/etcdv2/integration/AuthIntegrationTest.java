@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The v2 auth API on a real etcd: each test starts a member of its own, since enabling auth
- * changes the whole member.
+ * The v2 auth API on a real etcd: each test starts a member of its own, since enabling auth changes
+ * the whole member.
  */
 @Timeout(60)
 class AuthIntegrationTest {
@@ -50,8 +50,8 @@ class AuthIntegrationTest {
       assertFalse(anonymous.authStatus().body().isEnabled());
 
       // 1. The root user.
-      EtcdResponse<User> rootUser = anonymous.putUser("root", UserRequest.create("root",
-          ROOT_PASSWORD));
+      EtcdResponse<User> rootUser =
+          anonymous.putUser("root", UserRequest.create("root", ROOT_PASSWORD));
       assertEquals(201, rootUser.status(), rootUser.toString());
       assertEquals("root", rootUser.body().name());
       assertEquals(List.of("root"), rootUser.body().roleNames());
@@ -62,12 +62,14 @@ class AuthIntegrationTest {
       EtcdResponse<AuthStatus> status = anonymous.authStatus();
       assertEquals(200, status.status());
       assertTrue(status.body().isEnabled());
-      assertEquals(201, anonymous.set("/guest-still-writes", "v").status(),
+      assertEquals(
+          201,
+          anonymous.set("/guest-still-writes", "v").status(),
           "the guest role has full access until revoked");
 
       // 3. Revoke the guest role's access.
-      EtcdResponse<Role> guest = root.putRole("guest",
-          RoleRequest.revoke("guest", Permissions.readWrite("/*")));
+      EtcdResponse<Role> guest =
+          root.putRole("guest", RoleRequest.revoke("guest", Permissions.readWrite("/*")));
       assertEquals(200, guest.status(), guest.toString());
       assertEquals("guest", guest.body().name());
       assertTrue(guest.body().permissions().read().isEmpty(), guest.toString());
@@ -88,13 +90,13 @@ class AuthIntegrationTest {
       assertEquals(401, wrongRootPassword.status(), wrongRootPassword.toString());
 
       // 5. A role for /app/* and a user with it.
-      EtcdResponse<Role> app = root.putRole("app",
-          RoleRequest.create("app", Permissions.readWrite("/app/*")));
+      EtcdResponse<Role> app =
+          root.putRole("app", RoleRequest.create("app", Permissions.readWrite("/app/*")));
       assertEquals(201, app.status(), app.toString());
       assertEquals(List.of("/app/*"), app.body().permissions().read());
       assertEquals(List.of("/app/*"), app.body().permissions().write());
-      EtcdResponse<User> alice = root.putUser("alice", UserRequest.create("alice", "alice-1",
-          "app"));
+      EtcdResponse<User> alice =
+          root.putUser("alice", UserRequest.create("alice", "alice-1", "app"));
       assertTrue(alice.isSuccessful(), alice.toString());
       assertEquals("alice", alice.body().name());
       assertEquals(List.of("app"), alice.body().roleNames());
@@ -109,8 +111,8 @@ class AuthIntegrationTest {
       assertEquals(401, aliceOld.users().status(), "alice is not root");
 
       // 6. Change alice's password: the old one stops working, the new one works.
-      EtcdResponse<User> changed = root.putUser("alice",
-          UserRequest.changePassword("alice", "alice-2"));
+      EtcdResponse<User> changed =
+          root.putUser("alice", UserRequest.changePassword("alice", "alice-2"));
       assertEquals(200, changed.status(), changed.toString());
       assertEquals(List.of("app"), changed.body().roleNames(), "roles are kept");
       EtcdResponse<KeysResult> oldPassword = aliceOld.set("/app/x", "old-password");
@@ -137,8 +139,8 @@ class AuthIntegrationTest {
       assertEquals(200, status.status());
       assertFalse(status.body().isEnabled());
 
-      EtcdResponse<Role> reader = etcd.putRole("reader",
-          RoleRequest.create("reader", Permissions.read("/data/*")));
+      EtcdResponse<Role> reader =
+          etcd.putRole("reader", RoleRequest.create("reader", Permissions.read("/data/*")));
       assertEquals(201, reader.status(), reader.toString());
       EtcdResponse<Role> readerRead = etcd.role("reader");
       assertEquals(200, readerRead.status());
@@ -146,24 +148,29 @@ class AuthIntegrationTest {
       assertEquals(List.of("/data/*"), readerRead.body().permissions().read());
       assertEquals(List.of(), readerRead.body().permissions().write());
 
-      EtcdResponse<Role> granted = etcd.putRole("reader",
-          RoleRequest.grant("reader", Permissions.write("/data/*", "/logs/*")));
+      EtcdResponse<Role> granted =
+          etcd.putRole(
+              "reader", RoleRequest.grant("reader", Permissions.write("/data/*", "/logs/*")));
       assertEquals(200, granted.status(), granted.toString());
-      assertEquals(List.of("/data/*", "/logs/*"),
-          etcd.role("reader").body().permissions().write());
-      EtcdResponse<Role> revoked = etcd.putRole("reader",
-          RoleRequest.revoke("reader", Permissions.write("/logs/*")));
+      assertEquals(List.of("/data/*", "/logs/*"), etcd.role("reader").body().permissions().write());
+      EtcdResponse<Role> revoked =
+          etcd.putRole("reader", RoleRequest.revoke("reader", Permissions.write("/logs/*")));
       assertEquals(200, revoked.status(), revoked.toString());
       assertEquals(List.of("/data/*"), etcd.role("reader").body().permissions().write());
 
-      assertEquals(201, etcd.putRole("writer",
-          RoleRequest.create("writer", Permissions.of(List.of(), List.of("/out/*")))).status());
+      assertEquals(
+          201,
+          etcd.putRole(
+                  "writer",
+                  RoleRequest.create("writer", Permissions.of(List.of(), List.of("/out/*"))))
+              .status());
       EtcdResponse<RoleList> roles = etcd.roles();
       assertEquals(200, roles.status());
-      assertTrue(roleNames(roles.body().roles()).containsAll(List.of("reader", "writer")),
+      assertTrue(
+          roleNames(roles.body().roles()).containsAll(List.of("reader", "writer")),
           roles.toString());
-      Role listedWriter = roles.body().roles().get(roleNames(roles.body().roles())
-          .indexOf("writer"));
+      Role listedWriter =
+          roles.body().roles().get(roleNames(roles.body().roles()).indexOf("writer"));
       assertEquals(List.of("/out/*"), listedWriter.permissions().write());
 
       EtcdResponse<User> bob = etcd.putUser("bob", UserRequest.create("bob", "pw", "reader"));
@@ -172,7 +179,9 @@ class AuthIntegrationTest {
       assertEquals(200, bobRead.status());
       assertEquals("bob", bobRead.body().name());
       assertEquals(List.of("reader"), bobRead.body().roleNames());
-      assertEquals(List.of("/data/*"), bobRead.body().roles().get(0).permissions().read(),
+      assertEquals(
+          List.of("/data/*"),
+          bobRead.body().roles().get(0).permissions().read(),
           "GET user carries each role's permissions");
 
       EtcdResponse<User> bobGranted = etcd.putUser("bob", UserRequest.grant("bob", "writer"));
@@ -182,15 +191,15 @@ class AuthIntegrationTest {
       assertEquals(200, bobRevoked.status(), bobRevoked.toString());
       assertEquals(List.of("writer"), etcd.user("bob").body().roleNames());
 
-      assertEquals(201, etcd.requests().putUser("carol", UserRequest.create("carol", "pw")).send()
-          .status());
+      assertEquals(
+          201, etcd.requests().putUser("carol", UserRequest.create("carol", "pw")).send().status());
       EtcdResponse<UserList> users = etcd.users();
       assertEquals(200, users.status());
       List<String> userNames = new ArrayList<>();
       for (User user : users.body().users()) userNames.add(user.name());
       assertEquals(List.of("bob", "carol"), sorted(userNames));
-      assertEquals(List.of("writer"),
-          users.body().users().get(userNames.indexOf("bob")).roleNames());
+      assertEquals(
+          List.of("writer"), users.body().users().get(userNames.indexOf("bob")).roleNames());
 
       EtcdResponse<Void> deletedUser = etcd.deleteUser("bob");
       assertEquals(200, deletedUser.status(), deletedUser.toString());

@@ -43,8 +43,11 @@ final class ClusterFailoverIntegrationTest {
   final EtcdExtension cluster = EtcdExtension.builder().members(3).perTest().build();
 
   private EtcdClient client(int timeoutSeconds) {
-    return EtcdClient.builder().endpoints(cluster.endpoints()).timeout(timeoutSeconds)
-        .attemptTimeout(1).build();
+    return EtcdClient.builder()
+        .endpoints(cluster.endpoints())
+        .timeout(timeoutSeconds)
+        .attemptTimeout(1)
+        .build();
   }
 
   private LocalEtcd memberAt(String url) {
@@ -56,8 +59,9 @@ final class ClusterFailoverIntegrationTest {
 
   /** The member that is leader now, by its client URL; waits out an election. */
   private LocalEtcd leader(EtcdClient etcd) {
-    EtcdResponse<Member> leader = Await.until(etcd::leader,
-        r -> r.status() == 200 && r.body() != null, Duration.ofSeconds(10));
+    EtcdResponse<Member> leader =
+        Await.until(
+            etcd::leader, r -> r.status() == 200 && r.body() != null, Duration.ofSeconds(10));
     assertEquals(200, leader.status(), leader.toString());
     return memberAt(leader.body().clientURLs().get(0));
   }
@@ -89,8 +93,11 @@ final class ClusterFailoverIntegrationTest {
   }
 
   private static String kindOf(EtcdResponse<?> response) {
-    return response.isTimeout() ? "408 timeout" : "HTTP " + response.status()
-        + (response.error() != null ? " errorCode " + response.error().errorCode() : "");
+    return response.isTimeout()
+        ? "408 timeout"
+        : "HTTP "
+            + response.status()
+            + (response.error() != null ? " errorCode " + response.error().errorCode() : "");
   }
 
   @Test
@@ -113,34 +120,40 @@ final class ClusterFailoverIntegrationTest {
     List<Thread> workers = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       int thread = t;
-      Thread worker = new Thread(() -> {
-        for (int i = 0; running.get(); i++) {
-          int n = i;
-          try {
-            switch (n % 4) {
-              case 0 -> timed(reads, () -> etcd.get("/load/swap/t" + thread),
-                  r -> r.status() == 200);
-              case 1 -> {
-                String key = "/load/sets/t" + thread + "/k" + n;
-                if (timed(sets, () -> etcd.set(key, n), r -> r.status() == 201)) {
-                  setsDone.put(key, String.valueOf((double) n));
+      Thread worker =
+          new Thread(
+              () -> {
+                for (int i = 0; running.get(); i++) {
+                  int n = i;
+                  try {
+                    switch (n % 4) {
+                      case 0 ->
+                          timed(
+                              reads,
+                              () -> etcd.get("/load/swap/t" + thread),
+                              r -> r.status() == 200);
+                      case 1 -> {
+                        String key = "/load/sets/t" + thread + "/k" + n;
+                        if (timed(sets, () -> etcd.set(key, n), r -> r.status() == 201)) {
+                          setsDone.put(key, String.valueOf((double) n));
+                        }
+                      }
+                      case 2 -> swap(etcd, thread, swaps, swapDone, swapUnknown);
+                      default -> {
+                        String job = "t" + thread + "-" + n;
+                        pushesTried.add(job);
+                        if (timed(
+                            pushes, () -> etcd.push("/load/queue", job), r -> r.status() == 201)) {
+                          pushesDone.add(job);
+                        }
+                      }
+                    }
+                  } catch (RuntimeException | AssertionError e) {
+                    unexpected.add(e);
+                  }
                 }
-              }
-              case 2 -> swap(etcd, thread, swaps, swapDone, swapUnknown);
-              default -> {
-                String job = "t" + thread + "-" + n;
-                pushesTried.add(job);
-                if (timed(pushes, () -> etcd.push("/load/queue", job),
-                    r -> r.status() == 201)) {
-                  pushesDone.add(job);
-                }
-              }
-            }
-          } catch (RuntimeException | AssertionError e) {
-            unexpected.add(e);
-          }
-        }
-      }, "load-" + t);
+              },
+              "load-" + t);
       workers.add(worker);
       worker.start();
     }
@@ -159,11 +172,13 @@ final class ClusterFailoverIntegrationTest {
     running.set(false);
     for (Thread worker : workers) worker.join(15_000);
 
-    System.out.printf("failover load: reads %s; sets %s; compare-and-swaps %s; pushes %s%n",
+    System.out.printf(
+        "failover load: reads %s; sets %s; compare-and-swaps %s; pushes %s%n",
         reads, sets, swaps, pushes);
     assertTrue(unexpected.isEmpty(), "unexpected: " + unexpected);
     assertEquals(0, reads.failed(), "reads never fail while a quorum is up: " + reads);
-    assertTrue(reads.done.get() > 100 && sets.done.get() > 100 && pushes.done.get() > 100,
+    assertTrue(
+        reads.done.get() > 100 && sets.done.get() > 100 && pushes.done.get() > 100,
         "the load ran: " + reads + " / " + sets + " / " + pushes);
 
     EtcdClient checker = client(10);
@@ -177,7 +192,9 @@ final class ClusterFailoverIntegrationTest {
         }
       }
       for (Map.Entry<String, String> done : setsDone.entrySet()) {
-        assertEquals(done.getValue(), stored.get(done.getKey()),
+        assertEquals(
+            done.getValue(),
+            stored.get(done.getKey()),
             "a set reported done is there: " + done.getKey());
       }
 
@@ -185,16 +202,25 @@ final class ClusterFailoverIntegrationTest {
       for (Node node : checker.read("/load/queue", true, true, true).body().node().nodes()) {
         queued.add((String) node.value());
       }
-      assertEquals(new HashSet<>(queued).size(), queued.size(),
+      assertEquals(
+          new HashSet<>(queued).size(),
+          queued.size(),
           "no push applied twice: " + duplicates(queued));
       assertTrue(queued.containsAll(pushesDone), "every push reported done is queued");
       assertTrue(pushesTried.containsAll(queued), "nothing queued that was not pushed");
 
       for (int t = 0; t < 4; t++) {
-        double value = (Double) checker.read("/load/swap/t" + t, false, false, true).body()
-            .node().value();
-        assertTrue(value >= swapDone[t] && value <= swapDone[t] + swapUnknown[t],
-            "swap counter " + t + " = " + value + ", done " + swapDone[t] + ", unknown "
+        double value =
+            (Double) checker.read("/load/swap/t" + t, false, false, true).body().node().value();
+        assertTrue(
+            value >= swapDone[t] && value <= swapDone[t] + swapUnknown[t],
+            "swap counter "
+                + t
+                + " = "
+                + value
+                + ", done "
+                + swapDone[t]
+                + ", unknown "
                 + swapUnknown[t]);
       }
     } finally {
@@ -204,7 +230,9 @@ final class ClusterFailoverIntegrationTest {
   }
 
   /** Runs {@code call}, noting its time and what came of it; true when it succeeded. */
-  private static boolean timed(Tally tally, Supplier<EtcdResponse<KeysResult>> call,
+  private static boolean timed(
+      Tally tally,
+      Supplier<EtcdResponse<KeysResult>> call,
       java.util.function.Predicate<EtcdResponse<KeysResult>> success) {
     long start = System.nanoTime();
     try {
@@ -268,11 +296,13 @@ final class ClusterFailoverIntegrationTest {
         EtcdResponse<KeysResult> read = etcd.get("/frozen");
         assertEquals(200, read.status(), "a read moves on from a silent member: " + read);
         assertEquals("before", read.body().node().value());
-        assertFalse(etcd.endpoints().get(0).equals(pinned.clientUrl()),
+        assertFalse(
+            etcd.endpoints().get(0).equals(pinned.clientUrl()),
             "another member is pinned: " + etcd.endpoints());
 
-        EtcdResponse<KeysResult> write = Await.until(() -> etcd.set("/frozen", "after"),
-            r -> r.status() == 200, Duration.ofSeconds(10));
+        EtcdResponse<KeysResult> write =
+            Await.until(
+                () -> etcd.set("/frozen", "after"), r -> r.status() == 200, Duration.ofSeconds(10));
         assertEquals(200, write.status(), "writes go to the newly pinned member: " + write);
       } finally {
         pinned.thaw();
@@ -312,27 +342,32 @@ final class ClusterFailoverIntegrationTest {
 
       int[] ports = LocalEtcdCluster.freePorts();
       String peerUrl = "http://127.0.0.1:" + ports[1];
-      EtcdResponse<Member> added = Await.until(() -> etcd.addMember(PeerUrls.of(peerUrl)),
-          r -> r.status() != 500, Duration.ofSeconds(15));
+      EtcdResponse<Member> added =
+          Await.until(
+              () -> etcd.addMember(PeerUrls.of(peerUrl)),
+              r -> r.status() != 500,
+              Duration.ofSeconds(15));
       assertEquals(201, added.status(), added.toString());
       assertEquals(3, etcd.sync().size(), "an added member without a client URL is left out");
 
       LocalEtcd fourth = cluster.localCluster().join("n4", ports[0], ports[1]);
-      List<String> four = Await.until(etcd::sync, list -> list.size() == 4,
-          Duration.ofSeconds(10));
+      List<String> four = Await.until(etcd::sync, list -> list.size() == 4, Duration.ofSeconds(10));
       assertTrue(four.contains(fourth.clientUrl()), four.toString());
-      List<String> autoFour = Await.until(auto::endpoints, list -> list.size() == 4,
-          Duration.ofSeconds(10));
+      List<String> autoFour =
+          Await.until(auto::endpoints, list -> list.size() == 4, Duration.ofSeconds(10));
       assertTrue(autoFour.contains(fourth.clientUrl()), autoFour.toString());
 
-      EtcdResponse<Void> removed = Await.until(() -> etcd.removeMember(added.body().id()),
-          r -> r.status() != 500, Duration.ofSeconds(15));
+      EtcdResponse<Void> removed =
+          Await.until(
+              () -> etcd.removeMember(added.body().id()),
+              r -> r.status() != 500,
+              Duration.ofSeconds(15));
       assertEquals(204, removed.status(), removed.toString());
-      List<String> three = Await.until(etcd::sync, list -> list.size() == 3,
-          Duration.ofSeconds(10));
+      List<String> three =
+          Await.until(etcd::sync, list -> list.size() == 3, Duration.ofSeconds(10));
       assertFalse(three.contains(fourth.clientUrl()), three.toString());
-      List<String> autoThree = Await.until(auto::endpoints, list -> list.size() == 3,
-          Duration.ofSeconds(10));
+      List<String> autoThree =
+          Await.until(auto::endpoints, list -> list.size() == 3, Duration.ofSeconds(10));
       assertFalse(autoThree.contains(fourth.clientUrl()), autoThree.toString());
     } finally {
       auto.close();
@@ -345,41 +380,50 @@ final class ClusterFailoverIntegrationTest {
     List<String> urls = cluster.endpoints();
     // The writer is pinned elsewhere, so that its own writes are never cut by the kill.
     try (EtcdClient etcd = client(5);
-        EtcdClient writer = EtcdClient.builder().endpoints(urls.get(1), urls.get(2), urls.get(0))
-            .build()) {
+        EtcdClient writer =
+            EtcdClient.builder().endpoints(urls.get(1), urls.get(2), urls.get(0)).build()) {
       List<Long> indexes = new CopyOnWriteArrayList<>();
       List<Object> resyncs = new CopyOnWriteArrayList<>();
-      Watch watch = etcd.watch("/watched").recursive().start(new WatchListener() {
-        @Override
-        public void onEvent(KeysResult event) {
-          indexes.add(event.node().modifiedIndex());
-        }
+      Watch watch =
+          etcd.watch("/watched")
+              .recursive()
+              .start(
+                  new WatchListener() {
+                    @Override
+                    public void onEvent(KeysResult event) {
+                      indexes.add(event.node().modifiedIndex());
+                    }
 
-        @Override
-        public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
-          resyncs.add(etcdIndex);
-        }
+                    @Override
+                    public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
+                      resyncs.add(etcdIndex);
+                    }
 
-        @Override
-        public void onError(Throwable error) {
-          resyncs.add(error);
-        }
-      });
+                    @Override
+                    public void onError(Throwable error) {
+                      resyncs.add(error);
+                    }
+                  });
       try {
         List<Long> written = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
           if (i == 100) memberAt(urls.get(0)).kill();
-          EtcdResponse<KeysResult> set = Await.until(() -> writer.set("/watched/k" +
-              ThreadLocalRandom.current().nextInt(10), "v"), r -> r.status() / 100 == 2,
-              Duration.ofSeconds(10));
+          EtcdResponse<KeysResult> set =
+              Await.until(
+                  () -> writer.set("/watched/k" + ThreadLocalRandom.current().nextInt(10), "v"),
+                  r -> r.status() / 100 == 2,
+                  Duration.ofSeconds(10));
           assertNotNull(set.body(), set.toString());
           written.add(set.body().node().modifiedIndex());
         }
         long last = written.get(written.size() - 1);
-        Await.until(() -> indexes.isEmpty() ? 0L : indexes.get(indexes.size() - 1),
-            i -> i >= last, Duration.ofSeconds(15));
+        Await.until(
+            () -> indexes.isEmpty() ? 0L : indexes.get(indexes.size() - 1),
+            i -> i >= last,
+            Duration.ofSeconds(15));
         assertEquals(written, indexes, "every event once, in order, across the kill");
-        assertFalse(etcd.endpoints().get(0).equals(urls.get(0)),
+        assertFalse(
+            etcd.endpoints().get(0).equals(urls.get(0)),
             "the watch went on on another member: " + etcd.endpoints());
         assertTrue(resyncs.isEmpty(), "no resync or error: " + resyncs);
       } finally {

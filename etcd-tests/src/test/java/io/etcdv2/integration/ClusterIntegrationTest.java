@@ -36,13 +36,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The cluster endpoints on a real 3-member etcd: members, leader, stats, machines, health,
- * version, and adding, updating and removing a member. Membership changes run last.
+ * The cluster endpoints on a real 3-member etcd: members, leader, stats, machines, health, version,
+ * and adding, updating and removing a member. Membership changes run last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(60)
 class ClusterIntegrationTest {
   private static final String PREFIX = "/ClusterIntegrationTest";
+
   /**
    * etcd's strict reconfiguration check refuses membership changes with 500 until every peer has
    * been connected for 5 s (HealthInterval); such a 500 means nothing was applied.
@@ -136,8 +137,8 @@ class ClusterIntegrationTest {
     for (EtcdClient etcd : clients) {
       EtcdResponse<String> machines = etcd.machines();
       assertEquals(200, machines.status(), machines.toString());
-      assertEquals(expected, new HashSet<>(Arrays.asList(machines.body().split(", "))),
-          machines.body());
+      assertEquals(
+          expected, new HashSet<>(Arrays.asList(machines.body().split(", "))), machines.body());
       assertEquals(3, machines.body().split(", ").length);
     }
   }
@@ -161,8 +162,9 @@ class ClusterIntegrationTest {
         clients.get(follower).compareAndSwap("/from-follower", "swapped", "replicated");
     assertEquals(200, swapped.status(), swapped.toString());
     for (EtcdClient etcd : clients) {
-      assertEquals("swapped", etcd.requests().getKey("/from-follower").quorum(true).send().body()
-          .node().value());
+      assertEquals(
+          "swapped",
+          etcd.requests().getKey("/from-follower").quorum(true).send().body().node().value());
     }
   }
 
@@ -190,11 +192,11 @@ class ClusterIntegrationTest {
     EtcdResponse<Void> updated =
         etcd.updateMember(n2.id(), PeerUrls.of(cluster.member(1).peerUrl()));
     assertEquals(204, updated.status(), updated.toString());
-    assertEquals(List.of(cluster.member(1).peerUrl()),
+    assertEquals(
+        List.of(cluster.member(1).peerUrl()),
         member(etcd.members().body().members(), "n2").peerURLs());
 
-    EtcdResponse<Void> unknown =
-        etcd.updateMember("1234abcd", PeerUrls.of("http://127.0.0.1:1"));
+    EtcdResponse<Void> unknown = etcd.updateMember("1234abcd", PeerUrls.of("http://127.0.0.1:1"));
     assertEquals(404, unknown.status(), unknown.toString());
     assertNotNull(unknown.error(), unknown.toString());
     assertEquals(404, etcd.removeMember("1234abcd").status());
@@ -204,13 +206,12 @@ class ClusterIntegrationTest {
   @Order(8)
   void addingAnExistingPeerUrlIs409() {
     EtcdClient etcd = clients.get(1);
-    EtcdResponse<Member> duplicate = retryWhile500(
-        () -> etcd.addMember(PeerUrls.of(cluster.member(0).peerUrl())));
+    EtcdResponse<Member> duplicate =
+        retryWhile500(() -> etcd.addMember(PeerUrls.of(cluster.member(0).peerUrl())));
     assertEquals(409, duplicate.status(), duplicate.toString());
     assertNull(duplicate.body());
     assertNotNull(duplicate.error(), duplicate.toString());
-    assertTrue(duplicate.error().message().contains("peerURL exists"),
-        duplicate.error().message());
+    assertTrue(duplicate.error().message().contains("peerURL exists"), duplicate.error().message());
     assertEquals(3, etcd.members().body().members().size());
   }
 
@@ -235,15 +236,20 @@ class ClusterIntegrationTest {
     assertTrue(added.body().clientURLs().isEmpty(), "not started yet: " + added.body());
     List<Member> announced = etcd.members().body().members();
     assertEquals(4, announced.size(), announced.toString());
-    assertTrue(byId(announced, id).name() == null || byId(announced, id).name().isEmpty(),
+    assertTrue(
+        byId(announced, id).name() == null || byId(announced, id).name().isEmpty(),
         "unnamed until it starts: " + announced);
 
     LocalEtcd n4 = cluster.localCluster().join("n4", clientPort, peerPort);
     try (EtcdClient fourth = client(n4)) {
-      List<Member> started = Await.until(() -> etcd.members().body().members(),
-          list -> byId(list, id) != null && "n4".equals(byId(list, id).name())
-              && !byId(list, id).clientURLs().isEmpty(),
-          Duration.ofSeconds(10));
+      List<Member> started =
+          Await.until(
+              () -> etcd.members().body().members(),
+              list ->
+                  byId(list, id) != null
+                      && "n4".equals(byId(list, id).name())
+                      && !byId(list, id).clientURLs().isEmpty(),
+              Duration.ofSeconds(10));
       Member listed = byId(started, id);
       assertEquals("n4", listed.name(), started.toString());
       assertEquals(List.of(n4.clientUrl()), listed.clientURLs());
@@ -253,8 +259,8 @@ class ClusterIntegrationTest {
       assertTrue(fourth.health().body().isHealthy());
       assertEquals("old", fourth.read("/before-join", false, false, true).body().node().value());
       assertEquals(201, fourth.set("/from-n4", "new").status());
-      assertEquals("new", clients.get(0).read("/from-n4", false, false, true).body().node()
-          .value());
+      assertEquals(
+          "new", clients.get(0).read("/from-n4", false, false, true).body().node().value());
       assertTrue(Arrays.asList(etcd.machines().body().split(", ")).contains(n4.clientUrl()));
 
       EtcdResponse<Void> updated = etcd.updateMember(id, PeerUrls.of(peerUrl));
@@ -262,11 +268,15 @@ class ClusterIntegrationTest {
 
       EtcdResponse<Void> removed = retryWhile500(() -> etcd.removeMember(id));
       assertEquals(204, removed.status(), removed.toString());
-      assertFalse(Await.until(n4::isRunning, running -> !running, Duration.ofSeconds(10)),
+      assertFalse(
+          Await.until(n4::isRunning, running -> !running, Duration.ofSeconds(10)),
           "a removed member stops itself");
       for (EtcdClient member : clients) {
-        List<Member> after = Await.until(() -> member.members().body().members(),
-            list -> list.size() == 3, Duration.ofSeconds(10));
+        List<Member> after =
+            Await.until(
+                () -> member.members().body().members(),
+                list -> list.size() == 3,
+                Duration.ofSeconds(10));
         assertEquals(3, after.size(), after.toString());
         assertNull(byId(after, id), after.toString());
         assertEquals(Set.of("n1", "n2", "n3"), names(after));
@@ -298,12 +308,13 @@ class ClusterIntegrationTest {
     assertEquals(cluster.member(leader).name(), self.name());
 
     String n3 = member(members, "n3").id();
-    assertEquals(204, requests.putMember(n3, PeerUrls.of(cluster.member(2).peerUrl())).send()
-        .status());
-    EtcdResponse<Member> duplicate = retryWhile500(
-        () -> requests.postMember(PeerUrls.of(cluster.member(2).peerUrl())).send());
+    assertEquals(
+        204, requests.putMember(n3, PeerUrls.of(cluster.member(2).peerUrl())).send().status());
+    EtcdResponse<Member> duplicate =
+        retryWhile500(() -> requests.postMember(PeerUrls.of(cluster.member(2).peerUrl())).send());
     assertEquals(409, duplicate.status(), duplicate.toString());
-    // Member changes go through raft behind the update above: give them more than 5 s on a busy box.
+    // Member changes go through raft behind the update above: give them more than 5 s on a busy
+    // box.
     assertEquals(404, requests.deleteMember("1234abcd").timeout(15).send().status());
   }
 
@@ -324,8 +335,11 @@ class ClusterIntegrationTest {
       EtcdResponse<KeysResult> written = fifth.set("/written-by-n5", "v");
       assertEquals(201, written.status(), written.toString());
       assertEquals("v", etcd.read("/written-by-n5", false, false, true).body().node().value());
-      List<Member> listed = Await.until(() -> etcd.members().body().members(),
-          list -> names(list).contains("n5"), Duration.ofSeconds(10));
+      List<Member> listed =
+          Await.until(
+              () -> etcd.members().body().members(),
+              list -> names(list).contains("n5"),
+              Duration.ofSeconds(10));
       assertEquals(Set.of("n1", "n2", "n3", "n5"), names(listed));
     }
   }
@@ -337,8 +351,8 @@ class ClusterIntegrationTest {
       if (member != cluster.member(0)) member.kill();
     }
     EtcdClient alone = clients.get(0);
-    EtcdResponse<Health> health = Await.until(alone::health, h -> h.status() == 503,
-        Duration.ofSeconds(15));
+    EtcdResponse<Health> health =
+        Await.until(alone::health, h -> h.status() == 503, Duration.ofSeconds(15));
     assertEquals(503, health.status(), health.toString());
     assertFalse(health.isSuccessful());
     assertNull(health.body(), "body() is for 2xx answers");
@@ -348,8 +362,8 @@ class ClusterIntegrationTest {
     assertEquals(200, stale.status(), "a plain read is served without quorum: " + stale);
     EtcdResponse<KeysResult> quorum =
         alone.requests().getKey("/from-follower").quorum(true).timeout(1).send();
-    assertTrue(quorum.isTimeout() || quorum.status() >= 500,
-        "a quorum read cannot complete: " + quorum);
+    assertTrue(
+        quorum.isTimeout() || quorum.status() >= 500, "a quorum read cannot complete: " + quorum);
   }
 
   // ---- helpers ---------------------------------------------------------------------------------
@@ -360,18 +374,22 @@ class ClusterIntegrationTest {
 
   /** The index of the member that is leader, once every member agrees there is exactly one. */
   private static int leaderIndex() {
-    int[] found = Await.until(() -> {
-      int leaders = 0;
-      int index = -1;
-      for (int i = 0; i < clients.size(); i++) {
-        EtcdResponse<SelfStats> self = clients.get(i).statsSelf();
-        if (self.status() == 200 && "StateLeader".equals(self.body().state())) {
-          leaders++;
-          index = i;
-        }
-      }
-      return new int[] {leaders, index};
-    }, r -> r[0] == 1, Duration.ofSeconds(10));
+    int[] found =
+        Await.until(
+            () -> {
+              int leaders = 0;
+              int index = -1;
+              for (int i = 0; i < clients.size(); i++) {
+                EtcdResponse<SelfStats> self = clients.get(i).statsSelf();
+                if (self.status() == 200 && "StateLeader".equals(self.body().state())) {
+                  leaders++;
+                  index = i;
+                }
+              }
+              return new int[] {leaders, index};
+            },
+            r -> r[0] == 1,
+            Duration.ofSeconds(10));
     assertEquals(1, found[0], "members in StateLeader");
     return found[1];
   }

@@ -18,20 +18,33 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Keys and values that need encoding, and values written by other clients, on a real etcd. */
 @RealEtcd
 class EncodingIntegrationTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"/with space", "/question?mark", "/hash#tag", "/per%cent", "/plus+sign",
-      "/amp&ersand", "/équipe", "/日本/東京", "/emoji😀", "/quote\"d", "/semi;colon=eq",
-      "/tilde~dash-dot.under_score"})
+  @ValueSource(
+      strings = {
+        "/with space",
+        "/question?mark",
+        "/hash#tag",
+        "/per%cent",
+        "/plus+sign",
+        "/amp&ersand",
+        "/équipe",
+        "/日本/東京",
+        "/emoji😀",
+        "/quote\"d",
+        "/semi;colon=eq",
+        "/tilde~dash-dot.under_score"
+      })
   void specialCharacterKeysRoundTrip(String key, LocalEtcd server) {
-    try (EtcdClient etcd = EtcdClient.builder().host(server.clientUrl()).prefix("/special").build();
+    try (EtcdClient etcd =
+            EtcdClient.builder().host(server.clientUrl()).prefix("/special").build();
         EtcdClient root = EtcdClient.builder().host(server.clientUrl()).build()) {
       EtcdResponse<KeysResult> set = etcd.set(key, key);
       assertEquals(201, set.status(), set.toString());
@@ -40,8 +53,8 @@ class EncodingIntegrationTest {
       assertEquals(200, got.status());
       assertEquals(key, got.body().node().value());
 
-      Node listed = KeysIntegrationTest.find(root.readdir("/special", true).body().node(),
-          "/special" + key);
+      Node listed =
+          KeysIntegrationTest.find(root.readdir("/special", true).body().node(), "/special" + key);
       assertEquals("/special" + key, listed.key());
       assertEquals(200, etcd.delete(key).status());
     }
@@ -57,16 +70,20 @@ class EncodingIntegrationTest {
 
   @Test
   void rootKeyIsRejectedForWritesBeforeSending(EtcdClient etcd) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> etcd.set("/", "v"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> etcd.set("/", "v"));
     assertTrue(e.getMessage().contains("key"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> etcd.mkdir("/x/.."));
   }
 
   @Test
   void rawSerializerStoresAndReadsTextUnchanged(LocalEtcd server) {
-    try (EtcdClient raw = EtcdClient.builder().host(server.clientUrl()).prefix("/raw")
-        .serializer(ValueSerializer.RAW).build();
+    try (EtcdClient raw =
+            EtcdClient.builder()
+                .host(server.clientUrl())
+                .prefix("/raw")
+                .serializer(ValueSerializer.RAW)
+                .build();
         EtcdClient json = EtcdClient.builder().host(server.clientUrl()).prefix("/raw").build()) {
       raw.set("/plain", "hello world");
       Node node = raw.get("/plain").body().node();
@@ -80,8 +97,8 @@ class EncodingIntegrationTest {
       assertEquals(412, raw.delete("/plain", "other").status());
       assertEquals(200, raw.delete("/plain", "hello world").status());
 
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> raw.set("/map", Map.of("a", 1)));
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> raw.set("/map", Map.of("a", 1)));
       assertTrue(e.getMessage().contains("value"), e.getMessage());
       assertEquals(404, raw.get("/map").status(), "a rejected value sends nothing");
     }
@@ -94,8 +111,11 @@ class EncodingIntegrationTest {
     Point point = etcd.get("/point").body().node().value(Point.class);
     assertEquals(1, point.x);
     assertEquals(2, point.y);
-    List<String> names = etcd.get("/names").body().node().value(
-        com.squareup.moshi.Types.newParameterizedType(List.class, String.class));
+    List<String> names =
+        etcd.get("/names")
+            .body()
+            .node()
+            .value(com.squareup.moshi.Types.newParameterizedType(List.class, String.class));
     assertEquals(List.of("a", "b"), names);
 
     etcd.set("/pojo", new Point(5, 6));
@@ -121,8 +141,8 @@ class EncodingIntegrationTest {
   }
 
   private static String run(LocalEtcd server, String... args) throws Exception {
-    List<String> command = new java.util.ArrayList<>(
-        List.of("etcdctl", "--endpoints", server.clientUrl()));
+    List<String> command =
+        new java.util.ArrayList<>(List.of("etcdctl", "--endpoints", server.clientUrl()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("ETCDCTL_API", "2");

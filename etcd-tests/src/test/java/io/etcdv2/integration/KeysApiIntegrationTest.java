@@ -220,7 +220,8 @@ class KeysApiIntegrationTest {
     assertEquals(400, childOfFile.status());
     assertEquals(EtcdError.NOT_DIR, childOfFile.error().errorCode());
 
-    EtcdResponse<KeysResult> notADir = etcd.requests().putKey("/plain").dir(false).value("p").send();
+    EtcdResponse<KeysResult> notADir =
+        etcd.requests().putKey("/plain").dir(false).value("p").send();
     assertEquals(201, notADir.status());
     assertFalse(notADir.body().node().isDir());
   }
@@ -333,8 +334,8 @@ class KeysApiIntegrationTest {
     assertEquals("3", KeysIntegrationTest.child(deeper, "c").value());
 
     Node viaRead = etcd.read("/tree", true, false, false).body().node();
-    assertEquals("2", KeysIntegrationTest.child(KeysIntegrationTest.child(viaRead, "sub"), "b")
-        .value());
+    assertEquals(
+        "2", KeysIntegrationTest.child(KeysIntegrationTest.child(viaRead, "sub"), "b").value());
   }
 
   @Test
@@ -347,11 +348,11 @@ class KeysApiIntegrationTest {
 
     List<String> expected = List.of("a", "b", "c", "d", "e", "f", "g", "h");
     assertEquals(expected, namesInOrder(etcd.read("/dir", false, true, false).body().node()));
-    assertEquals(expected,
-        namesInOrder(etcd.requests().getKey("/dir").sorted(true).send().body().node()));
+    assertEquals(
+        expected, namesInOrder(etcd.requests().getKey("/dir").sorted(true).send().body().node()));
 
-    Node nested = etcd.requests().getKey("/nested").sorted(true).recursive(true).send().body()
-        .node();
+    Node nested =
+        etcd.requests().getKey("/nested").sorted(true).recursive(true).send().body().node();
     assertEquals(List.of("y", "z"), namesInOrder(nested));
     assertEquals(List.of("1", "2"), namesInOrder(KeysIntegrationTest.child(nested, "z")));
   }
@@ -365,12 +366,14 @@ class KeysApiIntegrationTest {
     // touch raft, so three in a row cannot all grow (the TTL sync ticks only every 500 ms).
     long previous = written;
     for (int i = 0; i < 3; i++) {
-      EtcdResponse<KeysResult> read = i == 1
-          ? etcd.requests().getKey("/k").quorum(true).send()
-          : etcd.read("/k", false, false, true);
+      EtcdResponse<KeysResult> read =
+          i == 1
+              ? etcd.requests().getKey("/k").quorum(true).send()
+              : etcd.read("/k", false, false, true);
       assertEquals(200, read.status());
       assertEquals("v", read.body().node().value());
-      assertTrue(read.raftIndex() > previous,
+      assertTrue(
+          read.raftIndex() > previous,
           "quorum read " + i + " raft index " + read.raftIndex() + " after " + previous);
       previous = read.raftIndex();
     }
@@ -386,20 +389,21 @@ class KeysApiIntegrationTest {
     long first = etcd.set("/w", "one").body().node().modifiedIndex();
     long second = etcd.set("/w", "two").body().node().modifiedIndex();
 
-    EtcdResponse<KeysResult> past =
-        etcd.requests().getKey("/w").wait(true).waitIndex(first).send();
+    EtcdResponse<KeysResult> past = etcd.requests().getKey("/w").wait(true).waitIndex(first).send();
     assertEquals(200, past.status());
     assertEquals("one", past.body().node().value());
     assertEquals(first, past.body().node().modifiedIndex());
-    assertEquals("two", etcd.requests().getKey("/w").wait(true).waitIndex(second).send().body()
-        .node().value());
+    assertEquals(
+        "two",
+        etcd.requests().getKey("/w").wait(true).waitIndex(second).send().body().node().value());
 
     EtcdResponse<KeysResult> nothingYet =
         etcd.requests().getKey("/w").wait(true).waitIndex(second + 1).timeout(1).send();
     assertTrue(nothingYet.isTimeout(), nothingYet.toString());
 
-    CompletableFuture<EtcdResponse<KeysResult>> waited = CompletableFuture.supplyAsync(
-        () -> etcd.requests().getKey("/w").wait(true).timeout(10).send(), waiter);
+    CompletableFuture<EtcdResponse<KeysResult>> waited =
+        CompletableFuture.supplyAsync(
+            () -> etcd.requests().getKey("/w").wait(true).timeout(10).send(), waiter);
     awaitWatchers(etcd, 1);
     etcd.delete("/w");
     EtcdResponse<KeysResult> event = waited.get(15, TimeUnit.SECONDS);
@@ -456,8 +460,7 @@ class KeysApiIntegrationTest {
   @Test
   void postCreatesInOrderKeysWithATtl(EtcdClient etcd) {
     String dir = "/KeysApiIntegrationTest/postCreatesInOrderKeysWithATtl/queue";
-    EtcdResponse<KeysResult> first = etcd.requests().postKey("/queue").value("job-1").ttl(5)
-        .send();
+    EtcdResponse<KeysResult> first = etcd.requests().postKey("/queue").value("job-1").ttl(5).send();
     assertEquals(201, first.status(), first.toString());
     assertEquals("create", first.body().action());
     Node node = first.body().node();
@@ -514,7 +517,9 @@ class KeysApiIntegrationTest {
     assertEquals(404, etcd.readdir("/full").status());
 
     etcd.set("/again/x", "1");
-    assertEquals(200, etcd.requests().deleteKey("/again").recursive(true).send().status(),
+    assertEquals(
+        200,
+        etcd.requests().deleteKey("/again").recursive(true).send().status(),
         "recursive alone deletes a directory");
     assertEquals(404, etcd.readdir("/again").status());
   }
@@ -567,8 +572,11 @@ class KeysApiIntegrationTest {
 
   /** A client with a default TTL of 30 s, under a prefix of its own. */
   private static EtcdClient defaultTtlClient(LocalEtcd server, String name) {
-    return EtcdClient.builder().host(server.clientUrl())
-        .prefix("/KeysApiIntegrationTest/" + name).ttl(30).build();
+    return EtcdClient.builder()
+        .host(server.clientUrl())
+        .prefix("/KeysApiIntegrationTest/" + name)
+        .ttl(30)
+        .build();
   }
 
   /**
@@ -590,8 +598,8 @@ class KeysApiIntegrationTest {
 
   /** Waits until the member counts exactly {@code count} watchers, so a long poll is in place. */
   private static void awaitWatchers(EtcdClient etcd, long count) {
-    long seen = Await.until(() -> etcd.statsStore().body().watchers(), n -> n == count,
-        WATCH_REGISTERED);
+    long seen =
+        Await.until(() -> etcd.statsStore().body().watchers(), n -> n == count, WATCH_REGISTERED);
     assertEquals(count, seen, "watchers on the member");
   }
 }

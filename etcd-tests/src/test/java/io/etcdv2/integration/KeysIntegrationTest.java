@@ -63,7 +63,8 @@ class KeysIntegrationTest {
     assertNull(missing.body());
     assertEquals(EtcdError.KEY_NOT_FOUND, missing.error().errorCode());
     assertEquals("Key not found", missing.error().message());
-    assertTrue(missing.error().cause().startsWith("/KeysIntegrationTest/missingKey"),
+    assertTrue(
+        missing.error().cause().startsWith("/KeysIntegrationTest/missingKey"),
         missing.error().cause());
   }
 
@@ -79,8 +80,8 @@ class KeysIntegrationTest {
 
   @Test
   void clientDefaultTtlAppliesWhenNoTtlIsGivenAndMinusOneMeansNone(LocalEtcd server) {
-    try (EtcdClient etcd = EtcdClient.builder().host(server.clientUrl()).prefix("/default-ttl")
-        .ttl(30).build()) {
+    try (EtcdClient etcd =
+        EtcdClient.builder().host(server.clientUrl()).prefix("/default-ttl").ttl(30).build()) {
       Node withDefault = etcd.set("/a", "v").body().node();
       assertTrue(withDefault.ttl() > 0 && withDefault.ttl() <= 30, "ttl " + withDefault.ttl());
       Node explicit = etcd.set("/b", "v", 5).body().node();
@@ -213,7 +214,8 @@ class KeysIntegrationTest {
 
   @Test
   void prefixNamespacesKeyOperations(LocalEtcd server) {
-    try (EtcdClient app = EtcdClient.builder().host(server.clientUrl()).prefix("/tenant-a").build();
+    try (EtcdClient app =
+            EtcdClient.builder().host(server.clientUrl()).prefix("/tenant-a").build();
         EtcdClient root = EtcdClient.builder().host(server.clientUrl()).build()) {
       app.set("/a", "in-tenant");
       assertEquals("/tenant-a/a", app.get("/a").body().node().key());

@@ -38,8 +38,11 @@ final class RealEtcdExtension implements BeforeAllCallback, AfterAllCallback, Pa
   public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
     LocalEtcd etcd = etcd(context).member(0);
     if (parameter.getParameter().getType() == LocalEtcd.class) return etcd;
-    String prefix = "/" + context.getRequiredTestClass().getSimpleName() + "/"
-        + context.getRequiredTestMethod().getName();
+    String prefix =
+        "/"
+            + context.getRequiredTestClass().getSimpleName()
+            + "/"
+            + context.getRequiredTestMethod().getName();
     EtcdClient client = EtcdClient.builder().host(etcd.clientUrl()).prefix(prefix).build();
     context.getStore(NAMESPACE).put(parameter.getIndex() + "client", client);
     return client;
@@ -47,9 +50,10 @@ final class RealEtcdExtension implements BeforeAllCallback, AfterAllCallback, Pa
 
   /** The test class's own extension instance. */
   private static EtcdExtension etcd(ExtensionContext context) {
-    ExtensionContext classContext = context.getTestMethod().isPresent()
-        ? context.getParent().orElseThrow() : context;
-    return classContext.getStore(NAMESPACE)
+    ExtensionContext classContext =
+        context.getTestMethod().isPresent() ? context.getParent().orElseThrow() : context;
+    return classContext
+        .getStore(NAMESPACE)
         .getOrComputeIfAbsent("etcd", key -> EtcdExtension.singleNode(), EtcdExtension.class);
   }
 }

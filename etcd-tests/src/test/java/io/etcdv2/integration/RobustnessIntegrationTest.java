@@ -39,15 +39,17 @@ final class RobustnessIntegrationTest {
   @Test
   void largestTtlTheClientAllowsIsOneEtcdHonours() {
     try (EtcdClient etcd = client("/ttl")) {
-      IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-          () -> etcd.set("/over", "x", 7_500_000_000L));
-      long max = Long.parseLong(refused.getMessage().replaceAll("^ttl must be at most (\\d+).*$",
-          "$1"));
+      IllegalArgumentException refused =
+          assertThrows(
+              IllegalArgumentException.class, () -> etcd.set("/over", "x", 7_500_000_000L));
+      long max =
+          Long.parseLong(refused.getMessage().replaceAll("^ttl must be at most (\\d+).*$", "$1"));
 
       EtcdResponse<KeysResult> set = etcd.set("/max", "x", max);
 
       assertEquals(201, set.status());
-      assertTrue(set.body().node().ttl() > max - 10,
+      assertTrue(
+          set.body().node().ttl() > max - 10,
           "etcd keeps the TTL rather than dropping it: " + set.body().node());
     }
   }

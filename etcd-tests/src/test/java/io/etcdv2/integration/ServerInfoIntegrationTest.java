@@ -61,8 +61,8 @@ class ServerInfoIntegrationTest {
       EtcdException e = assertThrows(EtcdException.class, () -> etcd.setnx("/k", "v"));
       assertEquals("setnx", e.operation());
       assertEquals("http://127.0.0.1:" + port, e.host());
-      assertTrue(e.getMessage().contains("setnx") && e.getMessage().contains(":" + port),
-          e.getMessage());
+      assertTrue(
+          e.getMessage().contains("setnx") && e.getMessage().contains(":" + port), e.getMessage());
     }
   }
 

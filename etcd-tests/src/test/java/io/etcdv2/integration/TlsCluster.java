@@ -28,12 +28,15 @@ final class TlsCluster implements AutoCloseable {
   private final List<Process> processes = new ArrayList<>();
 
   private TlsCluster(int size) throws IOException {
-    ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("etcd test CA")
-        .build();
+    ca = new HeldCertificate.Builder().certificateAuthority(0).commonName("etcd test CA").build();
     // etcd uses it for both sides of peer connections; without extendedKeyUsage it serves both.
-    server = new HeldCertificate.Builder().signedBy(ca).commonName("etcd member")
-        .addSubjectAlternativeName("127.0.0.1").addSubjectAlternativeName("localhost")
-        .build();
+    server =
+        new HeldCertificate.Builder()
+            .signedBy(ca)
+            .commonName("etcd member")
+            .addSubjectAlternativeName("127.0.0.1")
+            .addSubjectAlternativeName("localhost")
+            .build();
     dir = Files.createTempDirectory("etcd-tls-");
     Path caFile = write("ca.pem", ca.certificatePem());
     Path certFile = write("server.pem", server.certificatePem());
@@ -50,17 +53,44 @@ final class TlsCluster implements AutoCloseable {
       String client = "https://127.0.0.1:" + ports.get(i)[0];
       String peer = "https://127.0.0.1:" + ports.get(i)[1];
       clientUrls.add(client);
-      commands.add(List.of(LocalEtcd.binary(), "--enable-v2=true", "--name", "n" + (i + 1),
-          "--data-dir", dir.resolve("n" + (i + 1)).toString(),
-          "--listen-client-urls", client, "--advertise-client-urls", client,
-          "--listen-peer-urls", peer, "--initial-advertise-peer-urls", peer,
-          "--initial-cluster", initialCluster.toString(), "--initial-cluster-state", "new",
-          "--initial-cluster-token", "tls-" + ports.get(0)[0],
-          "--cert-file", certFile.toString(), "--key-file", keyFile.toString(),
-          "--trusted-ca-file", caFile.toString(), "--client-cert-auth",
-          "--peer-cert-file", certFile.toString(), "--peer-key-file", keyFile.toString(),
-          "--peer-trusted-ca-file", caFile.toString(), "--peer-client-cert-auth",
-          "--log-level", "warn"));
+      commands.add(
+          List.of(
+              LocalEtcd.binary(),
+              "--enable-v2=true",
+              "--name",
+              "n" + (i + 1),
+              "--data-dir",
+              dir.resolve("n" + (i + 1)).toString(),
+              "--listen-client-urls",
+              client,
+              "--advertise-client-urls",
+              client,
+              "--listen-peer-urls",
+              peer,
+              "--initial-advertise-peer-urls",
+              peer,
+              "--initial-cluster",
+              initialCluster.toString(),
+              "--initial-cluster-state",
+              "new",
+              "--initial-cluster-token",
+              "tls-" + ports.get(0)[0],
+              "--cert-file",
+              certFile.toString(),
+              "--key-file",
+              keyFile.toString(),
+              "--trusted-ca-file",
+              caFile.toString(),
+              "--client-cert-auth",
+              "--peer-cert-file",
+              certFile.toString(),
+              "--peer-key-file",
+              keyFile.toString(),
+              "--peer-trusted-ca-file",
+              caFile.toString(),
+              "--peer-client-cert-auth",
+              "--log-level",
+              "warn"));
     }
   }
 
@@ -76,9 +106,13 @@ final class TlsCluster implements AutoCloseable {
       for (int i = 0; i < size; i++) cluster.processes.add(cluster.launch(i));
       HeldCertificate client = cluster.clientCertificate(false);
       for (String url : cluster.clientUrls) {
-        try (EtcdClient etcd = EtcdClient.builder().host(url).timeout(1)
-            .trustedCertificates(cluster.ca.certificatePem())
-            .clientCertificate(client.certificatePem(), client.privateKeyPkcs8Pem()).build()) {
+        try (EtcdClient etcd =
+            EtcdClient.builder()
+                .host(url)
+                .timeout(1)
+                .trustedCertificates(cluster.ca.certificatePem())
+                .clientCertificate(client.certificatePem(), client.privateKeyPkcs8Pem())
+                .build()) {
           Await.until(() -> healthy(etcd), ok -> ok, java.time.Duration.ofSeconds(30));
           if (!healthy(etcd)) throw new IllegalStateException(url + " did not become healthy");
         }
@@ -100,9 +134,10 @@ final class TlsCluster implements AutoCloseable {
 
   private Process launch(int i) {
     try {
-      return new ProcessBuilder(commands.get(i)).redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("n" + (i + 1) + ".log")
-              .toFile()))
+      return new ProcessBuilder(commands.get(i))
+          .redirectErrorStream(true)
+          .redirectOutput(
+              ProcessBuilder.Redirect.appendTo(dir.resolve("n" + (i + 1) + ".log").toFile()))
           .start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -111,8 +146,8 @@ final class TlsCluster implements AutoCloseable {
 
   /** A new client certificate signed by this cluster's CA: RSA or EC (P-256). */
   HeldCertificate clientCertificate(boolean rsa) {
-    HeldCertificate.Builder builder = new HeldCertificate.Builder().signedBy(ca)
-        .commonName("client");
+    HeldCertificate.Builder builder =
+        new HeldCertificate.Builder().signedBy(ca).commonName("client");
     if (rsa) builder.rsa2048();
     return builder.build();
   }

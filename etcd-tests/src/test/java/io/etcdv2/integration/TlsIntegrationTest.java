@@ -28,9 +28,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A 3-member etcd cluster serving HTTPS with {@code --client-cert-auth} and TLS between peers:
- * keys and watches over TLS with each key format openssl and cfssl write, and the clear error of
- * each way TLS goes wrong.
+ * A 3-member etcd cluster serving HTTPS with {@code --client-cert-auth} and TLS between peers: keys
+ * and watches over TLS with each key format openssl and cfssl write, and the clear error of each
+ * way TLS goes wrong.
  */
 final class TlsIntegrationTest {
   private static TlsCluster cluster;
@@ -47,7 +47,10 @@ final class TlsIntegrationTest {
 
   /** The private key formats of {@code etcdctl --key}. */
   enum KeyFormat {
-    RSA_PKCS8, RSA_PKCS1, EC_PKCS8, EC_SEC1;
+    RSA_PKCS8,
+    RSA_PKCS1,
+    EC_PKCS8,
+    EC_SEC1;
 
     String pem(HeldCertificate certificate) throws IOException, InterruptedException {
       return switch (this) {
@@ -66,8 +69,10 @@ final class TlsIntegrationTest {
   private static String sec1(String pkcs8) throws IOException, InterruptedException {
     Path in = Files.writeString(cluster.dir().resolve("pkcs8-" + System.nanoTime()), pkcs8);
     Path out = cluster.dir().resolve("sec1-" + System.nanoTime());
-    Process openssl = new ProcessBuilder("openssl", "ec", "-in", in.toString(), "-out",
-        out.toString()).redirectErrorStream(true).start();
+    Process openssl =
+        new ProcessBuilder("openssl", "ec", "-in", in.toString(), "-out", out.toString())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(openssl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, openssl.waitFor(), "openssl ec: " + output);
     String sec1 = Files.readString(out);
@@ -76,7 +81,8 @@ final class TlsIntegrationTest {
   }
 
   private static EtcdClient.Builder tls(HeldCertificate client, String keyPem) {
-    return EtcdClient.builder().endpoints(cluster.clientUrls())
+    return EtcdClient.builder()
+        .endpoints(cluster.clientUrls())
         .trustedCertificates(cluster.ca.certificatePem())
         .clientCertificate(client.certificatePem(), keyPem);
   }
@@ -88,18 +94,21 @@ final class TlsIntegrationTest {
     String key = "/tls/" + format;
     try (EtcdClient etcd = tls(certificate, format.pem(certificate)).build()) {
       List<KeysResult> events = new CopyOnWriteArrayList<>();
-      Watch watch = etcd.watch(key).start(new WatchListener() {
-        @Override
-        public void onEvent(KeysResult event) {
-          events.add(event);
-        }
+      Watch watch =
+          etcd.watch(key)
+              .start(
+                  new WatchListener() {
+                    @Override
+                    public void onEvent(KeysResult event) {
+                      events.add(event);
+                    }
 
-        @Override
-        public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {}
+                    @Override
+                    public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {}
 
-        @Override
-        public void onError(Throwable error) {}
-      });
+                    @Override
+                    public void onError(Throwable error) {}
+                  });
       try {
         assertEquals(201, etcd.set(key, "secret").status());
         EtcdResponse<KeysResult> read = etcd.get(key);
@@ -117,11 +126,13 @@ final class TlsIntegrationTest {
   @Test
   void pemFilesCanBeReadFromStreams() {
     HeldCertificate certificate = cluster.clientCertificate(false);
-    try (EtcdClient etcd = EtcdClient.builder().endpoints(cluster.clientUrls())
-        .trustedCertificates(stream(cluster.ca.certificatePem()))
-        .clientCertificate(stream(certificate.certificatePem()),
-            stream(certificate.privateKeyPkcs8Pem()))
-        .build()) {
+    try (EtcdClient etcd =
+        EtcdClient.builder()
+            .endpoints(cluster.clientUrls())
+            .trustedCertificates(stream(cluster.ca.certificatePem()))
+            .clientCertificate(
+                stream(certificate.certificatePem()), stream(certificate.privateKeyPkcs8Pem()))
+            .build()) {
       assertEquals(200, etcd.version().status());
     }
   }
@@ -132,19 +143,25 @@ final class TlsIntegrationTest {
 
   @Test
   void wrongCaFailsOnEveryMemberNamingTheProblem() {
-    HeldCertificate otherCa = new HeldCertificate.Builder().certificateAuthority(0)
-        .commonName("another CA").build();
+    HeldCertificate otherCa =
+        new HeldCertificate.Builder().certificateAuthority(0).commonName("another CA").build();
     HeldCertificate certificate = cluster.clientCertificate(false);
-    try (EtcdClient etcd = EtcdClient.builder().endpoints(cluster.clientUrls())
-        .trustedCertificates(otherCa.certificatePem())
-        .clientCertificate(certificate.certificatePem(), certificate.privateKeyPkcs8Pem())
-        .build()) {
+    try (EtcdClient etcd =
+        EtcdClient.builder()
+            .endpoints(cluster.clientUrls())
+            .trustedCertificates(otherCa.certificatePem())
+            .clientCertificate(certificate.certificatePem(), certificate.privateKeyPkcs8Pem())
+            .build()) {
       EtcdException e = assertThrows(EtcdException.class, () -> etcd.set("/tls/wrong-ca", "x"));
 
       assertFalse(e.outcomeUnknown(), "a failed handshake sends nothing");
       for (String url : cluster.clientUrls()) {
-        assertTrue(e.getMessage().contains(url + " (TLS handshake failed: the member's"
-            + " certificate is not signed by a trusted CA; check trustedCertificates"),
+        assertTrue(
+            e.getMessage()
+                .contains(
+                    url
+                        + " (TLS handshake failed: the member's"
+                        + " certificate is not signed by a trusted CA; check trustedCertificates"),
             e.getMessage());
       }
     }
@@ -152,30 +169,43 @@ final class TlsIntegrationTest {
 
   @Test
   void missingClientCertificateFailsNamingTheProblem() {
-    try (EtcdClient etcd = EtcdClient.builder().endpoints(cluster.clientUrls())
-        .trustedCertificates(cluster.ca.certificatePem()).build()) {
+    try (EtcdClient etcd =
+        EtcdClient.builder()
+            .endpoints(cluster.clientUrls())
+            .trustedCertificates(cluster.ca.certificatePem())
+            .build()) {
       EtcdException e = assertThrows(EtcdException.class, () -> etcd.get("/tls/anonymous"));
 
       assertFalse(e.outcomeUnknown());
-      assertTrue(e.getMessage().contains("the member refused the client certificate (missing,"
-          + " or not signed by a CA it trusts); check clientCertificate"), e.getMessage());
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "the member refused the client certificate (missing,"
+                      + " or not signed by a CA it trusts); check clientCertificate"),
+          e.getMessage());
     }
   }
 
   @Test
   void expiredClientCertificateIsRefusedAtBuild() {
     long now = System.currentTimeMillis();
-    HeldCertificate expired = new HeldCertificate.Builder().signedBy(cluster.ca)
-        .commonName("old client")
-        .validityInterval(now - TimeUnit.DAYS.toMillis(30), now - TimeUnit.DAYS.toMillis(1))
-        .build();
+    HeldCertificate expired =
+        new HeldCertificate.Builder()
+            .signedBy(cluster.ca)
+            .commonName("old client")
+            .validityInterval(now - TimeUnit.DAYS.toMillis(30), now - TimeUnit.DAYS.toMillis(1))
+            .build();
 
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EtcdClient.builder().clientCertificate(expired.certificatePem(),
-            expired.privateKeyPkcs8Pem()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                EtcdClient.builder()
+                    .clientCertificate(expired.certificatePem(), expired.privateKeyPkcs8Pem()));
 
-    assertTrue(e.getMessage().startsWith(
-        "certificateChainPem: the certificate CN=old client expired on "), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("certificateChainPem: the certificate CN=old client expired on "),
+        e.getMessage());
   }
 
   @Test

@@ -40,8 +40,12 @@ class WaitIntegrationTest {
 
   @Test
   void waitWithoutTimeoutArgumentUsesTheClientTimeout(LocalEtcd server) {
-    try (EtcdClient etcd = EtcdClient.builder().host(server.clientUrl()).prefix("/client-timeout")
-        .timeout(1).build()) {
+    try (EtcdClient etcd =
+        EtcdClient.builder()
+            .host(server.clientUrl())
+            .prefix("/client-timeout")
+            .timeout(1)
+            .build()) {
       EtcdResponse<KeysResult> response = etcd.wait("/never");
       assertTrue(response.isTimeout());
     }
@@ -66,8 +70,8 @@ class WaitIntegrationTest {
 
   @Test
   void waitWithTimeoutZeroOutlastsTheClientTimeout(LocalEtcd server) throws Exception {
-    try (EtcdClient etcd = EtcdClient.builder().host(server.clientUrl()).prefix("/no-limit")
-        .timeout(1).build()) {
+    try (EtcdClient etcd =
+        EtcdClient.builder().host(server.clientUrl()).prefix("/no-limit").timeout(1).build()) {
       long next = etcd.set("/k", "v").body().node().modifiedIndex() + 1;
       CompletableFuture<EtcdResponse<KeysResult>> waited =
           CompletableFuture.supplyAsync(() -> etcd.wait("/k", next, 0), waiter);
@@ -103,7 +107,8 @@ class WaitIntegrationTest {
     assertTrue(event.body().node().key().endsWith("/tree/deep/leaf"), event.body().node().key());
     assertEquals(7.0, event.body().node().value());
 
-    EtcdResponse<KeysResult> quiet = etcd.waitdir("/tree", event.body().node().modifiedIndex() + 1, 1);
+    EtcdResponse<KeysResult> quiet =
+        etcd.waitdir("/tree", event.body().node().modifiedIndex() + 1, 1);
     assertTrue(quiet.isTimeout(), quiet.toString());
   }
 

@@ -72,35 +72,53 @@ final class HostileServerContractTest {
 
   @Test
   void bodyOverTheLimitWithContentLengthFailsNamingSizeAndLimit() {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-        .setBody(bytes(2 * 1024 * 1024)));
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "application/json")
+            .setBody(bytes(2 * 1024 * 1024)));
 
     EtcdException e = assertThrows(EtcdException.class, () -> client(1024 * 1024).get("/big"));
 
-    assertEquals("etcd get on " + host() + " failed: " + host() + " answered 200 with a body of"
-        + " 2097152 bytes, over maxResponseBytes (1048576 bytes); raise maxResponseBytes or read"
-        + " less at a time (a smaller directory, not recursive)", e.getMessage());
+    assertEquals(
+        "etcd get on "
+            + host()
+            + " failed: "
+            + host()
+            + " answered 200 with a body of"
+            + " 2097152 bytes, over maxResponseBytes (1048576 bytes); raise maxResponseBytes or read"
+            + " less at a time (a smaller directory, not recursive)",
+        e.getMessage());
   }
 
   @Test
   void chunkedBodyOverTheLimitFailsOnceItPassesTheLimit() {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-        .setChunkedBody(bytes(3 * 1024 * 1024), 64 * 1024));
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "application/json")
+            .setChunkedBody(bytes(3 * 1024 * 1024), 64 * 1024));
 
     EtcdException e = assertThrows(EtcdException.class, () -> client(1024 * 1024).get("/big"));
 
-    assertTrue(e.getMessage().endsWith("answered 200 with a body of more than 1048576 bytes,"
-        + " over maxResponseBytes (1048576 bytes); raise maxResponseBytes or read less at a time"
-        + " (a smaller directory, not recursive)"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "answered 200 with a body of more than 1048576 bytes,"
+                    + " over maxResponseBytes (1048576 bytes); raise maxResponseBytes or read less at a time"
+                    + " (a smaller directory, not recursive)"),
+        e.getMessage());
   }
 
   @Test
   void futureOfABodyOverTheLimitCompletesExceptionally() {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-        .setBody(bytes(2 * 1024 * 1024)));
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "application/json")
+            .setBody(bytes(2 * 1024 * 1024)));
 
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> client(1024 * 1024).async().get("/big").future().get(5, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () -> client(1024 * 1024).async().get("/big").future().get(5, TimeUnit.SECONDS));
 
     assertInstanceOf(EtcdException.class, e.getCause());
     assertTrue(e.getCause().getMessage().contains("over maxResponseBytes"), e.getMessage());
@@ -108,14 +126,18 @@ final class HostileServerContractTest {
 
   @Test
   void defaultLimitIs64MiB() {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
-        .setBody(bytes(64L * 1024 * 1024 + 1)));
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "application/json")
+            .setBody(bytes(64L * 1024 * 1024 + 1)));
     client = EtcdClient.builder().host(host()).build();
 
     EtcdException e = assertThrows(EtcdException.class, () -> client.get("/big"));
 
-    assertTrue(e.getMessage().contains("a body of 67108865 bytes, over maxResponseBytes"
-        + " (67108864 bytes)"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains("a body of 67108865 bytes, over maxResponseBytes" + " (67108864 bytes)"),
+        e.getMessage());
   }
 
   /** Counts polls, answering each with {@code answer}. */
@@ -137,32 +159,38 @@ final class HostileServerContractTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "null", "{}", "<html><body>Please log in</body></html>"})
   void watchAnsweredWithoutAnEventBacksOffAndSaysSo(String body) throws Exception {
-    MockResponse answer = body.startsWith("<")
-        ? new MockResponse().setHeader("Content-Type", "text/html").setBody(body)
-        : json(body);
+    MockResponse answer =
+        body.startsWith("<")
+            ? new MockResponse().setHeader("Content-Type", "text/html").setBody(body)
+            : json(body);
     Repeating dispatcher = new Repeating(answer);
     server.setDispatcher(dispatcher);
     List<String> reports = new CopyOnWriteArrayList<>();
     List<Throwable> errors = new CopyOnWriteArrayList<>();
     client = EtcdClient.builder().host(host()).build();
 
-    Watch watch = client.watch("/w").fromIndex(1).start(new WatchListener() {
-      @Override
-      public void onEvent(KeysResult event) {}
+    Watch watch =
+        client
+            .watch("/w")
+            .fromIndex(1)
+            .start(
+                new WatchListener() {
+                  @Override
+                  public void onEvent(KeysResult event) {}
 
-      @Override
-      public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {}
+                  @Override
+                  public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {}
 
-      @Override
-      public void onError(Throwable error) {
-        errors.add(error);
-      }
+                  @Override
+                  public void onError(Throwable error) {
+                    errors.add(error);
+                  }
 
-      @Override
-      public void onRetrying(Throwable problem, int failuresInARow) {
-        reports.add(failuresInARow + " " + problem.getMessage());
-      }
-    });
+                  @Override
+                  public void onRetrying(Throwable problem, int failuresInARow) {
+                    reports.add(failuresInARow + " " + problem.getMessage());
+                  }
+                });
     Thread.sleep(3_000);
     watch.stop();
 
@@ -180,9 +208,13 @@ final class HostileServerContractTest {
 
     EtcdException e = assertThrows(EtcdException.class, () -> client(1 << 20).get("/a"));
 
-    assertTrue(e.getMessage().contains("answered 404 with an error body that is not etcd's error"
-        + " JSON ({\"errorCode\", \"message\", \"cause\", \"index\"}): Expected an int but was"
-        + " abc at path $.errorCode"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "answered 404 with an error body that is not etcd's error"
+                    + " JSON ({\"errorCode\", \"message\", \"cause\", \"index\"}): Expected an int but was"
+                    + " abc at path $.errorCode"),
+        e.getMessage());
   }
 
   @Test
@@ -193,16 +225,23 @@ final class HostileServerContractTest {
     EtcdException shape = assertThrows(EtcdException.class, () -> client(1 << 20).get("/a"));
     EtcdException malformed = assertThrows(EtcdException.class, () -> client.get("/a"));
 
-    assertTrue(shape.getMessage().contains("answered 200 with JSON that does not match"
-        + " KeysResult: "), shape.getMessage());
-    assertTrue(malformed.getMessage().contains("answered 200 with a body that is not valid JSON"
-        + " although its Content-Type says so"), malformed.getMessage());
+    assertTrue(
+        shape.getMessage().contains("answered 200 with JSON that does not match" + " KeysResult: "),
+        shape.getMessage());
+    assertTrue(
+        malformed
+            .getMessage()
+            .contains(
+                "answered 200 with a body that is not valid JSON"
+                    + " although its Content-Type says so"),
+        malformed.getMessage());
   }
 
   @Test
   void unparseableIndexHeaderReadsAsMinusOne() {
-    server.enqueue(json("{\"action\":\"get\",\"node\":{\"key\":\"/a\",\"value\":\"1\"}}")
-        .setHeader("X-Etcd-Index", "abc"));
+    server.enqueue(
+        json("{\"action\":\"get\",\"node\":{\"key\":\"/a\",\"value\":\"1\"}}")
+            .setHeader("X-Etcd-Index", "abc"));
 
     EtcdResponse<KeysResult> response = client(1 << 20).get("/a");
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The ordering and exactly-once rules of pipelined polls: answers in any order, duplicated, for
- * outdated wait indexes, over sparse histories, still release each event once, in index order,
- * and only when every lower index is accounted for.
+ * outdated wait indexes, over sparse histories, still release each event once, in index order, and
+ * only when every lower index is accounted for.
  */
 final class PollWindowTest {
   private static final JsonAdapter<KeysResult> EVENTS =
@@ -30,8 +30,14 @@ final class PollWindowTest {
 
   static KeysResult event(long index) {
     try {
-      return EVENTS.fromJson("{\"action\":\"set\",\"node\":{\"key\":\"/w/k" + index
-          + "\",\"value\":\"1\",\"modifiedIndex\":" + index + ",\"createdIndex\":" + index + "}}");
+      return EVENTS.fromJson(
+          "{\"action\":\"set\",\"node\":{\"key\":\"/w/k"
+              + index
+              + "\",\"value\":\"1\",\"modifiedIndex\":"
+              + index
+              + ",\"createdIndex\":"
+              + index
+              + "}}");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -88,8 +94,8 @@ final class PollWindowTest {
     assertEquals(List.of(101L, 103L), window.wanted(8, Set.of(100L, 102L, 104L)));
 
     window.answered(100, event(102), 110); // nothing at 100, 101
-    assertEquals(List.of(103L, 104L, 105L, 106L, 107L, 108L, 109L, 110L),
-        window.wanted(8, Set.of()));
+    assertEquals(
+        List.of(103L, 104L, 105L, 106L, 107L, 108L, 109L, 110L), window.wanted(8, Set.of()));
     assertEquals(List.of(102L), drain(window));
   }
 

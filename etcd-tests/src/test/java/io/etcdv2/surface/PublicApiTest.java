@@ -38,8 +38,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * with, this list is the compatibility check.
  *
  * <p>It lists, from each module's {@code target/classes}, every public or protected type outside
- * packages named {@code internal} (documented as not API) with its supertypes, and every public
- * or protected constructor, method and field it declares or inherits from a class that is not API
+ * packages named {@code internal} (documented as not API) with its supertypes, and every public or
+ * protected constructor, method and field it declares or inherits from a class that is not API
  * itself, in generic form and sorted. Regenerate the files after a deliberate change with
  *
  * <pre>{@code
@@ -49,8 +49,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 // Public, so that the fixtures at the end, nested in it, can be API.
 public class PublicApiTest {
   private static final String UPDATE = "api.update";
-  private static final String REGENERATE = "./mvnw -B test -pl etcd-tests -am -Dtest=PublicApiTest"
-      + " -Dsurefire.failIfNoSpecifiedTests=false -D" + UPDATE + "=true";
+  private static final String REGENERATE =
+      "./mvnw -B test -pl etcd-tests -am -Dtest=PublicApiTest"
+          + " -Dsurefire.failIfNoSpecifiedTests=false -D"
+          + UPDATE
+          + "=true";
   private static final Pattern BOM_ARTIFACT =
       Pattern.compile("<groupId>io\\.etcdv2</groupId>\\s*<artifactId>([^<]+)</artifactId>");
 
@@ -84,47 +87,71 @@ public class PublicApiTest {
       return;
     }
     if (!Files.exists(file)) {
-      fail(module + " has no public API list at " + name + "; generate it with "
-          + REGENERATE + " and commit it");
+      fail(
+          module
+              + " has no public API list at "
+              + name
+              + "; generate it with "
+              + REGENERATE
+              + " and commit it");
     }
     String expected = Files.readString(file);
     if (!expected.equals(actual)) {
-      fail("The public API of " + module + " is not the one in " + name
-          + ". If the change is deliberate, regenerate the list with " + REGENERATE
-          + " and commit it.\n" + difference(expected, actual));
+      fail(
+          "The public API of "
+              + module
+              + " is not the one in "
+              + name
+              + ". If the change is deliberate, regenerate the list with "
+              + REGENERATE
+              + " and commit it.\n"
+              + difference(expected, actual));
     }
   }
 
   @Test
   void theListShowsTypesMembersAndWhatHiddenSupertypesLendThem() {
-    List<String> lines = describe(List.of(Visible.class.getName(), Hidden.class.getName(),
-        Visible.Nested.class.getName(), NotApi.class.getName()));
+    List<String> lines =
+        describe(
+            List.of(
+                Visible.class.getName(),
+                Hidden.class.getName(),
+                Visible.Nested.class.getName(),
+                NotApi.class.getName()));
     String text = String.join("\n", lines);
     String visible = Visible.class.getTypeName();
-    assertEquals(List.of(
-        "public static class " + visible + "<T extends java.lang.CharSequence> extends "
-            + Hidden.class.getTypeName() + " implements java.lang.Runnable",
-        "  protected java.lang.String field",
-        "  public " + visible + "()",
-        "  public final java.util.List<T> all(java.util.List<T>,java.lang.String...)"
-            + " throws java.io.IOException",
-        "  public void run()",
-        "  public void " + Hidden.class.getTypeName() + ".lent(int)",
-        "",
-        "public static final class " + visible + "$Nested",
-        "  public static final int CONSTANT",
-        ""), lines, text);
+    assertEquals(
+        List.of(
+            "public static class "
+                + visible
+                + "<T extends java.lang.CharSequence> extends "
+                + Hidden.class.getTypeName()
+                + " implements java.lang.Runnable",
+            "  protected java.lang.String field",
+            "  public " + visible + "()",
+            "  public final java.util.List<T> all(java.util.List<T>,java.lang.String...)"
+                + " throws java.io.IOException",
+            "  public void run()",
+            "  public void " + Hidden.class.getTypeName() + ".lent(int)",
+            "",
+            "public static final class " + visible + "$Nested",
+            "  public static final int CONSTANT",
+            ""),
+        lines,
+        text);
   }
 
   @Test
   void aDifferenceNamesEachChangedLineWithItsType() {
-    String expected = """
+    String expected =
+        """
         public final class a.A
           public void kept()
           public void gone()
 
         """;
-    String actual = """
+    String actual =
+        """
         public final class a.A
           public void kept()
           public int added()
@@ -133,33 +160,48 @@ public class PublicApiTest {
 
         """;
 
-    assertEquals("""
+    assertEquals(
+        """
         - public void gone()   (in public final class a.A)
         + public int added()   (in public final class a.A)
         + public final class a.B
-        """, difference(expected, actual));
+        """,
+        difference(expected, actual));
   }
 
   /** The module's API list, as the checked-in file holds it. */
   private static String describe(String module) {
     Path classes = Path.of("..", module, "target", "classes");
-    assertTrue(Files.isDirectory(classes), classes.normalize() + " is missing: build " + module
-        + " first (" + REGENERATE + " builds it)");
+    assertTrue(
+        Files.isDirectory(classes),
+        classes.normalize()
+            + " is missing: build "
+            + module
+            + " first ("
+            + REGENERATE
+            + " builds it)");
     List<String> names;
     try (Stream<Path> files = Files.walk(classes)) {
-      names = files.map(classes::relativize).map(Path::toString)
-          .filter(name -> name.endsWith(".class"))
-          .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
-          .filter(name -> !name.endsWith("package-info") && !name.endsWith("module-info"))
-          .sorted()
-          .collect(Collectors.toList());
+      names =
+          files
+              .map(classes::relativize)
+              .map(Path::toString)
+              .filter(name -> name.endsWith(".class"))
+              .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+              .filter(name -> !name.endsWith("package-info") && !name.endsWith("module-info"))
+              .sorted()
+              .collect(Collectors.toList());
     } catch (IOException e) {
       throw new AssertionError("cannot read " + classes, e);
     }
-    StringBuilder out = new StringBuilder()
-        .append("# The public API of ").append(module).append(", checked by PublicApiTest in")
-        .append(" etcd-tests.\n# Regenerate after a deliberate change: ").append(REGENERATE)
-        .append("\n\n");
+    StringBuilder out =
+        new StringBuilder()
+            .append("# The public API of ")
+            .append(module)
+            .append(", checked by PublicApiTest in")
+            .append(" etcd-tests.\n# Regenerate after a deliberate change: ")
+            .append(REGENERATE)
+            .append("\n\n");
     for (String line : describe(names)) out.append(line).append('\n');
     return out.toString();
   }
@@ -186,8 +228,11 @@ public class PublicApiTest {
     try {
       return Class.forName(name, false, PublicApiTest.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      throw new AssertionError(name + " is not on etcd-tests' test class path: add its module"
-          + " as a test dependency of etcd-tests", e);
+      throw new AssertionError(
+          name
+              + " is not on etcd-tests' test class path: add its module"
+              + " as a test dependency of etcd-tests",
+          e);
     }
   }
 
@@ -216,16 +261,18 @@ public class PublicApiTest {
     }
     Type[] interfaces = type.getGenericInterfaces();
     if (interfaces.length > 0) {
-      header.append(type.isInterface() ? " extends " : " implements ").append(
-          Arrays.stream(interfaces).map(Type::getTypeName).collect(Collectors.joining(", ")));
+      header
+          .append(type.isInterface() ? " extends " : " implements ")
+          .append(
+              Arrays.stream(interfaces).map(Type::getTypeName).collect(Collectors.joining(", ")));
     }
     return header.toString();
   }
 
   /**
-   * What {@code type} declares, then what it inherits from supertypes of this project that are
-   * not API themselves (a public method of a package-private or internal base class is callable
-   * on {@code type}, so it is part of its surface).
+   * What {@code type} declares, then what it inherits from supertypes of this project that are not
+   * API themselves (a public method of a package-private or internal base class is callable on
+   * {@code type}, so it is part of its surface).
    */
   private static List<String> members(Class<?> type, Set<Class<?>> ours) {
     List<String> lines = new ArrayList<>(declared(type));
@@ -240,7 +287,9 @@ public class PublicApiTest {
         if (include(field)) lent.put(" " + field.getName(), text(field));
       }
       for (Method method : hidden.getDeclaredMethods()) {
-        if (include(method) && !method.isBridge() && !Modifier.isStatic(method.getModifiers())
+        if (include(method)
+            && !method.isBridge()
+            && !Modifier.isStatic(method.getModifiers())
             && own.add(signature(method))) {
           lent.put(method.getName() + " " + text(method), text(method));
         }
@@ -280,9 +329,12 @@ public class PublicApiTest {
 
   /** toGenericString without the modifiers that are no part of the contract. */
   private static String text(Member member) {
-    String text = member instanceof Method method ? method.toGenericString()
-        : member instanceof Field field ? field.toGenericString()
-        : ((Constructor<?>) member).toGenericString();
+    String text =
+        member instanceof Method method
+            ? method.toGenericString()
+            : member instanceof Field field
+                ? field.toGenericString()
+                : ((Constructor<?>) member).toGenericString();
     return text.replace("synchronized ", "").replace("native ", "").replace("strictfp ", "");
   }
 

@@ -50,8 +50,11 @@ class AsyncCallTest {
 
   @BeforeEach
   void newClient(TestInfo test) {
-    etcd = EtcdClient.builder().host(server.endpoints().get(0))
-        .prefix("/" + test.getTestMethod().orElseThrow().getName()).build();
+    etcd =
+        EtcdClient.builder()
+            .host(server.endpoints().get(0))
+            .prefix("/" + test.getTestMethod().orElseThrow().getName())
+            .build();
   }
 
   @AfterEach
@@ -116,7 +119,8 @@ class AsyncCallTest {
     assertEquals(404, missing.response.status(), "an etcd error is a response, not a failure");
     assertEquals(100, missing.response.error().errorCode());
     Threads.sleep(100);
-    for (Outcome<?> outcome : List.of(set, get, built, missing)) assertEquals(1, outcome.calls.get());
+    for (Outcome<?> outcome : List.of(set, get, built, missing))
+      assertEquals(1, outcome.calls.get());
   }
 
   @Test
@@ -125,11 +129,11 @@ class AsyncCallTest {
     assertEquals(201, set.status());
     EtcdResponse<KeysResult> got = etcd.async().get("/f").future().get(10, TimeUnit.SECONDS);
     assertEquals(42.0, got.body().node().value());
-    EtcdResponse<KeysResult> built = etcd.requests().getKey("/f").quorum(true).call().future()
-        .get(10, TimeUnit.SECONDS);
+    EtcdResponse<KeysResult> built =
+        etcd.requests().getKey("/f").quorum(true).call().future().get(10, TimeUnit.SECONDS);
     assertEquals(set.body().node().modifiedIndex(), built.body().node().modifiedIndex());
-    EtcdResponse<KeysResult> pushed = etcd.async().push("/queue", "job").future()
-        .get(10, TimeUnit.SECONDS);
+    EtcdResponse<KeysResult> pushed =
+        etcd.async().push("/queue", "job").future().get(10, TimeUnit.SECONDS);
     assertEquals(201, pushed.status());
     assertEquals("create", pushed.body().action());
 
@@ -146,8 +150,8 @@ class AsyncCallTest {
   void asyncWaitThatRunsOutOfTimeCompletesWithThe408Entity() throws Exception {
     long next = etcd.set("/quiet", "v").body().node().modifiedIndex() + 1;
     long began = System.nanoTime();
-    EtcdResponse<KeysResult> response = etcd.async().wait("/quiet", next, 1).future()
-        .get(10, TimeUnit.SECONDS);
+    EtcdResponse<KeysResult> response =
+        etcd.async().wait("/quiet", next, 1).future().get(10, TimeUnit.SECONDS);
     assertTrue(response.isTimeout(), response::toString);
     assertEquals(408, response.status());
     assertTrue(System.nanoTime() - began >= TimeUnit.MILLISECONDS.toNanos(900));
@@ -165,33 +169,44 @@ class AsyncCallTest {
     List<CompletableFuture<EtcdResponse<KeysResult>>> futures = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       futures.add(etcd.async().wait("/long", next, 0).future());
-      futures.add(etcd.requests().getKey("/long").wait(true).waitIndex(next).timeout(0).call()
-          .future());
+      futures.add(
+          etcd.requests().getKey("/long").wait(true).waitIndex(next).timeout(0).call().future());
     }
-    assertTrue(Threads.await(() -> etcd.statsStore().body().watchers() == baseline + 100,
-        Duration.ofSeconds(10)), "the waits never all reached etcd");
+    assertTrue(
+        Threads.await(
+            () -> etcd.statsStore().body().watchers() == baseline + 100, Duration.ofSeconds(10)),
+        "the waits never all reached etcd");
 
     List<String> notCancelled = new ArrayList<>();
     for (CompletableFuture<EtcdResponse<KeysResult>> future : futures) {
       boolean cancelled = future.cancel(true);
       if (!cancelled || !future.isCancelled()) {
-        notCancelled.add("cancel() = " + cancelled + ", isCancelled() = " + future.isCancelled()
-            + ", outcome " + outcome(future));
+        notCancelled.add(
+            "cancel() = "
+                + cancelled
+                + ", isCancelled() = "
+                + future.isCancelled()
+                + ", outcome "
+                + outcome(future));
       }
     }
     assertEquals(List.of(), notCancelled, "futures that did not report their cancellation");
     for (CompletableFuture<EtcdResponse<KeysResult>> future : futures) {
       assertThrows(CancellationException.class, () -> future.get(1, TimeUnit.SECONDS));
     }
-    assertTrue(Threads.await(() -> etcd.statsStore().body().watchers() == baseline,
-        Duration.ofSeconds(5)), () -> "etcd still holds "
-            + (etcd.statsStore().body().watchers() - baseline) + " cancelled waits");
+    assertTrue(
+        Threads.await(() -> etcd.statsStore().body().watchers() == baseline, Duration.ofSeconds(5)),
+        () ->
+            "etcd still holds "
+                + (etcd.statsStore().body().watchers() - baseline)
+                + " cancelled waits");
 
     // The key still works, and a wait on it is answered as usual.
     CompletableFuture<EtcdResponse<KeysResult>> answered =
         etcd.async().wait("/long", next, 0).future();
-    assertTrue(Threads.await(() -> etcd.statsStore().body().watchers() == baseline + 1,
-        Duration.ofSeconds(5)));
+    assertTrue(
+        Threads.await(
+            () -> etcd.statsStore().body().watchers() == baseline + 1, Duration.ofSeconds(5)));
     etcd.set("/long", "w");
     assertEquals("w", answered.get(10, TimeUnit.SECONDS).body().node().value());
   }
@@ -209,11 +224,10 @@ class AsyncCallTest {
   @Test
   void cancellingAFutureClosesTheConnectionTheServerSees() throws Exception {
     try (ServerSocket listener = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        EtcdClient client = EtcdClient.builder()
-            .host("http://127.0.0.1:" + listener.getLocalPort()).build()) {
+        EtcdClient client =
+            EtcdClient.builder().host("http://127.0.0.1:" + listener.getLocalPort()).build()) {
       listener.setSoTimeout(10_000);
-      CompletableFuture<EtcdResponse<KeysResult>> future =
-          client.async().wait("/k", 5, 0).future();
+      CompletableFuture<EtcdResponse<KeysResult>> future = client.async().wait("/k", 5, 0).future();
       try (Socket accepted = listener.accept()) {
         accepted.setSoTimeout(10_000);
         InputStream in = accepted.getInputStream();
@@ -236,8 +250,8 @@ class AsyncCallTest {
       if (b == -1) break;
       head.append((char) b);
     }
-    return new String(head.toString().getBytes(StandardCharsets.ISO_8859_1),
-        StandardCharsets.UTF_8);
+    return new String(
+        head.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
   }
 
   @Test
@@ -247,8 +261,9 @@ class AsyncCallTest {
     EtcdCall<KeysResult> call = etcd.async().wait("/c", next, 0);
     Outcome<KeysResult> outcome = new Outcome<>();
     call.enqueue(outcome);
-    assertTrue(Threads.await(() -> etcd.statsStore().body().watchers() == baseline + 1,
-        Duration.ofSeconds(5)));
+    assertTrue(
+        Threads.await(
+            () -> etcd.statsStore().body().watchers() == baseline + 1, Duration.ofSeconds(5)));
     call.cancel();
     outcome.await();
     assertTrue(call.isCanceled());
@@ -265,8 +280,8 @@ class AsyncCallTest {
     }
     try (EtcdClient refused = EtcdClient.builder().host("http://127.0.0.1:" + port).build()) {
       CompletableFuture<EtcdResponse<KeysResult>> future = refused.async().get("/k").future();
-      ExecutionException thrown = assertThrows(ExecutionException.class,
-          () -> future.get(10, TimeUnit.SECONDS));
+      ExecutionException thrown =
+          assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
       assertInstanceOf(EtcdException.class, thrown.getCause());
       EtcdException failure = (EtcdException) thrown.getCause();
       assertEquals("http://127.0.0.1:" + port, failure.host());
@@ -283,8 +298,8 @@ class AsyncCallTest {
 
       CompletableFuture<EtcdResponse<KeysResult>> built =
           refused.requests().deleteKey("/k").call().future();
-      ExecutionException builtThrown = assertThrows(ExecutionException.class,
-          () -> built.get(10, TimeUnit.SECONDS));
+      ExecutionException builtThrown =
+          assertThrows(ExecutionException.class, () -> built.get(10, TimeUnit.SECONDS));
       assertInstanceOf(EtcdException.class, builtThrown.getCause());
     }
   }
@@ -303,16 +318,19 @@ class AsyncCallTest {
       outcomes.add(outcome);
     }
     try {
-      assertTrue(Threads.await(() -> etcd.statsStore().body().watchers() == baseline + 200,
-          Duration.ofSeconds(15)), () -> "only " + (etcd.statsStore().body().watchers() - baseline)
-              + " of 200 asynchronous waits reached etcd");
+      assertTrue(
+          Threads.await(
+              () -> etcd.statsStore().body().watchers() == baseline + 200, Duration.ofSeconds(15)),
+          () ->
+              "only "
+                  + (etcd.statsStore().body().watchers() - baseline)
+                  + " of 200 asynchronous waits reached etcd");
 
       long began = System.nanoTime();
       List<CompletableFuture<EtcdResponse<KeysResult>>> sets = new ArrayList<>();
       for (int i = 0; i < 50; i++) sets.add(etcd.async().set("/sets/s" + i, i).future());
       CompletableFuture<EtcdResponse<KeysResult>> get = etcd.async().get("/waits").future();
-      CompletableFuture.allOf(sets.toArray(new CompletableFuture<?>[0]))
-          .get(10, TimeUnit.SECONDS);
+      CompletableFuture.allOf(sets.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
       assertEquals(200, get.get(10, TimeUnit.SECONDS).status());
       for (CompletableFuture<EtcdResponse<KeysResult>> set : sets) {
         assertEquals(201, set.get().status());
@@ -331,8 +349,10 @@ class AsyncCallTest {
       for (EtcdCall<KeysResult> wait : waits) wait.cancel();
     }
     for (Outcome<KeysResult> outcome : outcomes) outcome.await();
-    assertTrue(Threads.await(() -> etcd.statsStore().body().watchers() == baseline,
-        Duration.ofSeconds(10)), "etcd still holds cancelled waits");
+    assertTrue(
+        Threads.await(
+            () -> etcd.statsStore().body().watchers() == baseline, Duration.ofSeconds(10)),
+        "etcd still holds cancelled waits");
   }
 
   @Test
@@ -354,7 +374,7 @@ class AsyncCallTest {
     } catch (ExecutionException e) {
       failure = e.getCause();
     }
-    assertInstanceOf(EtcdException.class, failure,
-        "a call on a closed client fails with EtcdException");
+    assertInstanceOf(
+        EtcdException.class, failure, "a call on a closed client fails with EtcdException");
   }
 }

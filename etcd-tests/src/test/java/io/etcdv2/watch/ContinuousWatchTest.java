@@ -31,10 +31,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The continuous watch against a real etcd: every event once, in order, without gaps; a resync
- * when the watcher falls out of etcd's 1000-event history; expiry; stopping; throwing listeners.
- * Each test uses a directory of its own; the tests of this class run one after another on one
- * etcd member, so nothing else writes while a test runs.
+ * The continuous watch against a real etcd: every event once, in order, without gaps; a resync when
+ * the watcher falls out of etcd's 1000-event history; expiry; stopping; throwing listeners. Each
+ * test uses a directory of its own; the tests of this class run one after another on one etcd
+ * member, so nothing else writes while a test runs.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ContinuousWatchTest {
@@ -70,19 +70,23 @@ class ContinuousWatchTest {
     String[] keys = new String[writes];
     String[] rawValues = new String[writes];
     AtomicReference<Throwable> writerFailure = new AtomicReference<>();
-    Thread writer = new Thread(() -> {
-      try {
-        for (int i = 0; i < writes; i++) {
-          EtcdResponse<KeysResult> written = etcd.set("/tenk/k" + (i % 100), "v" + i);
-          if (!written.isSuccessful()) throw new AssertionError("write " + i + ": " + written);
-          indexes[i] = written.body().node().modifiedIndex();
-          keys[i] = written.body().node().key();
-          rawValues[i] = written.body().node().rawValue();
-        }
-      } catch (Throwable t) {
-        writerFailure.set(t);
-      }
-    }, "tenk-writer");
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                for (int i = 0; i < writes; i++) {
+                  EtcdResponse<KeysResult> written = etcd.set("/tenk/k" + (i % 100), "v" + i);
+                  if (!written.isSuccessful())
+                    throw new AssertionError("write " + i + ": " + written);
+                  indexes[i] = written.body().node().modifiedIndex();
+                  keys[i] = written.body().node().key();
+                  rawValues[i] = written.body().node().rawValue();
+                }
+              } catch (Throwable t) {
+                writerFailure.set(t);
+              }
+            },
+            "tenk-writer");
     writer.start();
     writer.join(90_000);
     assertFalse(writer.isAlive(), "10,000 writes did not finish within 90 s");
@@ -92,10 +96,12 @@ class ContinuousWatchTest {
     long last = indexes[writes - 1];
     for (int i = 0; i < writes; i++) {
       // The premise: these writes are the only changes in etcd meanwhile.
-      if (indexes[i] != first + i) fail("write " + i + " got index " + indexes[i] + ", not " + (first + i));
+      if (indexes[i] != first + i)
+        fail("write " + i + " got index " + indexes[i] + ", not " + (first + i));
     }
 
-    assertTrue(recorder.awaitIndex(last, Duration.ofSeconds(30)),
+    assertTrue(
+        recorder.awaitIndex(last, Duration.ofSeconds(30)),
         () -> "the watcher did not reach index " + last + " within 30 s: " + recorder);
     Threads.sleep(200); // anything delivered twice would arrive now
     List<KeysResult> events = recorder.events();
@@ -106,13 +112,29 @@ class ContinuousWatchTest {
       KeysResult event = events.get(i);
       Node node = event.node();
       if (node.modifiedIndex() != first + i) {
-        fail("event " + i + " has index " + node.modifiedIndex() + " where " + (first + i)
-            + " was expected (events must be consecutive, each once, in order): " + event);
+        fail(
+            "event "
+                + i
+                + " has index "
+                + node.modifiedIndex()
+                + " where "
+                + (first + i)
+                + " was expected (events must be consecutive, each once, in order): "
+                + event);
       }
-      if (!"set".equals(event.action()) || !keys[i].equals(node.key())
-          || !rawValues[i].equals(node.rawValue()) || !("v" + i).equals(node.value())) {
-        fail("event at index " + node.modifiedIndex() + " is " + event + " but the write there was "
-            + keys[i] + " = " + rawValues[i]);
+      if (!"set".equals(event.action())
+          || !keys[i].equals(node.key())
+          || !rawValues[i].equals(node.rawValue())
+          || !("v" + i).equals(node.value())) {
+        fail(
+            "event at index "
+                + node.modifiedIndex()
+                + " is "
+                + event
+                + " but the write there was "
+                + keys[i]
+                + " = "
+                + rawValues[i]);
       }
     }
     assertTrue(watch.isRunning());
@@ -128,14 +150,17 @@ class ContinuousWatchTest {
     CountDownLatch blocked = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
-    Recorder recorder = new Recorder(event -> {
-      if (calls.getAndIncrement() == 0) {
-        blocked.countDown();
-        if (!release.await(60, TimeUnit.SECONDS)) throw new IllegalStateException("never released");
-      }
-    });
-    Watch watch = track(etcd.watch("/lag").recursive().fromIndex(initial.etcdIndex() + 1)
-        .start(recorder));
+    Recorder recorder =
+        new Recorder(
+            event -> {
+              if (calls.getAndIncrement() == 0) {
+                blocked.countDown();
+                if (!release.await(60, TimeUnit.SECONDS))
+                  throw new IllegalStateException("never released");
+              }
+            });
+    Watch watch =
+        track(etcd.watch("/lag").recursive().fromIndex(initial.etcdIndex() + 1).start(recorder));
 
     etcd.set("/lag/k0", "first");
     assertTrue(blocked.await(10, TimeUnit.SECONDS), "the first event never reached the listener");
@@ -159,33 +184,40 @@ class ContinuousWatchTest {
     release.countDown();
     long lastBlocked = lastWhileBlocked;
 
-    assertTrue(recorder.await(r -> !r.resyncs().isEmpty(), Duration.ofSeconds(15)),
+    assertTrue(
+        recorder.await(r -> !r.resyncs().isEmpty(), Duration.ofSeconds(15)),
         () -> "no resync after falling 1,600 events behind: " + recorder);
     Recorder.Resync resync = recorder.resyncs().get(0);
     assertEquals(1, resync.eventsBefore, "only the blocked first event came before the resync");
     assertEquals(200, resync.state.status());
-    assertTrue(resync.etcdIndex >= lastBlocked,
+    assertTrue(
+        resync.etcdIndex >= lastBlocked,
         () -> "the resync at " + resync.etcdIndex + " misses writes up to " + lastBlocked);
 
     // The watch goes on after the resync: these arrive as events, each once.
     List<Long> afterResync = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      EtcdResponse<KeysResult> change = i % 5 == 2 ? etcd.delete("/lag/k" + (i % 30))
-          : etcd.set("/lag/k" + (i % 45), "after" + i);
+      EtcdResponse<KeysResult> change =
+          i % 5 == 2
+              ? etcd.delete("/lag/k" + (i % 30))
+              : etcd.set("/lag/k" + (i % 45), "after" + i);
       if (change.isSuccessful()) afterResync.add(change.body().node().modifiedIndex());
     }
     EtcdResponse<KeysResult> removed = etcd.rmdir("/lag/sub", true);
     assertEquals(200, removed.status());
     afterResync.add(removed.body().node().modifiedIndex());
     long lastWrite = afterResync.get(afterResync.size() - 1);
-    assertTrue(recorder.awaitIndex(lastWrite, Duration.ofSeconds(15)),
+    assertTrue(
+        recorder.awaitIndex(lastWrite, Duration.ofSeconds(15)),
         () -> "the watch did not continue after its resync: " + recorder);
     Threads.sleep(100);
 
     assertEquals(1, recorder.resyncs().size(), () -> "resynced more than once: " + recorder);
     assertEquals(List.of(), recorder.errors());
     List<Long> indexes = recorder.eventIndexes();
-    assertEquals(afterResync, indexes.subList(1, indexes.size()),
+    assertEquals(
+        afterResync,
+        indexes.subList(1, indexes.size()),
         "after the resync, exactly the later changes, in order");
 
     // The listener's view: the initial read, events, the resync snapshot replacing what came
@@ -215,7 +247,8 @@ class ContinuousWatchTest {
     }
     Recorder recorder = new Recorder();
     Watch watch = track(etcd.watch("/old").recursive().fromIndex(first).start(recorder));
-    assertTrue(recorder.await(r -> !r.resyncs().isEmpty(), Duration.ofSeconds(10)),
+    assertTrue(
+        recorder.await(r -> !r.resyncs().isEmpty(), Duration.ofSeconds(10)),
         () -> "no resync for an index etcd has cleared: " + recorder);
     Recorder.Resync resync = recorder.resyncs().get(0);
     assertEquals(0, resync.eventsBefore);
@@ -238,13 +271,14 @@ class ContinuousWatchTest {
     long baseline = etcd.statsStore().body().watchers();
     long start = etcd.mkdir("/renew").body().node().modifiedIndex();
     Recorder recorder = new Recorder();
-    Watch watch = track(etcd.watch("/renew").recursive().fromIndex(start + 1).pollTimeout(1)
-        .start(recorder));
+    Watch watch =
+        track(etcd.watch("/renew").recursive().fromIndex(start + 1).pollTimeout(1).start(recorder));
     Threads.sleep(2_600); // two renewals of a 1 s poll
     assertTrue(watch.isRunning());
     assertEquals(List.of(), recorder.events());
     assertEquals(List.of(), recorder.errors());
-    assertTrue(etcd.statsStore().body().watchers() <= baseline + 1,
+    assertTrue(
+        etcd.statsStore().body().watchers() <= baseline + 1,
         "renewed polls must not pile up on etcd");
     long index = etcd.set("/renew/k", "v").body().node().modifiedIndex();
     assertTrue(recorder.awaitIndex(index, Duration.ofSeconds(10)), recorder::toString);
@@ -262,7 +296,8 @@ class ContinuousWatchTest {
     track(etcd.watch("/ttl/short").fromIndex(index + 1).start(onKey));
 
     for (Recorder recorder : List.of(onDir, onKey)) {
-      assertTrue(recorder.awaitEvents(1, Duration.ofSeconds(10)),
+      assertTrue(
+          recorder.awaitEvents(1, Duration.ofSeconds(10)),
           () -> "no event within 10 s of a 1 s TTL: " + recorder);
       KeysResult expired = recorder.events().get(0);
       assertEquals("expire", expired.action());
@@ -280,16 +315,19 @@ class ContinuousWatchTest {
     AtomicBoolean writing = new AtomicBoolean(true);
     AtomicLong written = new AtomicLong();
     AtomicReference<Throwable> writerFailure = new AtomicReference<>();
-    Thread writer = new Thread(() -> {
-      try {
-        while (writing.get()) {
-          etcd.set("/stop/k" + (written.get() % 10), "v" + written.get());
-          written.incrementAndGet();
-        }
-      } catch (Throwable t) {
-        writerFailure.set(t);
-      }
-    }, "stop-writer");
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                while (writing.get()) {
+                  etcd.set("/stop/k" + (written.get() % 10), "v" + written.get());
+                  written.incrementAndGet();
+                }
+              } catch (Throwable t) {
+                writerFailure.set(t);
+              }
+            },
+            "stop-writer");
     writer.start();
     try {
       assertTrue(recorder.awaitEvents(50, Duration.ofSeconds(10)), recorder::toString);
@@ -302,7 +340,8 @@ class ContinuousWatchTest {
       assertFalse(watch.isRunning());
 
       long writtenAtStop = written.get();
-      assertTrue(Threads.await(() -> written.get() >= writtenAtStop + 200, Duration.ofSeconds(10)),
+      assertTrue(
+          Threads.await(() -> written.get() >= writtenAtStop + 200, Duration.ofSeconds(10)),
           "the writer stalled");
     } finally {
       writing.set(false);
@@ -314,7 +353,8 @@ class ContinuousWatchTest {
     watch.stop(); // a second stop is harmless
     assertTrue(System.nanoTime() - again < TimeUnit.SECONDS.toNanos(2));
     assertFalse(watch.isRunning());
-    assertTrue(Threads.await(() -> watchThreads("/stop").isEmpty(), Duration.ofSeconds(2)),
+    assertTrue(
+        Threads.await(() -> watchThreads("/stop").isEmpty(), Duration.ofSeconds(2)),
         () -> "the watch thread is still alive: " + watchThreads("/stop"));
   }
 
@@ -323,16 +363,19 @@ class ContinuousWatchTest {
     long baseline = etcd.statsStore().body().watchers();
     Recorder recorder = new Recorder();
     Watch watch = track(etcd.watch("/quiet").recursive().pollTimeout(60).start(recorder));
-    assertTrue(Threads.await(() -> etcd.statsStore().body().watchers() == baseline + 1,
-        Duration.ofSeconds(5)), "the watch never reached etcd");
+    assertTrue(
+        Threads.await(
+            () -> etcd.statsStore().body().watchers() == baseline + 1, Duration.ofSeconds(5)),
+        "the watch never reached etcd");
 
     long began = System.nanoTime();
     watch.stop();
     long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
     assertTrue(tookMillis < 2_000, "stop() took " + tookMillis + " ms");
     assertFalse(watch.isRunning());
-    assertTrue(Threads.await(() -> etcd.statsStore().body().watchers() == baseline,
-        Duration.ofSeconds(5)), "the long poll stayed open on etcd after stop()");
+    assertTrue(
+        Threads.await(() -> etcd.statsStore().body().watchers() == baseline, Duration.ofSeconds(5)),
+        "the long poll stayed open on etcd after stop()");
     assertEquals(List.of(), recorder.events());
     assertEquals(List.of(), recorder.errors());
   }
@@ -345,19 +388,21 @@ class ContinuousWatchTest {
   void stopWaitsForAListenerCallThatIsRunning() throws Exception {
     AtomicBoolean inListener = new AtomicBoolean();
     CountDownLatch entered = new CountDownLatch(1);
-    Recorder recorder = new Recorder(event -> {
-      inListener.set(true);
-      entered.countDown();
-      long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500);
-      while (System.nanoTime() < end) {
-        try {
-          Thread.sleep(10);
-        } catch (InterruptedException stopInterrupts) {
-          // this listener finishes its work regardless
-        }
-      }
-      inListener.set(false);
-    });
+    Recorder recorder =
+        new Recorder(
+            event -> {
+              inListener.set(true);
+              entered.countDown();
+              long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1_500);
+              while (System.nanoTime() < end) {
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException stopInterrupts) {
+                  // this listener finishes its work regardless
+                }
+              }
+              inListener.set(false);
+            });
     long start = etcd.set("/busy/k", "0").body().node().modifiedIndex();
     Watch watch = track(etcd.watch("/busy").recursive().fromIndex(start + 1).start(recorder));
     etcd.set("/busy/k", "1");
@@ -366,8 +411,9 @@ class ContinuousWatchTest {
     long began = System.nanoTime();
     watch.stop();
     long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began);
-    assertFalse(inListener.get(), "stop() returned after " + tookMillis
-        + " ms while a listener call was still running");
+    assertFalse(
+        inListener.get(),
+        "stop() returned after " + tookMillis + " ms while a listener call was still running");
     recorder.stopReturned.set(true);
     assertTrue(tookMillis < 3_500, "stop() took " + tookMillis + " ms for a 1.5 s listener call");
     assertFalse(watch.isRunning());
@@ -385,7 +431,8 @@ class ContinuousWatchTest {
     self.set(track(etcd.watch("/selfstop").recursive().fromIndex(start + 1).start(recorder)));
     etcd.set("/selfstop/k", "1");
     assertTrue(recorder.awaitEvents(1, Duration.ofSeconds(10)));
-    assertTrue(Threads.await(() -> watchThreads("/selfstop").isEmpty(), Duration.ofSeconds(3)),
+    assertTrue(
+        Threads.await(() -> watchThreads("/selfstop").isEmpty(), Duration.ofSeconds(3)),
         () -> "the watch thread did not end: " + watchThreads("/selfstop"));
     assertFalse(self.get().isRunning());
     etcd.set("/selfstop/k", "2");
@@ -396,11 +443,13 @@ class ContinuousWatchTest {
 
   @Test
   void listenerThatThrowsDoesNotEndTheWatch() {
-    Recorder recorder = new Recorder(event -> {
-      if (event.node().modifiedIndex() % 2 == 0) {
-        throw new IllegalStateException("listener bug on " + event.node().modifiedIndex());
-      }
-    });
+    Recorder recorder =
+        new Recorder(
+            event -> {
+              if (event.node().modifiedIndex() % 2 == 0) {
+                throw new IllegalStateException("listener bug on " + event.node().modifiedIndex());
+              }
+            });
     assertSurvivesAThrowingListener("/throws", recorder);
   }
 
@@ -410,11 +459,13 @@ class ContinuousWatchTest {
    */
   @Test
   void listenerThatThrowsACheckedExceptionDoesNotEndTheWatch() {
-    Recorder recorder = new Recorder(event -> {
-      if (event.node().modifiedIndex() % 2 == 0) {
-        throw new IOException("listener failed to store " + event.node().modifiedIndex());
-      }
-    });
+    Recorder recorder =
+        new Recorder(
+            event -> {
+              if (event.node().modifiedIndex() % 2 == 0) {
+                throw new IOException("listener failed to store " + event.node().modifiedIndex());
+              }
+            });
     assertSurvivesAThrowingListener("/throwschecked", recorder);
   }
 
@@ -426,9 +477,15 @@ class ContinuousWatchTest {
       written.add(etcd.set(dir + "/k" + i, "v" + i).body().node().modifiedIndex());
     }
     long last = written.get(written.size() - 1);
-    assertTrue(recorder.awaitIndex(last, Duration.ofSeconds(10)),
-        () -> "events stopped after the listener threw: " + recorder.eventIndexes()
-            + " of " + written + "; watch " + watch);
+    assertTrue(
+        recorder.awaitIndex(last, Duration.ofSeconds(10)),
+        () ->
+            "events stopped after the listener threw: "
+                + recorder.eventIndexes()
+                + " of "
+                + written
+                + "; watch "
+                + watch);
     assertEquals(written, recorder.eventIndexes());
     assertTrue(watch.isRunning(), watch::toString);
     long later = etcd.set(dir + "/later", "x").body().node().modifiedIndex();

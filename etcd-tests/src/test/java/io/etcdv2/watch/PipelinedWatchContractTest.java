@@ -72,9 +72,14 @@ final class PipelinedWatchContractTest {
       return new MockResponse()
           .setHeader("Content-Type", "application/json")
           .setHeader("X-Etcd-Index", Long.toString(last))
-          .setBody("{\"action\":\"set\",\"node\":{\"key\":\"/w/k" + index
-              + "\",\"value\":\"1\",\"modifiedIndex\":" + index + ",\"createdIndex\":" + index
-              + "}}\n");
+          .setBody(
+              "{\"action\":\"set\",\"node\":{\"key\":\"/w/k"
+                  + index
+                  + "\",\"value\":\"1\",\"modifiedIndex\":"
+                  + index
+                  + ",\"createdIndex\":"
+                  + index
+                  + "}}\n");
     }
   }
 
@@ -88,24 +93,29 @@ final class PipelinedWatchContractTest {
     List<Long> delivered = new CopyOnWriteArrayList<>();
     List<Object> trouble = new CopyOnWriteArrayList<>();
 
-    try (EtcdClient etcd = EtcdClient.builder().host("http://127.0.0.1:" + server.getPort())
-        .build()) {
-      Watch watch = etcd.watch("/w").recursive().fromIndex(100).start(new WatchListener() {
-        @Override
-        public void onEvent(KeysResult event) {
-          delivered.add(event.node().modifiedIndex());
-        }
+    try (EtcdClient etcd =
+        EtcdClient.builder().host("http://127.0.0.1:" + server.getPort()).build()) {
+      Watch watch =
+          etcd.watch("/w")
+              .recursive()
+              .fromIndex(100)
+              .start(
+                  new WatchListener() {
+                    @Override
+                    public void onEvent(KeysResult event) {
+                      delivered.add(event.node().modifiedIndex());
+                    }
 
-        @Override
-        public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
-          trouble.add("resync " + etcdIndex);
-        }
+                    @Override
+                    public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
+                      trouble.add("resync " + etcdIndex);
+                    }
 
-        @Override
-        public void onError(Throwable error) {
-          trouble.add(error);
-        }
-      });
+                    @Override
+                    public void onError(Throwable error) {
+                      trouble.add(error);
+                    }
+                  });
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       while (delivered.size() < history.size() && System.nanoTime() < deadline) {
         Thread.sleep(20);
@@ -115,7 +125,8 @@ final class PipelinedWatchContractTest {
 
     assertTrue(trouble.isEmpty(), trouble.toString());
     assertEquals(new ArrayList<>(history), delivered, "each event once, in index order");
-    assertTrue(dispatcher.mostOpen.get() > 1,
+    assertTrue(
+        dispatcher.mostOpen.get() > 1,
         "polls were pipelined: at most " + dispatcher.mostOpen.get() + " answered at once");
   }
 }

@@ -23,6 +23,7 @@ class Recorder implements WatchListener {
   static final class Resync {
     final EtcdResponse<KeysResult> state;
     final long etcdIndex;
+
     /** How many events had arrived before it. */
     final int eventsBefore;
 
@@ -34,8 +35,13 @@ class Recorder implements WatchListener {
 
     @Override
     public String toString() {
-      return "Resync{etcdIndex=" + etcdIndex + ", eventsBefore=" + eventsBefore + ", status="
-          + state.status() + '}';
+      return "Resync{etcdIndex="
+          + etcdIndex
+          + ", eventsBefore="
+          + eventsBefore
+          + ", status="
+          + state.status()
+          + '}';
     }
   }
 
@@ -44,13 +50,15 @@ class Recorder implements WatchListener {
   private final List<Resync> resyncs = new ArrayList<>();
   private final List<Throwable> errors = new ArrayList<>();
   private final List<Thread> callbackThreads = new ArrayList<>();
+
   /** Set by a test once stop() has returned; any callback after it is recorded as a violation. */
   final AtomicBoolean stopReturned = new AtomicBoolean();
+
   private final List<String> callbacksAfterStop = new ArrayList<>();
   private long highestIndex;
 
   Recorder() {
-    this(event -> { });
+    this(event -> {});
   }
 
   Recorder(Hook hook) {
@@ -97,7 +105,10 @@ class Recorder implements WatchListener {
     throw (E) t;
   }
 
-  /** Waits until {@code done} holds for this recorder or {@code within} passes; returns whether it holds. */
+  /**
+   * Waits until {@code done} holds for this recorder or {@code within} passes; returns whether it
+   * holds.
+   */
   synchronized boolean await(Predicate<Recorder> done, Duration within) {
     long deadline = System.nanoTime() + within.toNanos();
     while (!done.test(this)) {
@@ -158,7 +169,14 @@ class Recorder implements WatchListener {
 
   @Override
   public synchronized String toString() {
-    return "Recorder{events=" + events.size() + ", highestIndex=" + highestIndex + ", resyncs="
-        + resyncs + ", errors=" + errors + '}';
+    return "Recorder{events="
+        + events.size()
+        + ", highestIndex="
+        + highestIndex
+        + ", resyncs="
+        + resyncs
+        + ", errors="
+        + errors
+        + '}';
   }
 }

@@ -24,7 +24,9 @@ final class Threads {
    */
   static boolean isOkHttpTaskRunner(Thread thread) {
     return thread.getName().equals("OkHttp TaskRunner")
-        || thread.getName().equals("OkHttp ConnectionPool"); // the cleanup task's name while it runs
+        || thread
+            .getName()
+            .equals("OkHttp ConnectionPool"); // the cleanup task's name while it runs
   }
 
   /**
@@ -43,18 +45,22 @@ final class Threads {
     List<String> added = new ArrayList<>();
     for (Thread thread : live()) {
       if (!thread.isAlive() || before.contains(thread) || allowed.test(thread)) continue;
-      added.add("\"" + thread.getName() + "\" " + thread.getState()
-          + (thread.isDaemon() ? " daemon" : ""));
+      added.add(
+          "\""
+              + thread.getName()
+              + "\" "
+              + thread.getState()
+              + (thread.isDaemon() ? " daemon" : ""));
     }
     return added;
   }
 
   /**
-   * Polls until no thread beyond {@code before} (and the allowed ones) is alive, for at most
-   * {@code within}; returns the threads still there, empty when all ended.
+   * Polls until no thread beyond {@code before} (and the allowed ones) is alive, for at most {@code
+   * within}; returns the threads still there, empty when all ended.
    */
-  static List<String> awaitNoneAdded(Set<Thread> before, Predicate<Thread> allowed,
-      Duration within) {
+  static List<String> awaitNoneAdded(
+      Set<Thread> before, Predicate<Thread> allowed, Duration within) {
     long deadline = System.nanoTime() + within.toNanos();
     List<String> added = added(before, allowed);
     while (!added.isEmpty() && System.nanoTime() < deadline) {

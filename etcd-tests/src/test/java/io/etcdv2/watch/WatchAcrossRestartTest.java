@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A watch outlives its etcd member going away and coming back on the same data: passing outages
- * are retried, never reported, and nothing is lost or delivered twice. A member of its own, since
- * these tests stop it.
+ * A watch outlives its etcd member going away and coming back on the same data: passing outages are
+ * retried, never reported, and nothing is lost or delivered twice. A member of its own, since these
+ * tests stop it.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class WatchAcrossRestartTest {
@@ -65,9 +65,13 @@ class WatchAcrossRestartTest {
         for (int i = 0; i < 20; i++) written.add(write(writer, dir + "/after" + i, "a" + i));
       }
       long lastAfter = written.get(written.size() - 1);
-      assertTrue(recorder.awaitIndex(lastAfter, Duration.ofSeconds(30)),
-          () -> "events written after the restart were not delivered: " + recorder.eventIndexes()
-              + " of " + written);
+      assertTrue(
+          recorder.awaitIndex(lastAfter, Duration.ofSeconds(30)),
+          () ->
+              "events written after the restart were not delivered: "
+                  + recorder.eventIndexes()
+                  + " of "
+                  + written);
       Threads.sleep(200); // anything delivered twice would arrive now
 
       List<Long> indexes = recorder.eventIndexes();

@@ -1,7 +1,6 @@
 package io.etcdv2.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,8 +37,9 @@ class WatchAuthTest {
     }
     try (EtcdClient root = rootClient()) {
       assertEquals(200, root.enableAuth().status());
-      assertEquals(200, root.putRole("guest",
-          RoleRequest.revoke("guest", Permissions.readWrite("/*"))).status());
+      assertEquals(
+          200,
+          root.putRole("guest", RoleRequest.revoke("guest", Permissions.readWrite("/*"))).status());
     }
     try (EtcdClient anonymous = EtcdClient.builder().host(server.endpoints().get(0)).build()) {
       assertEquals(401, anonymous.get("/secret/k").status(), "guests are locked out");
@@ -66,18 +66,21 @@ class WatchAuthTest {
     }
   }
 
-  private static void assertEndsWith401(EtcdClient client,
-      io.etcdv2.runtime.WatchBuilder builder) {
+  private static void assertEndsWith401(EtcdClient client, io.etcdv2.runtime.WatchBuilder builder) {
     Recorder recorder = new Recorder();
     Watch watch = builder.start(recorder);
     try {
-      assertTrue(recorder.awaitError(Duration.ofSeconds(10)),
+      assertTrue(
+          recorder.awaitError(Duration.ofSeconds(10)),
           () -> "no onError for a refused watch: " + recorder + ", " + watch);
       Throwable error = recorder.errors().get(0);
       assertInstanceOf(EtcdException.class, error);
       assertTrue(error.getMessage().contains("401"), error::getMessage);
-      assertTrue(error.getMessage().contains(HttpUrl.get(client.endpoints().get(0)).host()), error::getMessage);
-      assertTrue(Threads.await(() -> !watch.isRunning(), Duration.ofSeconds(2)),
+      assertTrue(
+          error.getMessage().contains(HttpUrl.get(client.endpoints().get(0)).host()),
+          error::getMessage);
+      assertTrue(
+          Threads.await(() -> !watch.isRunning(), Duration.ofSeconds(2)),
           "the watch still runs after onError");
       Threads.sleep(300);
       assertEquals(1, recorder.errors().size(), () -> "onError more than once: " + recorder);

@@ -48,8 +48,8 @@ final class WatchGroupTest {
 
   @Test
   void tenThousandWatchesShareOnePollAndEachSeesItsOwnEvents() throws Exception {
-    try (EtcdClient client = EtcdClient.builder().host(etcd.endpoints().get(0)).prefix("/wg")
-        .build()) {
+    try (EtcdClient client =
+        EtcdClient.builder().host(etcd.endpoints().get(0)).prefix("/wg").build()) {
       client.version(); // OkHttp's own threads (connection pool) count before
       int threadsBefore = Thread.activeCount();
       WatchGroup group = client.watch("/group").startGroup();
@@ -77,8 +77,7 @@ final class WatchGroupTest {
         int d = random.nextInt(10);
         String key = "/group/d" + d + "/k" + random.nextInt(1000);
         EtcdResponse<KeysResult> set = client.set(key, i);
-        String seen = set.body().action() + " /wg" + key + " "
-            + set.body().node().modifiedIndex();
+        String seen = set.body().action() + " /wg" + key + " " + set.body().node().modifiedIndex();
         expected.computeIfAbsent(key, k -> new ArrayList<>()).add(seen);
         expectedTrees.get(d).add(seen);
       }
@@ -93,8 +92,10 @@ final class WatchGroupTest {
       }
       Thread.sleep(200); // let the last events reach every watch
       int threadsDuring = Thread.activeCount() - threadsBefore;
-      long watchThreads = Thread.getAllStackTraces().keySet().stream()
-          .filter(t -> t.getName().startsWith("etcd-watch")).count();
+      long watchThreads =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(t -> t.getName().startsWith("etcd-watch"))
+              .count();
 
       for (Map.Entry<String, Seen> entry : byKey.entrySet()) {
         List<String> mine = new ArrayList<>(expected.getOrDefault(entry.getKey(), List.of()));
@@ -105,8 +106,9 @@ final class WatchGroupTest {
       for (int d = 0; d < 10; d++) {
         assertEquals(expectedTrees.get(d), trees.get(d).events, "tree /group/d" + d);
       }
-      System.out.printf("watch group: 10,010 watches, %d watch thread(s), %d threads more than"
-          + " before%n", watchThreads, threadsDuring);
+      System.out.printf(
+          "watch group: 10,010 watches, %d watch thread(s), %d threads more than" + " before%n",
+          watchThreads, threadsDuring);
       assertEquals(1, watchThreads, "one watch thread for the whole group");
       // One watch thread, plus OkHttp dispatcher threads for the at most 8 polls a lagging watch
       // pipelines (idle ones end after OkHttp's 60 s keep-alive).

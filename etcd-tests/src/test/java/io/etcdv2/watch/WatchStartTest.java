@@ -16,8 +16,8 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Without {@code fromIndex}, a watch delivers every change made after {@code start()} returns,
- * even one made at once: start() reads etcd's current index before it returns.
+ * Without {@code fromIndex}, a watch delivers every change made after {@code start()} returns, even
+ * one made at once: start() reads etcd's current index before it returns.
  */
 class WatchStartTest {
   @RegisterExtension static final EtcdExtension etcd = EtcdExtension.singleNode();
@@ -27,23 +27,28 @@ class WatchStartTest {
     etcd.client().rmdir("/start", true);
     List<String> seen = new CopyOnWriteArrayList<>();
     CountDownLatch two = new CountDownLatch(2);
-    Watch watch = etcd.client().watch("/start").recursive().start(new WatchListener() {
-      @Override
-      public void onEvent(KeysResult event) {
-        seen.add(event.action() + " " + event.node().key());
-        two.countDown();
-      }
+    Watch watch =
+        etcd.client()
+            .watch("/start")
+            .recursive()
+            .start(
+                new WatchListener() {
+                  @Override
+                  public void onEvent(KeysResult event) {
+                    seen.add(event.action() + " " + event.node().key());
+                    two.countDown();
+                  }
 
-      @Override
-      public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
-        seen.add("resync");
-      }
+                  @Override
+                  public void onResync(EtcdResponse<KeysResult> state, long etcdIndex) {
+                    seen.add("resync");
+                  }
 
-      @Override
-      public void onError(Throwable error) {
-        seen.add("error " + error);
-      }
-    });
+                  @Override
+                  public void onError(Throwable error) {
+                    seen.add("error " + error);
+                  }
+                });
     try {
       etcd.client().set("/start/a", 1);
       etcd.client().set("/start/b", 2);

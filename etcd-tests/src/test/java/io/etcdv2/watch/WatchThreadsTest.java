@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Many watches at once, ordinary calls meanwhile, and the threads they leave behind: none once
- * the watches are stopped, none at all once the client is closed. A member of its own, so that
- * etcd's count of open watches belongs to these tests alone.
+ * Many watches at once, ordinary calls meanwhile, and the threads they leave behind: none once the
+ * watches are stopped, none at all once the client is closed. A member of its own, so that etcd's
+ * count of open watches belongs to these tests alone.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class WatchThreadsTest {
@@ -38,8 +38,7 @@ class WatchThreadsTest {
   @RegisterExtension static final EtcdExtension server = EtcdExtension.singleNode();
 
   @Test
-  void twoHundredWatchesAndAThousandGetsCompleteAndStoppedWatchesLeaveNoThread()
-      throws Exception {
+  void twoHundredWatchesAndAThousandGetsCompleteAndStoppedWatchesLeaveNoThread() throws Exception {
     try (EtcdClient etcd = EtcdClient.builder().host(server.endpoints().get(0)).build()) {
       assertEquals(201, etcd.set("/other/value", "x").status()); // warm-up call
       long from = etcd.mkdir("/many").body().node().modifiedIndex() + 1;
@@ -53,22 +52,29 @@ class WatchThreadsTest {
         recorders[i] = new Recorder();
         watches[i] = etcd.watch("/many/k" + i).fromIndex(from).start(recorders[i]);
       }
-      assertTrue(Threads.await(
-          () -> etcd.statsStore().body().watchers() == baselineWatchers + WATCHES,
-          Duration.ofSeconds(20)), () -> "etcd sees " + etcd.statsStore().body().watchers()
-              + " watches, not " + (baselineWatchers + WATCHES));
+      assertTrue(
+          Threads.await(
+              () -> etcd.statsStore().body().watchers() == baselineWatchers + WATCHES,
+              Duration.ofSeconds(20)),
+          () ->
+              "etcd sees "
+                  + etcd.statsStore().body().watchers()
+                  + " watches, not "
+                  + (baselineWatchers + WATCHES));
 
       // 1,000 gets while the watches are open: 500 synchronous on 4 threads, 500 asynchronous.
       ExecutorService getters = Executors.newFixedThreadPool(4);
       List<Future<Integer>> syncGets = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
-        syncGets.add(getters.submit(() -> {
-          int ok = 0;
-          for (int i = 0; i < 125; i++) {
-            if (etcd.get("/other/value").status() == 200) ok++;
-          }
-          return ok;
-        }));
+        syncGets.add(
+            getters.submit(
+                () -> {
+                  int ok = 0;
+                  for (int i = 0; i < 125; i++) {
+                    if (etcd.get("/other/value").status() == 200) ok++;
+                  }
+                  return ok;
+                }));
       }
       int asyncOk = 0;
       for (int wave = 0; wave < 10; wave++) {
@@ -94,7 +100,8 @@ class WatchThreadsTest {
       }
       for (int i = 0; i < WATCHES; i++) {
         Recorder recorder = recorders[i];
-        assertTrue(recorder.awaitIndex(written[i], Duration.ofSeconds(10)),
+        assertTrue(
+            recorder.awaitIndex(written[i], Duration.ofSeconds(10)),
             "watch " + i + ": " + recorder);
       }
       Threads.sleep(200);
@@ -105,7 +112,8 @@ class WatchThreadsTest {
         assertEquals("w" + i, events.get(0).node().value());
         assertTrue(watches[i].isRunning());
       }
-      assertTrue(Thread.activeCount() >= countAtStart + WATCHES,
+      assertTrue(
+          Thread.activeCount() >= countAtStart + WATCHES,
           "a thread per running watch: " + Thread.activeCount() + " vs " + countAtStart);
 
       for (Watch watch : watches) watch.stop();
@@ -113,18 +121,30 @@ class WatchThreadsTest {
 
       // Back to the threads of the start. OkHttp's dispatcher keeps workers that ran the
       // asynchronous gets for 60 s, idle; they are the client's, released by close() (below).
-      List<String> left = Threads.awaitNoneAdded(atStart,
-          t -> Threads.isIdleDispatcherWorker(t) || Threads.isOkHttpTaskRunner(t),
-          Duration.ofSeconds(5));
-      assertEquals(List.of(), left, "threads left after every watch was stopped (" + countAtStart
-          + " at the start, " + Thread.activeCount() + " now)");
+      List<String> left =
+          Threads.awaitNoneAdded(
+              atStart,
+              t -> Threads.isIdleDispatcherWorker(t) || Threads.isOkHttpTaskRunner(t),
+              Duration.ofSeconds(5));
+      assertEquals(
+          List.of(),
+          left,
+          "threads left after every watch was stopped ("
+              + countAtStart
+              + " at the start, "
+              + Thread.activeCount()
+              + " now)");
       for (Recorder recorder : recorders) {
         assertEquals(List.of(), recorder.errors());
         assertEquals(List.of(), recorder.resyncs());
       }
-      assertTrue(Threads.await(() -> etcd.statsStore().body().watchers() == baselineWatchers,
-          Duration.ofSeconds(5)), () -> "etcd still holds "
-              + (etcd.statsStore().body().watchers() - baselineWatchers) + " of the polls");
+      assertTrue(
+          Threads.await(
+              () -> etcd.statsStore().body().watchers() == baselineWatchers, Duration.ofSeconds(5)),
+          () ->
+              "etcd still holds "
+                  + (etcd.statsStore().body().watchers() - baselineWatchers)
+                  + " of the polls");
     }
   }
 
@@ -144,42 +164,54 @@ class WatchThreadsTest {
         watches.add(etcd.watch("/closing/w" + i).fromIndex(from).start(new Recorder()));
       }
       for (int i = 0; i < 20; i++) {
-        etcd.async().wait("/closing/a" + i, from, 0).enqueue(new EtcdCallback<KeysResult>() {
-          @Override
-          public void onResponse(EtcdCall<KeysResult> call, EtcdResponse<KeysResult> response) {
-            waitResponses.add(response.toString());
-            waitsEnded.countDown();
-          }
+        etcd.async()
+            .wait("/closing/a" + i, from, 0)
+            .enqueue(
+                new EtcdCallback<KeysResult>() {
+                  @Override
+                  public void onResponse(
+                      EtcdCall<KeysResult> call, EtcdResponse<KeysResult> response) {
+                    waitResponses.add(response.toString());
+                    waitsEnded.countDown();
+                  }
 
-          @Override
-          public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {
-            waitsCancelled.incrementAndGet();
-            waitsEnded.countDown();
-          }
-        });
+                  @Override
+                  public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {
+                    waitsCancelled.incrementAndGet();
+                    waitsEnded.countDown();
+                  }
+                });
       }
       List<CompletableFuture<EtcdResponse<KeysResult>>> gets = new ArrayList<>();
       for (int i = 0; i < 50; i++) gets.add(etcd.async().get("/closing").future());
       CompletableFuture.allOf(gets.toArray(new CompletableFuture<?>[0])).get(10, TimeUnit.SECONDS);
-      assertTrue(Threads.await(
-          () -> etcd.statsStore().body().watchers() == baselineWatchers + 40,
-          Duration.ofSeconds(10)), "the 20 watches and 20 long polls never all reached etcd");
-      assertTrue(Threads.added(beforeClient, Threads::isOkHttpTaskRunner).size() >= 40,
+      assertTrue(
+          Threads.await(
+              () -> etcd.statsStore().body().watchers() == baselineWatchers + 40,
+              Duration.ofSeconds(10)),
+          "the 20 watches and 20 long polls never all reached etcd");
+      assertTrue(
+          Threads.added(beforeClient, Threads::isOkHttpTaskRunner).size() >= 40,
           "the client runs a thread per watch and per open asynchronous call");
     } finally {
       etcd.close(); // with everything still open
     }
 
-    List<String> left = Threads.awaitNoneAdded(beforeClient, Threads::isOkHttpTaskRunner,
-        Duration.ofSeconds(5));
+    List<String> left =
+        Threads.awaitNoneAdded(beforeClient, Threads::isOkHttpTaskRunner, Duration.ofSeconds(5));
     assertEquals(List.of(), left, "threads left after close()");
     for (Watch watch : watches) assertFalse(watch.isRunning());
     assertTrue(waitsEnded.await(5, TimeUnit.SECONDS), "close() left asynchronous waits open");
-    assertEquals(20, waitsCancelled.get(),
+    assertEquals(
+        20,
+        waitsCancelled.get(),
         () -> "the open waits failed as cancelled, but some were answered: " + waitResponses);
     try (EtcdClient other = EtcdClient.builder().host(server.endpoints().get(0)).build()) {
-      assertTrue(Threads.await(() -> other.statsStore().body().watchers() == baselineWatchers,
-          Duration.ofSeconds(5)), "etcd still holds polls of the closed client");
+      assertTrue(
+          Threads.await(
+              () -> other.statsStore().body().watchers() == baselineWatchers,
+              Duration.ofSeconds(5)),
+          "etcd still holds polls of the closed client");
     }
   }
 }

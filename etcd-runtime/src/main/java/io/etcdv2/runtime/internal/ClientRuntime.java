@@ -86,8 +86,7 @@ public abstract class ClientRuntime implements Closeable {
   public abstract <T> EtcdCall<T> prepare(EtcdCall<T> call, String operation);
 
   /** {@code call} named {@code operation}, limited to {@code timeoutSeconds}, unsent. */
-  public abstract <T> EtcdCall<T> prepare(EtcdCall<T> call, String operation,
-      long timeoutSeconds);
+  public abstract <T> EtcdCall<T> prepare(EtcdCall<T> call, String operation, long timeoutSeconds);
 
   /** A continuous watch of {@code encodedKey} (from {@link #key}) through {@code keys}. */
   public abstract WatchBuilder watch(KeysApi keys, String encodedKey);

@@ -20,10 +20,9 @@ import retrofit2.http.Query;
 
 /**
  * The worked example of extending the library: a service registry kept under {@code
- * /v2/keys/services}, plus etcd's Prometheus metrics endpoint. The etcd processor generates
- * {@code RegistryClient} from it: it extends {@code AbstractEtcdClient}, the generated base of
- * {@link Etcd}, which has every convenience of the library, and adds the conveniences declared
- * here.
+ * /v2/keys/services}, plus etcd's Prometheus metrics endpoint. The etcd processor generates {@code
+ * RegistryClient} from it: it extends {@code AbstractEtcdClient}, the generated base of {@link
+ * Etcd}, which has every convenience of the library, and adds the conveniences declared here.
  */
 @GenerateClient
 public interface RegistryApi extends Etcd {
@@ -33,10 +32,15 @@ public interface RegistryApi extends Etcd {
    */
   @FormUrlEncoded
   @PUT("v2/keys/services{key}")
-  @Convenience(name = "register", args = {"value", "ttl"}, optional = 1, rootKey = false,
+  @Convenience(
+      name = "register",
+      args = {"value", "ttl"},
+      optional = 1,
+      rootKey = false,
       fixed = @Fixed(param = "prevExist", value = "false"),
-      doc = "Registers a service instance, failing with 412 if it is registered already; without"
-          + " a ttl it lives as long as the client's default TTL.")
+      doc =
+          "Registers a service instance, failing with 412 if it is registered already; without"
+              + " a ttl it lives as long as the client's default TTL.")
   EtcdCall<KeysResult> putService(
       @Key @Path(value = "key", encoded = true) String key,
       @Value @Field("value") String value,
@@ -49,11 +53,17 @@ public interface RegistryApi extends Etcd {
    */
   @FormUrlEncoded
   @PUT("v2/keys/services{key}")
-  @Convenience(name = "heartbeat", args = "ttl", rootKey = false,
-      fixed = {@Fixed(param = "refresh", value = "true"),
-          @Fixed(param = "prevExist", value = "true")},
-      doc = "Keeps a registered instance alive for another {@code ttl} seconds, without"
-          + " notifying watchers.")
+  @Convenience(
+      name = "heartbeat",
+      args = "ttl",
+      rootKey = false,
+      fixed = {
+        @Fixed(param = "refresh", value = "true"),
+        @Fixed(param = "prevExist", value = "true")
+      },
+      doc =
+          "Keeps a registered instance alive for another {@code ttl} seconds, without"
+              + " notifying watchers.")
   EtcdCall<KeysResult> refreshService(
       @Key @Path(value = "key", encoded = true) String key,
       @Positive @Field("ttl") Long ttl,
@@ -62,8 +72,12 @@ public interface RegistryApi extends Etcd {
 
   /** {@code GET /v2/keys/services/...}: reads the registry, sorted by key. */
   @GET("v2/keys/services{key}")
-  @Convenience(name = "instances", fixed = {@Fixed(param = "recursive", value = "true"),
-      @Fixed(param = "sorted", value = "true")},
+  @Convenience(
+      name = "instances",
+      fixed = {
+        @Fixed(param = "recursive", value = "true"),
+        @Fixed(param = "sorted", value = "true")
+      },
       doc = "Lists every instance registered under a service, sorted by key.")
   EtcdCall<KeysResult> getServices(
       @Key @Path(value = "key", encoded = true) String key,
@@ -72,8 +86,7 @@ public interface RegistryApi extends Etcd {
 
   /** {@code DELETE /v2/keys/services/...}: removes an instance. */
   @DELETE("v2/keys/services{key}")
-  @Convenience(name = "deregister", rootKey = false,
-      doc = "Removes a registered service instance.")
+  @Convenience(name = "deregister", rootKey = false, doc = "Removes a registered service instance.")
   EtcdCall<KeysResult> deleteService(@Key @Path(value = "key", encoded = true) String key);
 
   /** {@code GET /metrics}: the member's Prometheus metrics, as text. */

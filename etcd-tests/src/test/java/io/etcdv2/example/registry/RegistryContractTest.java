@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /** The exact requests of the worked example's own conveniences, and the inherited ones. */
 class RegistryContractTest {
-  private static final String CREATED = "{\"action\":\"create\",\"node\":{\"key\":"
-      + "\"/services/web/a\",\"value\":\"\\\"10.0.0.1:80\\\"\",\"modifiedIndex\":7,"
-      + "\"createdIndex\":7}}";
+  private static final String CREATED =
+      "{\"action\":\"create\",\"node\":{\"key\":"
+          + "\"/services/web/a\",\"value\":\"\\\"10.0.0.1:80\\\"\",\"modifiedIndex\":7,"
+          + "\"createdIndex\":7}}";
 
   private final MockWebServer server = new MockWebServer();
   private RegistryClient registry;
@@ -62,8 +63,8 @@ class RegistryContractTest {
 
   @Test
   void registerRejectsABadTtlAndTheRootBeforeSending() {
-    IllegalArgumentException ttl = assertThrows(IllegalArgumentException.class,
-        () -> registry.register("/web/a", "x", 0));
+    IllegalArgumentException ttl =
+        assertThrows(IllegalArgumentException.class, () -> registry.register("/web/a", "x", 0));
     assertEquals("ttl must be -1 (no TTL) or at least 1 second but was 0", ttl.getMessage());
     assertThrows(IllegalArgumentException.class, () -> registry.register("/", "x"));
     assertEquals(0, server.getRequestCount());
@@ -81,16 +82,19 @@ class RegistryContractTest {
 
   @Test
   void heartbeatNeedsARealTtl() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> registry.heartbeat("/web/a", -1));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> registry.heartbeat("/web/a", -1));
     assertEquals("ttl must be 1 or more but was -1", e.getMessage());
     assertEquals(0, server.getRequestCount());
   }
 
   @Test
   void instancesReadsRecursiveAndSorted() throws Exception {
-    server.enqueue(json(200, "{\"action\":\"get\",\"node\":{\"key\":\"/services/web\","
-        + "\"dir\":true,\"nodes\":[],\"modifiedIndex\":3,\"createdIndex\":3}}"));
+    server.enqueue(
+        json(
+            200,
+            "{\"action\":\"get\",\"node\":{\"key\":\"/services/web\","
+                + "\"dir\":true,\"nodes\":[],\"modifiedIndex\":3,\"createdIndex\":3}}"));
     registry.instances("/web");
     RecordedRequest request = take();
     assertEquals("GET", request.getMethod());
@@ -109,8 +113,10 @@ class RegistryContractTest {
 
   @Test
   void metricsIsText() throws Exception {
-    server.enqueue(new MockResponse().setHeader("Content-Type", "text/plain; version=0.0.4")
-        .setBody("etcd_server_has_leader 1\n"));
+    server.enqueue(
+        new MockResponse()
+            .setHeader("Content-Type", "text/plain; version=0.0.4")
+            .setBody("etcd_server_has_leader 1\n"));
     EtcdResponse<String> metrics = registry.metrics();
     assertEquals("/metrics", take().getPath());
     assertEquals("etcd_server_has_leader 1\n", metrics.body());
@@ -125,8 +131,14 @@ class RegistryContractTest {
     registry.requests().getServices("/web").recursive(true).send();
     assertEquals("/v2/keys/plain", take().getPath());
     assertEquals("/v2/keys/services/web?recursive=true", take().getPath());
-    assertTrue(registry.async().register("/web/b", "x").request().url().encodedPath()
-        .endsWith("/v2/keys/services/web/b"));
+    assertTrue(
+        registry
+            .async()
+            .register("/web/b", "x")
+            .request()
+            .url()
+            .encodedPath()
+            .endsWith("/v2/keys/services/web/b"));
   }
 
   private RecordedRequest take() throws InterruptedException {
@@ -136,7 +148,9 @@ class RegistryContractTest {
   }
 
   private static MockResponse json(int status, String body) {
-    return new MockResponse().setResponseCode(status)
-        .setHeader("Content-Type", "application/json").setBody(body);
+    return new MockResponse()
+        .setResponseCode(status)
+        .setHeader("Content-Type", "application/json")
+        .setBody(body);
   }
 }

@@ -17,12 +17,12 @@ class RegistryIntegrationTest {
 
   @Test
   void registersListsRefreshesAndDeregistersInstances() {
-    try (RegistryClient registry = RegistryClient.builder().host(etcd.endpoints().get(0)).ttl(30)
-        .build()) {
+    try (RegistryClient registry =
+        RegistryClient.builder().host(etcd.endpoints().get(0)).ttl(30).build()) {
       assertEquals(201, registry.register("/web/b", "10.0.0.2:80").status());
       assertEquals(201, registry.register("/web/a", "10.0.0.1:80", 60).status());
-      assertEquals(EtcdError.NODE_EXIST,
-          registry.register("/web/a", "10.0.0.9:80").error().errorCode());
+      assertEquals(
+          EtcdError.NODE_EXIST, registry.register("/web/a", "10.0.0.9:80").error().errorCode());
 
       List<Object> listed = new ArrayList<>();
       for (Node node : registry.instances("/web").body().node().nodes()) listed.add(node.value());
@@ -32,7 +32,9 @@ class RegistryIntegrationTest {
       assertEquals("10.0.0.2:80", refreshed.value());
       assertTrue(refreshed.ttl() > 0 && refreshed.ttl() <= 5, "ttl " + refreshed.ttl());
 
-      assertEquals("/services/web/a", registry.get("/services/web/a").body().node().key(),
+      assertEquals(
+          "/services/web/a",
+          registry.get("/services/web/a").body().node().key(),
           "the inherited get sees the registry's keys");
       assertEquals(200, registry.deregister("/web/a").status());
       assertEquals(404, registry.deregister("/web/a").status());
@@ -42,16 +44,18 @@ class RegistryIntegrationTest {
 
   @Test
   void prefixPutsTheRegistrysKeysWhereInheritedCallsFindThem() {
-    try (RegistryClient tenant = RegistryClient.builder().host(etcd.endpoints().get(0))
-            .prefix("/tenant").build();
-        RegistryClient unprefixed = RegistryClient.builder().host(etcd.endpoints().get(0))
-            .build()) {
+    try (RegistryClient tenant =
+            RegistryClient.builder().host(etcd.endpoints().get(0)).prefix("/tenant").build();
+        RegistryClient unprefixed =
+            RegistryClient.builder().host(etcd.endpoints().get(0)).build()) {
       assertEquals(201, tenant.register("/web/p", "10.0.0.7:80").status());
 
-      assertEquals("10.0.0.7:80", tenant.get("/services/web/p").body().node().value(),
+      assertEquals(
+          "10.0.0.7:80",
+          tenant.get("/services/web/p").body().node().value(),
           "get finds what register wrote under the same prefix");
-      assertEquals("/tenant/services/web/p",
-          unprefixed.get("/tenant/services/web/p").body().node().key());
+      assertEquals(
+          "/tenant/services/web/p", unprefixed.get("/tenant/services/web/p").body().node().key());
       assertEquals(404, unprefixed.get("/services/web/p").status(), "nothing outside the prefix");
       assertEquals(200, tenant.deregister("/web/p").status());
     }
