@@ -934,8 +934,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#get(String) get} sends, not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#get(String) get} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<KeysResult> get(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null, null,
@@ -943,8 +943,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#readdir(String) readdir} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#readdir(String) readdir} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> readdir(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null, null,
@@ -952,8 +952,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#readdir(String, boolean) readdir} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#readdir(String, boolean) readdir} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> readdir(String key, boolean recursive) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), runtime.flag(recursive),
@@ -961,8 +961,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#wait(String) wait} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#wait(String) wait} as a call not yet sent: {@code enqueue} it,
+     * or take its {@code future()}.
      */
     public EtcdCall<KeysResult> wait(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null,
@@ -970,8 +970,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#wait(String, long) wait} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#wait(String, long) wait} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> wait(String key, long waitIndex) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null,
@@ -979,8 +979,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#wait(String, long, long) wait} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#wait(String, long, long) wait} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> wait(String key, long waitIndex, long timeoutSeconds) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null,
@@ -988,8 +988,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#waitdir(String) waitdir} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#waitdir(String) waitdir} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> waitdir(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), Boolean.TRUE, null, null,
@@ -997,8 +997,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#waitdir(String, long) waitdir} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#waitdir(String, long) waitdir} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> waitdir(String key, long waitIndex) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), Boolean.TRUE, null, null,
@@ -1006,8 +1006,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#waitdir(String, long, long) waitdir} sends,
-     * not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#waitdir(String, long, long) waitdir} as a call not yet sent:
+     * {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> waitdir(String key, long waitIndex, long timeoutSeconds) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), Boolean.TRUE, null, null,
@@ -1015,8 +1015,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#read(String, boolean, boolean, boolean) read}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#read(String, boolean, boolean, boolean) read} as a call not yet
+     * sent: {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> read(String key, boolean recursive, boolean sorted,
         boolean quorum) {
@@ -1025,8 +1025,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#set(String, Object) set} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#set(String, Object) set} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> set(String key, Object value) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1035,8 +1035,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#set(String, Object, long) set} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#set(String, Object, long) set} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> set(String key, Object value, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1045,8 +1045,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#setnx(String, Object) setnx} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#setnx(String, Object) setnx} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> setnx(String key, Object value) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1055,8 +1055,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#setnx(String, Object, long) setnx} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#setnx(String, Object, long) setnx} as a call not yet sent:
+     * {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> setnx(String key, Object value, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1065,8 +1065,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#setx(String, Object) setx} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#setx(String, Object) setx} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> setx(String key, Object value) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1075,8 +1075,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#setx(String, Object, long) setx} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#setx(String, Object, long) setx} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> setx(String key, Object value, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1085,8 +1085,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#setx(String, Object, long, long) setx} sends,
-     * not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#setx(String, Object, long, long) setx} as a call not yet sent:
+     * {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> setx(String key, Object value, long ttl, long prevIndex) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1095,8 +1095,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#mkdir(String) mkdir} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#mkdir(String) mkdir} as a call not yet sent: {@code enqueue} it,
+     * or take its {@code future()}.
      */
     public EtcdCall<KeysResult> mkdir(String key) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
@@ -1104,8 +1104,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#mkdir(String, long) mkdir} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#mkdir(String, long) mkdir} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> mkdir(String key, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
@@ -1113,8 +1113,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#mkdirnx(String) mkdirnx} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#mkdirnx(String) mkdirnx} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> mkdirnx(String key) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
@@ -1122,8 +1122,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#mkdirnx(String, long) mkdirnx} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#mkdirnx(String, long) mkdirnx} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> mkdirnx(String key, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
@@ -1131,8 +1131,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#compareAndSwap(String, Object, Object)
-     * compareAndSwap} sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#compareAndSwap(String, Object, Object) compareAndSwap} as a call
+     * not yet sent: {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> compareAndSwap(String key, Object value, Object prevValue) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1141,8 +1141,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#compareAndSwap(String, Object, Object, long)
-     * compareAndSwap} sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#compareAndSwap(String, Object, Object, long) compareAndSwap} as
+     * a call not yet sent: {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> compareAndSwap(String key, Object value, Object prevValue,
         long ttl) {
@@ -1152,9 +1152,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#compareAndSwapIndex(String, Object, long)
-     * compareAndSwapIndex} sends, not yet sent: {@code enqueue} it, or take its {@code
-     * future()}.
+     * {@link AbstractEtcdClient#compareAndSwapIndex(String, Object, long) compareAndSwapIndex}
+     * as a call not yet sent: {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1163,8 +1162,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#compareAndSwapIndex(String, Object, long,
-     * long) compareAndSwapIndex} sends, not yet sent: {@code enqueue} it, or take its {@code
+     * {@link AbstractEtcdClient#compareAndSwapIndex(String, Object, long, long)
+     * compareAndSwapIndex} as a call not yet sent: {@code enqueue} it, or take its {@code
      * future()}.
      */
     public EtcdCall<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex,
@@ -1175,8 +1174,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#refresh(String, long) refresh} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#refresh(String, long) refresh} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> refresh(String key, long ttl) {
       return runtime.prepare(api().refreshKey(runtime.key(key, false, "key"),
@@ -1184,8 +1183,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#push(String, Object) push} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#push(String, Object) push} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> push(String key, Object value) {
       return runtime.prepare(api().postKey(runtime.key(key, true, "key"),
@@ -1193,8 +1192,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#push(String, Object, long) push} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#push(String, Object, long) push} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> push(String key, Object value, long ttl) {
       return runtime.prepare(api().postKey(runtime.key(key, true, "key"),
@@ -1202,8 +1201,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#delete(String) delete} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#delete(String) delete} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> delete(String key) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null, null,
@@ -1211,8 +1210,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#delete(String, Object) delete} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#delete(String, Object) delete} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> delete(String key, Object prevValue) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null,
@@ -1220,8 +1219,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#delete(String, Object, long) delete} sends,
-     * not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#delete(String, Object, long) delete} as a call not yet sent:
+     * {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> delete(String key, Object prevValue, long prevIndex) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null,
@@ -1230,8 +1229,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#rmdir(String) rmdir} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#rmdir(String) rmdir} as a call not yet sent: {@code enqueue} it,
+     * or take its {@code future()}.
      */
     public EtcdCall<KeysResult> rmdir(String key) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), Boolean.TRUE, null,
@@ -1239,8 +1238,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#rmdir(String, boolean) rmdir} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#rmdir(String, boolean) rmdir} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> rmdir(String key, boolean recursive) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), Boolean.TRUE,
@@ -1248,8 +1247,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#compareAndDelete(String, Object)
-     * compareAndDelete} sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#compareAndDelete(String, Object) compareAndDelete} as a call not
+     * yet sent: {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> compareAndDelete(String key, Object prevValue) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null,
@@ -1257,9 +1256,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#compareAndDeleteIndex(String, long)
-     * compareAndDeleteIndex} sends, not yet sent: {@code enqueue} it, or take its {@code
-     * future()}.
+     * {@link AbstractEtcdClient#compareAndDeleteIndex(String, long) compareAndDeleteIndex} as a
+     * call not yet sent: {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> compareAndDeleteIndex(String key, long prevIndex) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null, null,
@@ -1267,80 +1265,80 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#version() version} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#version() version} as a call not yet sent: {@code enqueue} it,
+     * or take its {@code future()}.
      */
     public EtcdCall<VersionInfo> version() {
       return runtime.prepare(api().getVersion(), "version");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#health() health} sends, not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#health() health} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<Health> health() {
       return runtime.prepare(api().getHealth(), "health");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#machines() machines} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#machines() machines} as a call not yet sent: {@code enqueue} it,
+     * or take its {@code future()}.
      */
     public EtcdCall<String> machines() {
       return runtime.prepare(api().getMachines(), "machines");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#statsLeader() statsLeader} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#statsLeader() statsLeader} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<LeaderStats> statsLeader() {
       return runtime.prepare(api().getLeaderStats(), "statsLeader");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#statsSelf() statsSelf} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#statsSelf() statsSelf} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<SelfStats> statsSelf() {
       return runtime.prepare(api().getSelfStats(), "statsSelf");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#statsStore() statsStore} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#statsStore() statsStore} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<StoreStats> statsStore() {
       return runtime.prepare(api().getStoreStats(), "statsStore");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#members() members} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#members() members} as a call not yet sent: {@code enqueue} it,
+     * or take its {@code future()}.
      */
     public EtcdCall<MemberList> members() {
       return runtime.prepare(api().getMembers(), "members");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#leader() leader} sends, not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#leader() leader} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<Member> leader() {
       return runtime.prepare(api().getLeader(), "leader");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#addMember(PeerUrls) addMember} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#addMember(PeerUrls) addMember} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<Member> addMember(PeerUrls body) {
       return runtime.prepare(api().postMember(runtime.required(body, "body")), "addMember");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#updateMember(String, PeerUrls) updateMember}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#updateMember(String, PeerUrls) updateMember} as a call not yet
+     * sent: {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<Void> updateMember(String id, PeerUrls body) {
       return runtime.prepare(api().putMember(runtime.segment(id, "id"),
@@ -1348,56 +1346,56 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#removeMember(String) removeMember} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#removeMember(String) removeMember} as a call not yet sent:
+     * {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<Void> removeMember(String id) {
       return runtime.prepare(api().deleteMember(runtime.segment(id, "id")), "removeMember");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#authStatus() authStatus} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#authStatus() authStatus} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<AuthStatus> authStatus() {
       return runtime.prepare(api().getAuthStatus(), "authStatus");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#enableAuth() enableAuth} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#enableAuth() enableAuth} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<Void> enableAuth() {
       return runtime.prepare(api().putAuthEnable(), "enableAuth");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#disableAuth() disableAuth} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#disableAuth() disableAuth} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<Void> disableAuth() {
       return runtime.prepare(api().deleteAuthEnable(), "disableAuth");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#users() users} sends, not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#users() users} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<UserList> users() {
       return runtime.prepare(api().getUsers(), "users");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#user(String) user} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#user(String) user} as a call not yet sent: {@code enqueue} it,
+     * or take its {@code future()}.
      */
     public EtcdCall<User> user(String user) {
       return runtime.prepare(api().getUser(runtime.segment(user, "user")), "user");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#putUser(String, UserRequest) putUser} sends,
-     * not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#putUser(String, UserRequest) putUser} as a call not yet sent:
+     * {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<User> putUser(String user, UserRequest body) {
       return runtime.prepare(api().putUser(runtime.segment(user, "user"),
@@ -1405,32 +1403,32 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#deleteUser(String) deleteUser} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#deleteUser(String) deleteUser} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<Void> deleteUser(String user) {
       return runtime.prepare(api().deleteUser(runtime.segment(user, "user")), "deleteUser");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#roles() roles} sends, not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#roles() roles} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<RoleList> roles() {
       return runtime.prepare(api().getRoles(), "roles");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#role(String) role} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#role(String) role} as a call not yet sent: {@code enqueue} it,
+     * or take its {@code future()}.
      */
     public EtcdCall<Role> role(String role) {
       return runtime.prepare(api().getRole(runtime.segment(role, "role")), "role");
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#putRole(String, RoleRequest) putRole} sends,
-     * not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#putRole(String, RoleRequest) putRole} as a call not yet sent:
+     * {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<Role> putRole(String role, RoleRequest body) {
       return runtime.prepare(api().putRole(runtime.segment(role, "role"),
@@ -1438,8 +1436,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * The call {@link io.etcdv2.AbstractEtcdClient#deleteRole(String) deleteRole} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#deleteRole(String) deleteRole} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<Void> deleteRole(String role) {
       return runtime.prepare(api().deleteRole(runtime.segment(role, "role")), "deleteRole");

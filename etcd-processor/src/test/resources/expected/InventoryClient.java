@@ -1038,8 +1038,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#get(String) get} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#get(String) get} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<KeysResult> get(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null, null,
@@ -1047,8 +1047,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#readdir(String) readdir} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#readdir(String) readdir} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> readdir(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null, null,
@@ -1056,8 +1056,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#readdir(String, boolean) readdir}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#readdir(String, boolean) readdir} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> readdir(String key, boolean recursive) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), runtime.flag(recursive),
@@ -1065,8 +1065,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#wait(String) wait} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#wait(String) wait} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<KeysResult> wait(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null,
@@ -1074,8 +1074,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#wait(String, long) wait} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#wait(String, long) wait} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> wait(String key, long waitIndex) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null,
@@ -1083,8 +1083,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#wait(String, long, long) wait}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#wait(String, long, long) wait} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> wait(String key, long waitIndex, long timeoutSeconds) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null,
@@ -1092,8 +1092,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#waitdir(String) waitdir} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#waitdir(String) waitdir} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> waitdir(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), Boolean.TRUE, null, null,
@@ -1101,8 +1101,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#waitdir(String, long) waitdir}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#waitdir(String, long) waitdir} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> waitdir(String key, long waitIndex) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), Boolean.TRUE, null, null,
@@ -1110,8 +1110,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#waitdir(String, long, long) waitdir}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#waitdir(String, long, long) waitdir} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> waitdir(String key, long waitIndex, long timeoutSeconds) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), Boolean.TRUE, null, null,
@@ -1119,8 +1119,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#read(String, boolean, boolean,
-     * boolean) read} sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#read(String, boolean, boolean, boolean) read} as a call not yet
+     * sent: {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> read(String key, boolean recursive, boolean sorted,
         boolean quorum) {
@@ -1129,8 +1129,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#set(String, Object) set} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#set(String, Object) set} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> set(String key, Object value) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1139,8 +1139,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#set(String, Object, long) set}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#set(String, Object, long) set} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> set(String key, Object value, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1149,8 +1149,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#setnx(String, Object) setnx} sends,
-     * not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#setnx(String, Object) setnx} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> setnx(String key, Object value) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1159,8 +1159,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#setnx(String, Object, long) setnx}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#setnx(String, Object, long) setnx} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> setnx(String key, Object value, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1169,8 +1169,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#setx(String, Object) setx} sends,
-     * not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#setx(String, Object) setx} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> setx(String key, Object value) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1179,8 +1179,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#setx(String, Object, long) setx}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#setx(String, Object, long) setx} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> setx(String key, Object value, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1189,8 +1189,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#setx(String, Object, long, long)
-     * setx} sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#setx(String, Object, long, long) setx} as a call not yet sent:
+     * {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> setx(String key, Object value, long ttl, long prevIndex) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1199,8 +1199,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#mkdir(String) mkdir} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#mkdir(String) mkdir} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<KeysResult> mkdir(String key) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
@@ -1208,8 +1208,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#mkdir(String, long) mkdir} sends,
-     * not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#mkdir(String, long) mkdir} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> mkdir(String key, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
@@ -1217,8 +1217,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#mkdirnx(String) mkdirnx} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#mkdirnx(String) mkdirnx} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> mkdirnx(String key) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
@@ -1226,8 +1226,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#mkdirnx(String, long) mkdirnx}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#mkdirnx(String, long) mkdirnx} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> mkdirnx(String key, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
@@ -1235,9 +1235,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#compareAndSwap(String, Object,
-     * Object) compareAndSwap} sends, not yet sent: {@code enqueue} it, or take its {@code
-     * future()}.
+     * {@link InventoryClient#compareAndSwap(String, Object, Object) compareAndSwap} as a call
+     * not yet sent: {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> compareAndSwap(String key, Object value, Object prevValue) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1246,9 +1245,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#compareAndSwap(String, Object,
-     * Object, long) compareAndSwap} sends, not yet sent: {@code enqueue} it, or take its {@code
-     * future()}.
+     * {@link InventoryClient#compareAndSwap(String, Object, Object, long) compareAndSwap} as a
+     * call not yet sent: {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> compareAndSwap(String key, Object value, Object prevValue,
         long ttl) {
@@ -1258,9 +1256,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#compareAndSwapIndex(String, Object,
-     * long) compareAndSwapIndex} sends, not yet sent: {@code enqueue} it, or take its {@code
-     * future()}.
+     * {@link InventoryClient#compareAndSwapIndex(String, Object, long) compareAndSwapIndex} as a
+     * call not yet sent: {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1269,9 +1266,9 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#compareAndSwapIndex(String, Object,
-     * long, long) compareAndSwapIndex} sends, not yet sent: {@code enqueue} it, or take its
-     * {@code future()}.
+     * {@link InventoryClient#compareAndSwapIndex(String, Object, long, long)
+     * compareAndSwapIndex} as a call not yet sent: {@code enqueue} it, or take its {@code
+     * future()}.
      */
     public EtcdCall<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex,
         long ttl) {
@@ -1281,8 +1278,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#refresh(String, long) refresh}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#refresh(String, long) refresh} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> refresh(String key, long ttl) {
       return runtime.prepare(api().refreshKey(runtime.key(key, false, "key"),
@@ -1290,8 +1287,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#push(String, Object) push} sends,
-     * not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#push(String, Object) push} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> push(String key, Object value) {
       return runtime.prepare(api().postKey(runtime.key(key, true, "key"),
@@ -1299,8 +1296,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#push(String, Object, long) push}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#push(String, Object, long) push} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> push(String key, Object value, long ttl) {
       return runtime.prepare(api().postKey(runtime.key(key, true, "key"),
@@ -1308,8 +1305,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#delete(String) delete} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#delete(String) delete} as a call not yet sent: {@code enqueue} it,
+     * or take its {@code future()}.
      */
     public EtcdCall<KeysResult> delete(String key) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null, null,
@@ -1317,8 +1314,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#delete(String, Object) delete}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#delete(String, Object) delete} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> delete(String key, Object prevValue) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null,
@@ -1326,8 +1323,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#delete(String, Object, long) delete}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#delete(String, Object, long) delete} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> delete(String key, Object prevValue, long prevIndex) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null,
@@ -1336,8 +1333,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#rmdir(String) rmdir} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#rmdir(String) rmdir} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<KeysResult> rmdir(String key) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), Boolean.TRUE, null,
@@ -1345,8 +1342,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#rmdir(String, boolean) rmdir} sends,
-     * not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#rmdir(String, boolean) rmdir} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> rmdir(String key, boolean recursive) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), Boolean.TRUE,
@@ -1354,8 +1351,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#compareAndDelete(String, Object)
-     * compareAndDelete} sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#compareAndDelete(String, Object) compareAndDelete} as a call not
+     * yet sent: {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> compareAndDelete(String key, Object prevValue) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null,
@@ -1363,9 +1360,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#compareAndDeleteIndex(String, long)
-     * compareAndDeleteIndex} sends, not yet sent: {@code enqueue} it, or take its {@code
-     * future()}.
+     * {@link InventoryClient#compareAndDeleteIndex(String, long) compareAndDeleteIndex} as a
+     * call not yet sent: {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> compareAndDeleteIndex(String key, long prevIndex) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null, null,
@@ -1373,80 +1369,80 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#version() version} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#version() version} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<VersionInfo> version() {
       return runtime.prepare(api().getVersion(), "version");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#health() health} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#health() health} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<Health> health() {
       return runtime.prepare(api().getHealth(), "health");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#machines() machines} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#machines() machines} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<String> machines() {
       return runtime.prepare(api().getMachines(), "machines");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#statsLeader() statsLeader} sends,
-     * not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#statsLeader() statsLeader} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<LeaderStats> statsLeader() {
       return runtime.prepare(api().getLeaderStats(), "statsLeader");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#statsSelf() statsSelf} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#statsSelf() statsSelf} as a call not yet sent: {@code enqueue} it,
+     * or take its {@code future()}.
      */
     public EtcdCall<SelfStats> statsSelf() {
       return runtime.prepare(api().getSelfStats(), "statsSelf");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#statsStore() statsStore} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#statsStore() statsStore} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<StoreStats> statsStore() {
       return runtime.prepare(api().getStoreStats(), "statsStore");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#members() members} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#members() members} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<MemberList> members() {
       return runtime.prepare(api().getMembers(), "members");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#leader() leader} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#leader() leader} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<Member> leader() {
       return runtime.prepare(api().getLeader(), "leader");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#addMember(PeerUrls) addMember}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#addMember(PeerUrls) addMember} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<Member> addMember(PeerUrls body) {
       return runtime.prepare(api().postMember(runtime.required(body, "body")), "addMember");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#updateMember(String, PeerUrls)
-     * updateMember} sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#updateMember(String, PeerUrls) updateMember} as a call not yet
+     * sent: {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<Void> updateMember(String id, PeerUrls body) {
       return runtime.prepare(api().putMember(runtime.segment(id, "id"),
@@ -1454,56 +1450,56 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#removeMember(String) removeMember}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#removeMember(String) removeMember} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<Void> removeMember(String id) {
       return runtime.prepare(api().deleteMember(runtime.segment(id, "id")), "removeMember");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#authStatus() authStatus} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#authStatus() authStatus} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<AuthStatus> authStatus() {
       return runtime.prepare(api().getAuthStatus(), "authStatus");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#enableAuth() enableAuth} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#enableAuth() enableAuth} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<Void> enableAuth() {
       return runtime.prepare(api().putAuthEnable(), "enableAuth");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#disableAuth() disableAuth} sends,
-     * not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#disableAuth() disableAuth} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<Void> disableAuth() {
       return runtime.prepare(api().deleteAuthEnable(), "disableAuth");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#users() users} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#users() users} as a call not yet sent: {@code enqueue} it, or take
+     * its {@code future()}.
      */
     public EtcdCall<UserList> users() {
       return runtime.prepare(api().getUsers(), "users");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#user(String) user} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#user(String) user} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<User> user(String user) {
       return runtime.prepare(api().getUser(runtime.segment(user, "user")), "user");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#putUser(String, UserRequest)
-     * putUser} sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#putUser(String, UserRequest) putUser} as a call not yet sent:
+     * {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<User> putUser(String user, UserRequest body) {
       return runtime.prepare(api().putUser(runtime.segment(user, "user"),
@@ -1511,32 +1507,32 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#deleteUser(String) deleteUser}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#deleteUser(String) deleteUser} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<Void> deleteUser(String user) {
       return runtime.prepare(api().deleteUser(runtime.segment(user, "user")), "deleteUser");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#roles() roles} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#roles() roles} as a call not yet sent: {@code enqueue} it, or take
+     * its {@code future()}.
      */
     public EtcdCall<RoleList> roles() {
       return runtime.prepare(api().getRoles(), "roles");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#role(String) role} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#role(String) role} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<Role> role(String role) {
       return runtime.prepare(api().getRole(runtime.segment(role, "role")), "role");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#putRole(String, RoleRequest)
-     * putRole} sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#putRole(String, RoleRequest) putRole} as a call not yet sent:
+     * {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<Role> putRole(String role, RoleRequest body) {
       return runtime.prepare(api().putRole(runtime.segment(role, "role"),
@@ -1544,16 +1540,16 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#deleteRole(String) deleteRole}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#deleteRole(String) deleteRole} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<Void> deleteRole(String role) {
       return runtime.prepare(api().deleteRole(runtime.segment(role, "role")), "deleteRole");
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#restock(String, Object) restock}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#restock(String, Object) restock} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> restock(String key, Object value) {
       return runtime.prepare(api().putItem(runtime.key(key, false, "key"),
@@ -1562,8 +1558,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#restock(String, Object, long)
-     * restock} sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#restock(String, Object, long) restock} as a call not yet sent:
+     * {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> restock(String key, Object value, long ttl) {
       return runtime.prepare(api().putItem(runtime.key(key, false, "key"),
@@ -1572,8 +1568,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#restock(String, Object, long, long)
-     * restock} sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#restock(String, Object, long, long) restock} as a call not yet
+     * sent: {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> restock(String key, Object value, long ttl, long timeoutSeconds) {
       return runtime.prepare(api().putItem(runtime.key(key, false, "key"),
@@ -1582,8 +1578,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#annotate(String, String) annotate}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#annotate(String, String) annotate} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> annotate(String key, String note) {
       return runtime.prepare(api().putItem(runtime.key(key, true, "key"), null,
@@ -1592,8 +1588,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * The call {@link com.example.inventory.InventoryClient#annotate(String, String, int)
-     * annotate} sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link InventoryClient#annotate(String, String, int) annotate} as a call not yet sent:
+     * {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> annotate(String key, String note, int batch) {
       return runtime.prepare(api().putItem(runtime.key(key, true, "key"), null,

@@ -139,8 +139,8 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
     }
 
     /**
-     * The call {@link test.QueueClient#enqueue(String, Object) enqueue} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link QueueClient#enqueue(String, Object) enqueue} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> enqueue(String queue, Object value) {
       return runtime.prepare(api().postJob(runtime.key(queue, false, "queue"),
@@ -148,8 +148,8 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
     }
 
     /**
-     * The call {@link test.QueueClient#enqueue(String, Object, long) enqueue} sends, not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link QueueClient#enqueue(String, Object, long) enqueue} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> enqueue(String queue, Object value, long ttl) {
       return runtime.prepare(api().postJob(runtime.key(queue, false, "queue"),
@@ -157,8 +157,8 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
     }
 
     /**
-     * The call {@link test.QueueClient#cancel(String, String) cancel} sends, not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
+     * {@link QueueClient#cancel(String, String) cancel} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> cancel(String jobId, String key) {
       return runtime.prepare(api().deleteJob(runtime.key(jobId, true, "jobId"),
@@ -166,16 +166,16 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
     }
 
     /**
-     * The call {@link test.QueueClient#worker(String) worker} sends, not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
+     * {@link QueueClient#worker(String) worker} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<KeysResult> worker(String runtime_) {
       return runtime.prepare(api().getWorker(runtime.key(runtime_, true, "runtime_")), "worker");
     }
 
     /**
-     * The call {@link test.QueueClient#worker(String, long) worker} sends, not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
+     * {@link QueueClient#worker(String, long) worker} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> worker(String runtime_, long timeoutSeconds) {
       return runtime.prepare(api().getWorker(runtime.key(runtime_, true, "runtime_")), "worker",

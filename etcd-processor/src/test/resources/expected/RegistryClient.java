@@ -158,8 +158,8 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
     }
 
     /**
-     * The call {@link io.etcdv2.example.registry.RegistryClient#register(String, Object)
-     * register} sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link RegistryClient#register(String, Object) register} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> register(String key, Object value) {
       return runtime.prepare(api().putService(runtime.key(key, false, "key"),
@@ -167,8 +167,8 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
     }
 
     /**
-     * The call {@link io.etcdv2.example.registry.RegistryClient#register(String, Object, long)
-     * register} sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link RegistryClient#register(String, Object, long) register} as a call not yet sent:
+     * {@code enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> register(String key, Object value, long ttl) {
       return runtime.prepare(api().putService(runtime.key(key, false, "key"),
@@ -176,8 +176,8 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
     }
 
     /**
-     * The call {@link io.etcdv2.example.registry.RegistryClient#heartbeat(String, long)
-     * heartbeat} sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link RegistryClient#heartbeat(String, long) heartbeat} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> heartbeat(String key, long ttl) {
       return runtime.prepare(api().refreshService(runtime.key(key, false, "key"),
@@ -185,8 +185,8 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
     }
 
     /**
-     * The call {@link io.etcdv2.example.registry.RegistryClient#instances(String) instances}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link RegistryClient#instances(String) instances} as a call not yet sent: {@code enqueue}
+     * it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> instances(String key) {
       return runtime.prepare(api().getServices(runtime.key(key, true, "key"), Boolean.TRUE,
@@ -194,16 +194,16 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
     }
 
     /**
-     * The call {@link io.etcdv2.example.registry.RegistryClient#deregister(String) deregister}
-     * sends, not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link RegistryClient#deregister(String) deregister} as a call not yet sent: {@code
+     * enqueue} it, or take its {@code future()}.
      */
     public EtcdCall<KeysResult> deregister(String key) {
       return runtime.prepare(api().deleteService(runtime.key(key, false, "key")), "deregister");
     }
 
     /**
-     * The call {@link io.etcdv2.example.registry.RegistryClient#metrics() metrics} sends, not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link RegistryClient#metrics() metrics} as a call not yet sent: {@code enqueue} it, or
+     * take its {@code future()}.
      */
     public EtcdCall<String> metrics() {
       return runtime.prepare(api().getMetrics(), "metrics");

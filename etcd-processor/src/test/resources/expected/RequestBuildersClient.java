@@ -78,8 +78,8 @@ public final class RequestBuildersClient extends GeneratedClient<RequestBuilders
     }
 
     /**
-     * The call {@link test.RequestBuildersClient#get(String) get} sends, not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
+     * {@link RequestBuildersClient#get(String) get} as a call not yet sent: {@code enqueue} it,
+     * or take its {@code future()}.
      */
     public EtcdCall<KeysResult> get(String key) {
       return runtime.prepare(api().read(runtime.key(key, true, "key"), (Boolean) null, (Long) null,

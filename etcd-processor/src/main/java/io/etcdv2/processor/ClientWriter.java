@@ -371,18 +371,21 @@ final class ClientWriter {
                 ? ((ClassName) parameter.type).simpleName()
                 : parameter.type.toString());
       }
-      // The full documentation is the synchronous form's, one link away.
+      // The full documentation is the synchronous form's, one link away. The enclosing class's
+      // simple name resolves in Javadoc without an import.
       method.addJavadoc(
           "$L\n",
           wrap(
-              CodeBlock.of(
-                      "The call {@link $T#$L($L) $L} sends, not yet"
-                          + " sent: {@code enqueue} it, or take its {@code future()}.",
-                      self,
-                      convenience.name,
-                      String.join(", ", types),
-                      convenience.name)
-                  .toString()));
+              "{@link "
+                  + self.simpleName()
+                  + "#"
+                  + convenience.name
+                  + "("
+                  + String.join(", ", types)
+                  + ") "
+                  + convenience.name
+                  + "} as a call not yet sent: {@code enqueue} it, or take its {@code"
+                  + " future()}."));
 
       List<CodeBlock> arguments = new ArrayList<>();
       List<ParameterModel> given = convenience.given(count);
