@@ -21,6 +21,10 @@ final class BaseChain {
     EtcdCall<KeysResult> getTenant(@Key @Path(value = "key", encoded = true) String key);
   }
 
+  /** A base that adds nothing to Etcd's: its classes only pass the runtime on. */
+  @GenerateClient(base = true)
+  interface PlainApi extends Etcd {}
+
   @GenerateClient
   interface BillingApi extends TenantsApi {
     /** Overloads an endpoint of KeysApi: its nulls are cast, the inherited ones are not. */

@@ -57,8 +57,7 @@ final class ClientWriter {
                   ParameterizedTypeName.get(parent, model.apiType),
                   model.ownConveniences(),
                   model.ownEndpoints(),
-                  watch,
-                  parent.equals(ClassNames.GENERATED_CLIENT))));
+                  watch)));
     } else {
       files.add(file(model.abstractType, abstractClient(model, parent, watch)));
       files.add(
@@ -69,7 +68,6 @@ final class ClientWriter {
                   ParameterizedTypeName.get(model.abstractType, model.apiType),
                   List.of(),
                   List.of(),
-                  false,
                   false)));
     }
     return files;
@@ -87,9 +85,9 @@ final class ClientWriter {
       ParameterizedTypeName superclass,
       List<ConvenienceModel> conveniences,
       List<EndpointModel> endpoints,
-      boolean watch,
-      boolean root) {
+      boolean watch) {
     ClassName client = model.clientType;
+    Body body = new Body(model, client, superclass, false, conveniences, endpoints, watch);
     ClassName builder = client.nestedClass("Builder");
     TypeSpec.Builder type =
         TypeSpec.classBuilder(client)
@@ -117,9 +115,7 @@ final class ClientWriter {
             .addModifiers(Modifier.PRIVATE)
             .addParameter(ClassNames.CLIENT_RUNTIME, "runtime")
             .addStatement("super(runtime, $T.class)", model.apiType);
-    if (Body.needsRuntime(conveniences, endpoints, watch, root)) {
-      constructor.addStatement("this.runtime = runtime");
-    }
+    if (body.needsRuntime()) constructor.addStatement("this.runtime = runtime");
     type.addMethod(constructor.build());
     type.addMethod(
         MethodSpec.methodBuilder("builder")
@@ -138,7 +134,7 @@ final class ClientWriter {
             .returns(client)
             .addStatement("return builder().build()")
             .build());
-    new Body(model, client, superclass, false, root).write(type, conveniences, endpoints, watch);
+    body.write(type);
     type.addType(
         TypeSpec.classBuilder(builder)
             .addJavadoc(
@@ -178,17 +174,24 @@ final class ClientWriter {
                 model.apiType,
                 api.name);
     addGenerated(type);
-    type.addMethod(
+    Body body =
+        new Body(
+            model,
+            model.abstractType,
+            superclass,
+            true,
+            model.ownConveniences(),
+            model.ownEndpoints(),
+            watch);
+    MethodSpec.Builder constructor =
         MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PROTECTED)
             .addParameter(ClassNames.CLIENT_RUNTIME, "runtime")
             .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), api), "apiType")
-            .addStatement("super(runtime, apiType)")
-            .addStatement("this.runtime = runtime")
-            .build());
-    new Body(
-            model, model.abstractType, superclass, true, parent.equals(ClassNames.GENERATED_CLIENT))
-        .write(type, model.ownConveniences(), model.ownEndpoints(), watch);
+            .addStatement("super(runtime, apiType)");
+    if (body.needsRuntime()) constructor.addStatement("this.runtime = runtime");
+    type.addMethod(constructor.build());
+    body.write(type);
     return type.build();
   }
 
@@ -234,38 +237,39 @@ final class ClientWriter {
      */
     private final boolean root;
 
+    private final List<ConvenienceModel> conveniences;
+    private final List<EndpointModel> endpoints;
+    private final boolean watch;
+
     Body(
         ClientModel model,
         ClassName self,
         ParameterizedTypeName superclass,
         boolean open,
-        boolean root) {
+        List<ConvenienceModel> conveniences,
+        List<EndpointModel> endpoints,
+        boolean watch) {
       this.model = model;
       this.self = self;
       this.superclass = superclass;
       this.open = open;
-      this.root = root;
+      this.root = superclass.rawType.equals(ClassNames.GENERATED_CLIENT);
+      this.conveniences = conveniences;
+      this.endpoints = endpoints;
+      this.watch = watch;
     }
 
     /**
-     * Whether the class refers to the runtime itself. It keeps its own private reference: its inner
-     * classes reading the protected one of {@code GeneratedClient}, in another package, would cost
-     * a synthetic accessor method per read in Java 8 bytecode (183 in EtcdClient's).
+     * Whether the class refers to the runtime itself, through a private reference of its own: its
+     * inner classes reading a protected one of {@code GeneratedClient}, in another package, would
+     * cost a synthetic accessor method per read in Java 8 bytecode (183 in AbstractEtcdClient).
      */
-    static boolean needsRuntime(
-        List<ConvenienceModel> conveniences,
-        List<EndpointModel> endpoints,
-        boolean watch,
-        boolean root) {
+    boolean needsRuntime() {
       return watch || root || !conveniences.isEmpty() || !endpoints.isEmpty();
     }
 
-    void write(
-        TypeSpec.Builder type,
-        List<ConvenienceModel> conveniences,
-        List<EndpointModel> endpoints,
-        boolean watch) {
-      if (needsRuntime(conveniences, endpoints, watch, root)) {
+    void write(TypeSpec.Builder type) {
+      if (needsRuntime()) {
         type.addField(ClassNames.CLIENT_RUNTIME, "runtime", Modifier.PRIVATE, Modifier.FINAL);
       }
       if (watch) {

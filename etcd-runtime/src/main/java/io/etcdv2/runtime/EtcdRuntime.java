@@ -365,12 +365,6 @@ final class EtcdRuntime extends ClientRuntime {
     return Arguments.checkNotNull(value, argument);
   }
 
-  /** A per-call timeout in seconds: 0 for no limit, never negative. */
-  @Override
-  public long timeout(long seconds, String argument) {
-    return Arguments.checkTimeout(seconds, argument);
-  }
-
   /** A boolean flag as sent: {@code true}, or null (not sent) for false. */
   @Override
   public Boolean flag(boolean flag) {

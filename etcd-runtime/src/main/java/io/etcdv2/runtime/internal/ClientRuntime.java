@@ -79,9 +79,6 @@ public abstract class ClientRuntime implements Closeable {
   /** An int that must be at least 1. */
   public abstract Integer positiveCount(int count, String argument);
 
-  /** A per-call timeout in seconds: 0 for no limit, never negative. */
-  public abstract long timeout(long seconds, String argument);
-
   /** {@code call} named {@code operation} in errors, with the client's timeout, unsent. */
   public abstract <T> EtcdCall<T> prepare(EtcdCall<T> call, String operation);
 
