@@ -49,7 +49,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
    * A continuous watch of a key or directory: every change once, in order, across quiet
    * polls and restarts, with a resync when etcd's history no longer reaches back far enough.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key under the client's prefix, normalised and percent-encoded
    */
   public WatchBuilder watch(String key) {
     return runtime.watch(api(), runtime.key(key, true, "key"));
@@ -61,11 +61,9 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Gets the value of a key.
+   * Gets the value of a key. Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key under the client's prefix, normalised and percent-encoded
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -73,25 +71,16 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     return async.get(key).execute();
   }
 
-  /**
-   * Reads a directory; with {@code recursive}, all the contents under it.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #readdir(String, boolean)} with no {@code recursive}. */
   public EtcdResponse<KeysResult> readdir(String key) {
     return async.readdir(key).execute();
   }
 
   /**
-   * Reads a directory; with {@code recursive}, all the contents under it.
+   * Reads a directory; with {@code recursive}, all the contents under it. Sends {@link
+   * io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key under the client's prefix, normalised and percent-encoded
    * @param recursive sends {@code recursive=true} when true
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -100,47 +89,22 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     return async.readdir(key, recursive).execute();
   }
 
-  /**
-   * Waits for the next change of a key, or for the first one at or after {@code waitIndex}; a
-   * 408 entity when {@code timeoutSeconds} pass first.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}
-   * with {@code wait=true}.
-   * The call is limited by the client's timeout.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #wait(String, long, long)} with no {@code waitIndex} and the client's timeout. */
   public EtcdResponse<KeysResult> wait(String key) {
     return async.wait(key).execute();
   }
 
-  /**
-   * Waits for the next change of a key, or for the first one at or after {@code waitIndex}; a
-   * 408 entity when {@code timeoutSeconds} pass first.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}
-   * with {@code wait=true}.
-   * The call is limited by the client's timeout.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @param waitIndex sent as {@code waitIndex}; 0 or more
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #wait(String, long, long)} with the client's timeout. */
   public EtcdResponse<KeysResult> wait(String key, long waitIndex) {
     return async.wait(key, waitIndex).execute();
   }
 
   /**
    * Waits for the next change of a key, or for the first one at or after {@code waitIndex}; a
-   * 408 entity when {@code timeoutSeconds} pass first.
+   * 408 entity when {@code timeoutSeconds} pass first. Sends {@link
+   * io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}
-   * with {@code wait=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key under the client's prefix, normalised and percent-encoded
    * @param waitIndex sent as {@code waitIndex}; 0 or more
    * @param timeoutSeconds how long to wait in all, in seconds; 0 waits without limit
    * @return the response entity; status 408 when the request timed out
@@ -151,46 +115,24 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Waits for the next change anywhere under a directory, or for the first one at or after
-   * {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}
-   * with {@code wait=true&recursive=true}.
-   * The call is limited by the client's timeout.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   * Like {@link #waitdir(String, long, long)} with no {@code waitIndex} and the client's
+   * timeout.
    */
   public EtcdResponse<KeysResult> waitdir(String key) {
     return async.waitdir(key).execute();
   }
 
-  /**
-   * Waits for the next change anywhere under a directory, or for the first one at or after
-   * {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}
-   * with {@code wait=true&recursive=true}.
-   * The call is limited by the client's timeout.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @param waitIndex sent as {@code waitIndex}; 0 or more
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #waitdir(String, long, long)} with the client's timeout. */
   public EtcdResponse<KeysResult> waitdir(String key, long waitIndex) {
     return async.waitdir(key, waitIndex).execute();
   }
 
   /**
    * Waits for the next change anywhere under a directory, or for the first one at or after
-   * {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
+   * {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first. Sends {@link
+   * io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true&recursive=true}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}
-   * with {@code wait=true&recursive=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key under the client's prefix, normalised and percent-encoded
    * @param waitIndex sent as {@code waitIndex}; 0 or more
    * @param timeoutSeconds how long to wait in all, in seconds; 0 waits without limit
    * @return the response entity; status 408 when the request timed out
@@ -203,11 +145,9 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   /**
    * Reads a key or directory with every read option: {@code recursive} for the whole tree,
    * {@code sorted} for children in key order, {@code quorum} for an answer that is never
-   * stale.
+   * stale. Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key under the client's prefix, normalised and percent-encoded
    * @param recursive sends {@code recursive=true} when true
    * @param sorted sends {@code sorted=true} when true
    * @param quorum sends {@code quorum=true} when true
@@ -219,32 +159,16 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     return async.read(key, recursive, sorted, quorum).execute();
   }
 
-  /**
-   * Sets a key to a JSON value.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #set(String, Object, long)} with the client's default TTL. */
   public EtcdResponse<KeysResult> set(String key, Object value) {
     return async.set(key, value).execute();
   }
 
   /**
-   * Sets a key to a JSON value.
+   * Sets a key to a JSON value. Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's serializer (JSON by default)
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -253,34 +177,17 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     return async.set(key, value, ttl).execute();
   }
 
-  /**
-   * Sets a key to a JSON value if the key does not exist.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code prevExist=false}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #setnx(String, Object, long)} with the client's default TTL. */
   public EtcdResponse<KeysResult> setnx(String key, Object value) {
     return async.setnx(key, value).execute();
   }
 
   /**
-   * Sets a key to a JSON value if the key does not exist.
+   * Sets a key to a JSON value if the key does not exist. Sends {@link
+   * io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code prevExist=false}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code prevExist=false}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's serializer (JSON by default)
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -290,54 +197,25 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Sets a key to a JSON value if the key exists and, when {@code prevIndex} is given, was
-   * last modified at that index.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code prevExist=true}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   * Like {@link #setx(String, Object, long, long)} with the client's default TTL and no {@code
+   * prevIndex}.
    */
   public EtcdResponse<KeysResult> setx(String key, Object value) {
     return async.setx(key, value).execute();
   }
 
-  /**
-   * Sets a key to a JSON value if the key exists and, when {@code prevIndex} is given, was
-   * last modified at that index.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code prevExist=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @param ttl seconds to live, or -1 for none
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #setx(String, Object, long, long)} with no {@code prevIndex}. */
   public EtcdResponse<KeysResult> setx(String key, Object value, long ttl) {
     return async.setx(key, value, ttl).execute();
   }
 
   /**
    * Sets a key to a JSON value if the key exists and, when {@code prevIndex} is given, was
-   * last modified at that index.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
+   * last modified at that index. Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
    * with {@code prevExist=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's serializer (JSON by default)
    * @param ttl seconds to live, or -1 for none
    * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @return the response entity; status 408 when the request timed out
@@ -347,30 +225,16 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     return async.setx(key, value, ttl, prevIndex).execute();
   }
 
-  /**
-   * Creates a directory.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code dir=true}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #mkdir(String, long)} with the client's default TTL. */
   public EtcdResponse<KeysResult> mkdir(String key) {
     return async.mkdir(key).execute();
   }
 
   /**
-   * Creates a directory.
+   * Creates a directory. Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with
+   * {@code dir=true}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code dir=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -379,30 +243,16 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     return async.mkdir(key, ttl).execute();
   }
 
-  /**
-   * Creates a directory if it does not exist.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code dir=true&prevExist=false}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #mkdirnx(String, long)} with the client's default TTL. */
   public EtcdResponse<KeysResult> mkdirnx(String key) {
     return async.mkdirnx(key).execute();
   }
 
   /**
-   * Creates a directory if it does not exist.
+   * Creates a directory if it does not exist. Sends {@link io.etcdv2.api.KeysApi#putKey PUT
+   * v2/keys{key}} with {@code dir=true&prevExist=false}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code dir=true&prevExist=false}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -411,36 +261,19 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     return async.mkdirnx(key, ttl).execute();
   }
 
-  /**
-   * Sets a key to a JSON value only if its current value is {@code prevValue}.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
-   *     by default)
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #compareAndSwap(String, Object, Object, long)} with the client's default TTL. */
   public EtcdResponse<KeysResult> compareAndSwap(String key, Object value, Object prevValue) {
     return async.compareAndSwap(key, value, prevValue).execute();
   }
 
   /**
-   * Sets a key to a JSON value only if its current value is {@code prevValue}.
+   * Sets a key to a JSON value only if its current value is {@code prevValue}. Sends {@link
+   * io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's serializer (JSON by default)
+   * @param prevValue sent as {@code prevValue}, encoded by the client's serializer (JSON by
    *     default)
-   * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
-   *     by default)
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -451,32 +284,19 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Sets a key to a JSON value only if it was last modified at {@code prevIndex}.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @param prevIndex sent as {@code prevIndex}; 1 or more
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   * Like {@link #compareAndSwapIndex(String, Object, long, long)} with the client's default
+   * TTL.
    */
   public EtcdResponse<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex) {
     return async.compareAndSwapIndex(key, value, prevIndex).execute();
   }
 
   /**
-   * Sets a key to a JSON value only if it was last modified at {@code prevIndex}.
+   * Sets a key to a JSON value only if it was last modified at {@code prevIndex}. Sends {@link
+   * io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's serializer (JSON by default)
    * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
@@ -489,13 +309,10 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
 
   /**
    * Resets the TTL of an existing key or directory without changing its value and without
-   * notifying watchers.
+   * notifying watchers. Sends {@link io.etcdv2.api.KeysApi#refreshKey PUT v2/keys{key}} with
+   * {@code refresh=true&prevExist=true}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#refreshKey PUT v2/keys{key}}
-   * with {@code refresh=true&prevExist=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
    * @param ttl sent as {@code ttl}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -504,30 +321,17 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     return async.refresh(key, ttl).execute();
   }
 
-  /**
-   * Pushes a JSON value into a directory under a new in-order key (create-in-order).
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#postKey POST v2/keys{key}}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #push(String, Object, long)} with the client's default TTL. */
   public EtcdResponse<KeysResult> push(String key, Object value) {
     return async.push(key, value).execute();
   }
 
   /**
-   * Pushes a JSON value into a directory under a new in-order key (create-in-order).
+   * Pushes a JSON value into a directory under a new in-order key (create-in-order). Sends
+   * {@link io.etcdv2.api.KeysApi#postKey POST v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#postKey POST v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
+   * @param key the key under the client's prefix, normalised and percent-encoded
+   * @param value sent as {@code value}, encoded by the client's serializer (JSON by default)
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -537,44 +341,25 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Deletes a key; when {@code prevValue} or {@code prevIndex} is given, only if they match.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   * Like {@link #delete(String, Object, long)} with no {@code prevValue} and no {@code
+   * prevIndex}.
    */
   public EtcdResponse<KeysResult> delete(String key) {
     return async.delete(key).execute();
   }
 
-  /**
-   * Deletes a key; when {@code prevValue} or {@code prevIndex} is given, only if they match.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
-   *     by default); null sends none
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #delete(String, Object, long)} with no {@code prevIndex}. */
   public EtcdResponse<KeysResult> delete(String key, Object prevValue) {
     return async.delete(key, prevValue).execute();
   }
 
   /**
    * Deletes a key; when {@code prevValue} or {@code prevIndex} is given, only if they match.
+   * Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
-   *     by default); null sends none
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param prevValue sent as {@code prevValue}, encoded by the client's serializer (JSON by
+   *     default); null sends none
    * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -583,29 +368,16 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     return async.delete(key, prevValue, prevIndex).execute();
   }
 
-  /**
-   * Removes a directory; with {@code recursive}, everything under it too.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}
-   * with {@code dir=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #rmdir(String, boolean)} with no {@code recursive}. */
   public EtcdResponse<KeysResult> rmdir(String key) {
     return async.rmdir(key).execute();
   }
 
   /**
-   * Removes a directory; with {@code recursive}, everything under it too.
+   * Removes a directory; with {@code recursive}, everything under it too. Sends {@link
+   * io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}} with {@code dir=true}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}
-   * with {@code dir=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
    * @param recursive sends {@code recursive=true} when true
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -615,14 +387,12 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Deletes a key only if its current value is {@code prevValue}.
+   * Deletes a key only if its current value is {@code prevValue}. Sends {@link
+   * io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
-   *     by default)
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param prevValue sent as {@code prevValue}, encoded by the client's serializer (JSON by
+   *     default)
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -631,12 +401,10 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Deletes a key only if it was last modified at {@code prevIndex}.
+   * Deletes a key only if it was last modified at {@code prevIndex}. Sends {@link
+   * io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
    * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -646,9 +414,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Gets the etcd version info.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getVersion GET version}.
+   * Gets the etcd version info. Sends {@link io.etcdv2.api.ClusterApi#getVersion GET version}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -658,9 +424,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Gets whether the member is healthy, that is, has a quorum.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getHealth GET health}.
+   * Gets whether the member is healthy, that is, has a quorum. Sends {@link
+   * io.etcdv2.api.ClusterApi#getHealth GET health}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -670,9 +435,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Gets the client URLs of the cluster's members.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines}.
+   * Gets the client URLs of the cluster's members. Sends {@link
+   * io.etcdv2.api.ClusterApi#getMachines GET v2/machines}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -682,9 +446,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Gets the leader statistics info.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader}.
+   * Gets the leader statistics info. Sends {@link io.etcdv2.api.ClusterApi#getLeaderStats GET
+   * v2/stats/leader}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -694,9 +457,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Gets the self statistics info.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self}.
+   * Gets the self statistics info. Sends {@link io.etcdv2.api.ClusterApi#getSelfStats GET
+   * v2/stats/self}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -706,9 +468,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Gets the store statistics info.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store}.
+   * Gets the store statistics info. Sends {@link io.etcdv2.api.ClusterApi#getStoreStats GET
+   * v2/stats/store}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -718,9 +479,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Lists the cluster's members.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members}.
+   * Lists the cluster's members. Sends {@link io.etcdv2.api.ClusterApi#getMembers GET
+   * v2/members}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -730,9 +490,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Gets the member that currently leads the cluster.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader}.
+   * Gets the member that currently leads the cluster. Sends {@link
+   * io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -742,9 +501,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Adds a member to the cluster; start it afterwards with the returned peer URLs.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#postMember POST v2/members}.
+   * Adds a member to the cluster; start it afterwards with the returned peer URLs. Sends
+   * {@link io.etcdv2.api.ClusterApi#postMember POST v2/members}.
    *
    * @param body the request body, sent as JSON
    * @return the response entity; status 408 when the request timed out
@@ -755,9 +513,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Changes the peer URLs of a member.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#putMember PUT v2/members/{id}}.
+   * Changes the peer URLs of a member. Sends {@link io.etcdv2.api.ClusterApi#putMember PUT
+   * v2/members/{id}}.
    *
    * @param id sent as {@code id}
    * @param body the request body, sent as JSON
@@ -769,9 +526,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Removes a member from the cluster.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#deleteMember DELETE v2/members/{id}}.
+   * Removes a member from the cluster. Sends {@link io.etcdv2.api.ClusterApi#deleteMember
+   * DELETE v2/members/{id}}.
    *
    * @param id sent as {@code id}
    * @return the response entity; status 408 when the request timed out
@@ -782,9 +538,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Gets whether authentication is enabled.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable}.
+   * Gets whether authentication is enabled. Sends {@link io.etcdv2.api.AuthApi#getAuthStatus
+   * GET v2/auth/enable}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -794,9 +549,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Enables authentication; a root user must exist first.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable}.
+   * Enables authentication; a root user must exist first. Sends {@link
+   * io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -806,9 +560,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Disables authentication.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable}.
+   * Disables authentication. Sends {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE
+   * v2/auth/enable}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -818,9 +571,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Lists the users with their roles.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users}.
+   * Lists the users with their roles. Sends {@link io.etcdv2.api.AuthApi#getUsers GET
+   * v2/auth/users}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -830,9 +582,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Gets a user with its roles.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}}.
+   * Gets a user with its roles. Sends {@link io.etcdv2.api.AuthApi#getUser GET
+   * v2/auth/users/{user}}.
    *
    * @param user sent as {@code user}
    * @return the response entity; status 408 when the request timed out
@@ -843,9 +594,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Creates a user, changes its password, or grants or revokes its roles.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}}.
+   * Creates a user, changes its password, or grants or revokes its roles. Sends {@link
+   * io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}}.
    *
    * @param user sent as {@code user}
    * @param body the request body, sent as JSON
@@ -857,9 +607,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Deletes a user.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}}.
+   * Deletes a user. Sends {@link io.etcdv2.api.AuthApi#deleteUser DELETE
+   * v2/auth/users/{user}}.
    *
    * @param user sent as {@code user}
    * @return the response entity; status 408 when the request timed out
@@ -870,9 +619,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Lists the roles with their permissions.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles}.
+   * Lists the roles with their permissions. Sends {@link io.etcdv2.api.AuthApi#getRoles GET
+   * v2/auth/roles}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -882,9 +630,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Gets a role with its permissions.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}}.
+   * Gets a role with its permissions. Sends {@link io.etcdv2.api.AuthApi#getRole GET
+   * v2/auth/roles/{role}}.
    *
    * @param role sent as {@code role}
    * @return the response entity; status 408 when the request timed out
@@ -895,9 +642,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Creates a role, or grants or revokes its permissions.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}}.
+   * Creates a role, or grants or revokes its permissions. Sends {@link
+   * io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}}.
    *
    * @param role sent as {@code role}
    * @param body the request body, sent as JSON
@@ -909,9 +655,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
   }
 
   /**
-   * Deletes a role.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}}.
+   * Deletes a role. Sends {@link io.etcdv2.api.AuthApi#deleteRole DELETE
+   * v2/auth/roles/{role}}.
    *
    * @param role sent as {@code role}
    * @return the response entity; status 408 when the request timed out
@@ -926,214 +671,146 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     return requests;
   }
 
-  /**
-   * The conveniences of {@link AbstractEtcdClient}, each returning its call unsent.
-   */
+  /** The conveniences of {@link AbstractEtcdClient}, each returning its call unsent. */
   public class Async extends GeneratedClient<A>.Async {
     protected Async() {
     }
 
-    /**
-     * {@link AbstractEtcdClient#get(String) get} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#get(String)} as an unsent call. */
     public EtcdCall<KeysResult> get(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null, null,
           null), "get");
     }
 
-    /**
-     * {@link AbstractEtcdClient#readdir(String) readdir} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#readdir(String)} as an unsent call. */
     public EtcdCall<KeysResult> readdir(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null, null,
           null), "readdir");
     }
 
-    /**
-     * {@link AbstractEtcdClient#readdir(String, boolean) readdir} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#readdir(String, boolean)} as an unsent call. */
     public EtcdCall<KeysResult> readdir(String key, boolean recursive) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), runtime.flag(recursive),
           null, null, null, null), "readdir");
     }
 
-    /**
-     * {@link AbstractEtcdClient#wait(String) wait} as a call not yet sent: {@code enqueue} it,
-     * or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#wait(String)} as an unsent call. */
     public EtcdCall<KeysResult> wait(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null,
           Boolean.TRUE, null), "wait");
     }
 
-    /**
-     * {@link AbstractEtcdClient#wait(String, long) wait} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#wait(String, long)} as an unsent call. */
     public EtcdCall<KeysResult> wait(String key, long waitIndex) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null,
           Boolean.TRUE, runtime.index(waitIndex, "waitIndex")), "wait");
     }
 
-    /**
-     * {@link AbstractEtcdClient#wait(String, long, long) wait} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#wait(String, long, long)} as an unsent call. */
     public EtcdCall<KeysResult> wait(String key, long waitIndex, long timeoutSeconds) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null,
           Boolean.TRUE, runtime.index(waitIndex, "waitIndex")), "wait", timeoutSeconds);
     }
 
-    /**
-     * {@link AbstractEtcdClient#waitdir(String) waitdir} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#waitdir(String)} as an unsent call. */
     public EtcdCall<KeysResult> waitdir(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), Boolean.TRUE, null, null,
           Boolean.TRUE, null), "waitdir");
     }
 
-    /**
-     * {@link AbstractEtcdClient#waitdir(String, long) waitdir} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#waitdir(String, long)} as an unsent call. */
     public EtcdCall<KeysResult> waitdir(String key, long waitIndex) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), Boolean.TRUE, null, null,
           Boolean.TRUE, runtime.index(waitIndex, "waitIndex")), "waitdir");
     }
 
-    /**
-     * {@link AbstractEtcdClient#waitdir(String, long, long) waitdir} as a call not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#waitdir(String, long, long)} as an unsent call. */
     public EtcdCall<KeysResult> waitdir(String key, long waitIndex, long timeoutSeconds) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), Boolean.TRUE, null, null,
           Boolean.TRUE, runtime.index(waitIndex, "waitIndex")), "waitdir", timeoutSeconds);
     }
 
-    /**
-     * {@link AbstractEtcdClient#read(String, boolean, boolean, boolean) read} as a call not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#read(String, boolean, boolean, boolean)} as an unsent call. */
     public EtcdCall<KeysResult> read(String key, boolean recursive, boolean sorted,
         boolean quorum) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), runtime.flag(recursive),
           runtime.flag(sorted), runtime.flag(quorum), null, null), "read");
     }
 
-    /**
-     * {@link AbstractEtcdClient#set(String, Object) set} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#set(String, Object)} as an unsent call. */
     public EtcdCall<KeysResult> set(String key, Object value) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.defaultTtl(), null, null, null, null, null, null),
           "set");
     }
 
-    /**
-     * {@link AbstractEtcdClient#set(String, Object, long) set} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#set(String, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> set(String key, Object value, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, null, null, null, null,
           null), "set");
     }
 
-    /**
-     * {@link AbstractEtcdClient#setnx(String, Object) setnx} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#setnx(String, Object)} as an unsent call. */
     public EtcdCall<KeysResult> setnx(String key, Object value) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.defaultTtl(), null, Boolean.FALSE, null, null,
           null, null), "setnx");
     }
 
-    /**
-     * {@link AbstractEtcdClient#setnx(String, Object, long) setnx} as a call not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#setnx(String, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> setnx(String key, Object value, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, Boolean.FALSE, null, null,
           null, null), "setnx");
     }
 
-    /**
-     * {@link AbstractEtcdClient#setx(String, Object) setx} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#setx(String, Object)} as an unsent call. */
     public EtcdCall<KeysResult> setx(String key, Object value) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.defaultTtl(), null, Boolean.TRUE, null, null, null,
           null), "setx");
     }
 
-    /**
-     * {@link AbstractEtcdClient#setx(String, Object, long) setx} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#setx(String, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> setx(String key, Object value, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, Boolean.TRUE, null, null,
           null, null), "setx");
     }
 
-    /**
-     * {@link AbstractEtcdClient#setx(String, Object, long, long) setx} as a call not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#setx(String, Object, long, long)} as an unsent call. */
     public EtcdCall<KeysResult> setx(String key, Object value, long ttl, long prevIndex) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, Boolean.TRUE,
           runtime.positiveIndex(prevIndex, "prevIndex"), null, null, null), "setx");
     }
 
-    /**
-     * {@link AbstractEtcdClient#mkdir(String) mkdir} as a call not yet sent: {@code enqueue} it,
-     * or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#mkdir(String)} as an unsent call. */
     public EtcdCall<KeysResult> mkdir(String key) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
           runtime.defaultTtl(), Boolean.TRUE, null, null, null, null, null), "mkdir");
     }
 
-    /**
-     * {@link AbstractEtcdClient#mkdir(String, long) mkdir} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#mkdir(String, long)} as an unsent call. */
     public EtcdCall<KeysResult> mkdir(String key, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
           runtime.ttl(ttl, "ttl"), Boolean.TRUE, null, null, null, null, null), "mkdir");
     }
 
-    /**
-     * {@link AbstractEtcdClient#mkdirnx(String) mkdirnx} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#mkdirnx(String)} as an unsent call. */
     public EtcdCall<KeysResult> mkdirnx(String key) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
           runtime.defaultTtl(), Boolean.TRUE, Boolean.FALSE, null, null, null, null), "mkdirnx");
     }
 
-    /**
-     * {@link AbstractEtcdClient#mkdirnx(String, long) mkdirnx} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#mkdirnx(String, long)} as an unsent call. */
     public EtcdCall<KeysResult> mkdirnx(String key, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
           runtime.ttl(ttl, "ttl"), Boolean.TRUE, Boolean.FALSE, null, null, null, null), "mkdirnx");
     }
 
-    /**
-     * {@link AbstractEtcdClient#compareAndSwap(String, Object, Object) compareAndSwap} as a call
-     * not yet sent: {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#compareAndSwap(String, Object, Object)} as an unsent call. */
     public EtcdCall<KeysResult> compareAndSwap(String key, Object value, Object prevValue) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.defaultTtl(), null, null, null,
@@ -1141,8 +818,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * {@link AbstractEtcdClient#compareAndSwap(String, Object, Object, long) compareAndSwap} as
-     * a call not yet sent: {@code enqueue} it, or take its {@code future()}.
+     * {@link AbstractEtcdClient#compareAndSwap(String, Object, Object, long)} as an unsent call.
      */
     public EtcdCall<KeysResult> compareAndSwap(String key, Object value, Object prevValue,
         long ttl) {
@@ -1151,10 +827,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
           runtime.value(prevValue, "prevValue"), null, null), "compareAndSwap");
     }
 
-    /**
-     * {@link AbstractEtcdClient#compareAndSwapIndex(String, Object, long) compareAndSwapIndex}
-     * as a call not yet sent: {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#compareAndSwapIndex(String, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.defaultTtl(), null, null,
@@ -1162,9 +835,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /**
-     * {@link AbstractEtcdClient#compareAndSwapIndex(String, Object, long, long)
-     * compareAndSwapIndex} as a call not yet sent: {@code enqueue} it, or take its {@code
-     * future()}.
+     * {@link AbstractEtcdClient#compareAndSwapIndex(String, Object, long, long)} as an unsent
+     * call.
      */
     public EtcdCall<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex,
         long ttl) {
@@ -1173,272 +845,176 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
           runtime.positiveIndex(prevIndex, "prevIndex"), null, null, null), "compareAndSwapIndex");
     }
 
-    /**
-     * {@link AbstractEtcdClient#refresh(String, long) refresh} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#refresh(String, long)} as an unsent call. */
     public EtcdCall<KeysResult> refresh(String key, long ttl) {
       return runtime.prepare(api().refreshKey(runtime.key(key, false, "key"),
           runtime.positiveIndex(ttl, "ttl"), Boolean.TRUE, Boolean.TRUE), "refresh");
     }
 
-    /**
-     * {@link AbstractEtcdClient#push(String, Object) push} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#push(String, Object)} as an unsent call. */
     public EtcdCall<KeysResult> push(String key, Object value) {
       return runtime.prepare(api().postKey(runtime.key(key, true, "key"),
           runtime.value(value, "value"), runtime.defaultTtl(), null, null), "push");
     }
 
-    /**
-     * {@link AbstractEtcdClient#push(String, Object, long) push} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#push(String, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> push(String key, Object value, long ttl) {
       return runtime.prepare(api().postKey(runtime.key(key, true, "key"),
           runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, null), "push");
     }
 
-    /**
-     * {@link AbstractEtcdClient#delete(String) delete} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#delete(String)} as an unsent call. */
     public EtcdCall<KeysResult> delete(String key) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null, null,
           null), "delete");
     }
 
-    /**
-     * {@link AbstractEtcdClient#delete(String, Object) delete} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#delete(String, Object)} as an unsent call. */
     public EtcdCall<KeysResult> delete(String key, Object prevValue) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null,
           runtime.optionalValue(prevValue, "prevValue"), null), "delete");
     }
 
-    /**
-     * {@link AbstractEtcdClient#delete(String, Object, long) delete} as a call not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#delete(String, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> delete(String key, Object prevValue, long prevIndex) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null,
           runtime.optionalValue(prevValue, "prevValue"),
           runtime.positiveIndex(prevIndex, "prevIndex")), "delete");
     }
 
-    /**
-     * {@link AbstractEtcdClient#rmdir(String) rmdir} as a call not yet sent: {@code enqueue} it,
-     * or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#rmdir(String)} as an unsent call. */
     public EtcdCall<KeysResult> rmdir(String key) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), Boolean.TRUE, null,
           null, null), "rmdir");
     }
 
-    /**
-     * {@link AbstractEtcdClient#rmdir(String, boolean) rmdir} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#rmdir(String, boolean)} as an unsent call. */
     public EtcdCall<KeysResult> rmdir(String key, boolean recursive) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), Boolean.TRUE,
           runtime.flag(recursive), null, null), "rmdir");
     }
 
-    /**
-     * {@link AbstractEtcdClient#compareAndDelete(String, Object) compareAndDelete} as a call not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#compareAndDelete(String, Object)} as an unsent call. */
     public EtcdCall<KeysResult> compareAndDelete(String key, Object prevValue) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null,
           runtime.value(prevValue, "prevValue"), null), "compareAndDelete");
     }
 
-    /**
-     * {@link AbstractEtcdClient#compareAndDeleteIndex(String, long) compareAndDeleteIndex} as a
-     * call not yet sent: {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#compareAndDeleteIndex(String, long)} as an unsent call. */
     public EtcdCall<KeysResult> compareAndDeleteIndex(String key, long prevIndex) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null, null,
           runtime.positiveIndex(prevIndex, "prevIndex")), "compareAndDeleteIndex");
     }
 
-    /**
-     * {@link AbstractEtcdClient#version() version} as a call not yet sent: {@code enqueue} it,
-     * or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#version()} as an unsent call. */
     public EtcdCall<VersionInfo> version() {
       return runtime.prepare(api().getVersion(), "version");
     }
 
-    /**
-     * {@link AbstractEtcdClient#health() health} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#health()} as an unsent call. */
     public EtcdCall<Health> health() {
       return runtime.prepare(api().getHealth(), "health");
     }
 
-    /**
-     * {@link AbstractEtcdClient#machines() machines} as a call not yet sent: {@code enqueue} it,
-     * or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#machines()} as an unsent call. */
     public EtcdCall<String> machines() {
       return runtime.prepare(api().getMachines(), "machines");
     }
 
-    /**
-     * {@link AbstractEtcdClient#statsLeader() statsLeader} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#statsLeader()} as an unsent call. */
     public EtcdCall<LeaderStats> statsLeader() {
       return runtime.prepare(api().getLeaderStats(), "statsLeader");
     }
 
-    /**
-     * {@link AbstractEtcdClient#statsSelf() statsSelf} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#statsSelf()} as an unsent call. */
     public EtcdCall<SelfStats> statsSelf() {
       return runtime.prepare(api().getSelfStats(), "statsSelf");
     }
 
-    /**
-     * {@link AbstractEtcdClient#statsStore() statsStore} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#statsStore()} as an unsent call. */
     public EtcdCall<StoreStats> statsStore() {
       return runtime.prepare(api().getStoreStats(), "statsStore");
     }
 
-    /**
-     * {@link AbstractEtcdClient#members() members} as a call not yet sent: {@code enqueue} it,
-     * or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#members()} as an unsent call. */
     public EtcdCall<MemberList> members() {
       return runtime.prepare(api().getMembers(), "members");
     }
 
-    /**
-     * {@link AbstractEtcdClient#leader() leader} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#leader()} as an unsent call. */
     public EtcdCall<Member> leader() {
       return runtime.prepare(api().getLeader(), "leader");
     }
 
-    /**
-     * {@link AbstractEtcdClient#addMember(PeerUrls) addMember} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#addMember(PeerUrls)} as an unsent call. */
     public EtcdCall<Member> addMember(PeerUrls body) {
       return runtime.prepare(api().postMember(runtime.required(body, "body")), "addMember");
     }
 
-    /**
-     * {@link AbstractEtcdClient#updateMember(String, PeerUrls) updateMember} as a call not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#updateMember(String, PeerUrls)} as an unsent call. */
     public EtcdCall<Void> updateMember(String id, PeerUrls body) {
       return runtime.prepare(api().putMember(runtime.segment(id, "id"),
           runtime.required(body, "body")), "updateMember");
     }
 
-    /**
-     * {@link AbstractEtcdClient#removeMember(String) removeMember} as a call not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#removeMember(String)} as an unsent call. */
     public EtcdCall<Void> removeMember(String id) {
       return runtime.prepare(api().deleteMember(runtime.segment(id, "id")), "removeMember");
     }
 
-    /**
-     * {@link AbstractEtcdClient#authStatus() authStatus} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#authStatus()} as an unsent call. */
     public EtcdCall<AuthStatus> authStatus() {
       return runtime.prepare(api().getAuthStatus(), "authStatus");
     }
 
-    /**
-     * {@link AbstractEtcdClient#enableAuth() enableAuth} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#enableAuth()} as an unsent call. */
     public EtcdCall<Void> enableAuth() {
       return runtime.prepare(api().putAuthEnable(), "enableAuth");
     }
 
-    /**
-     * {@link AbstractEtcdClient#disableAuth() disableAuth} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#disableAuth()} as an unsent call. */
     public EtcdCall<Void> disableAuth() {
       return runtime.prepare(api().deleteAuthEnable(), "disableAuth");
     }
 
-    /**
-     * {@link AbstractEtcdClient#users() users} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#users()} as an unsent call. */
     public EtcdCall<UserList> users() {
       return runtime.prepare(api().getUsers(), "users");
     }
 
-    /**
-     * {@link AbstractEtcdClient#user(String) user} as a call not yet sent: {@code enqueue} it,
-     * or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#user(String)} as an unsent call. */
     public EtcdCall<User> user(String user) {
       return runtime.prepare(api().getUser(runtime.segment(user, "user")), "user");
     }
 
-    /**
-     * {@link AbstractEtcdClient#putUser(String, UserRequest) putUser} as a call not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#putUser(String, UserRequest)} as an unsent call. */
     public EtcdCall<User> putUser(String user, UserRequest body) {
       return runtime.prepare(api().putUser(runtime.segment(user, "user"),
           runtime.required(body, "body")), "putUser");
     }
 
-    /**
-     * {@link AbstractEtcdClient#deleteUser(String) deleteUser} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#deleteUser(String)} as an unsent call. */
     public EtcdCall<Void> deleteUser(String user) {
       return runtime.prepare(api().deleteUser(runtime.segment(user, "user")), "deleteUser");
     }
 
-    /**
-     * {@link AbstractEtcdClient#roles() roles} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#roles()} as an unsent call. */
     public EtcdCall<RoleList> roles() {
       return runtime.prepare(api().getRoles(), "roles");
     }
 
-    /**
-     * {@link AbstractEtcdClient#role(String) role} as a call not yet sent: {@code enqueue} it,
-     * or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#role(String)} as an unsent call. */
     public EtcdCall<Role> role(String role) {
       return runtime.prepare(api().getRole(runtime.segment(role, "role")), "role");
     }
 
-    /**
-     * {@link AbstractEtcdClient#putRole(String, RoleRequest) putRole} as a call not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#putRole(String, RoleRequest)} as an unsent call. */
     public EtcdCall<Role> putRole(String role, RoleRequest body) {
       return runtime.prepare(api().putRole(runtime.segment(role, "role"),
           runtime.required(body, "body")), "putRole");
     }
 
-    /**
-     * {@link AbstractEtcdClient#deleteRole(String) deleteRole} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link AbstractEtcdClient#deleteRole(String)} as an unsent call. */
     public EtcdCall<Void> deleteRole(String role) {
       return runtime.prepare(api().deleteRole(runtime.segment(role, "role")), "deleteRole");
     }
@@ -1455,7 +1031,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     /**
      * A {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} request.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public GetKeyRequest getKey(String key) {
       return new GetKeyRequest(runtime.key(key, true, "key"));
@@ -1464,7 +1040,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     /**
      * A {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} request.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public PutKeyRequest putKey(String key) {
       return new PutKeyRequest(runtime.key(key, true, "key"));
@@ -1473,7 +1049,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     /**
      * A {@link io.etcdv2.api.KeysApi#refreshKey PUT v2/keys{key}} request.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public RefreshKeyRequest refreshKey(String key) {
       return new RefreshKeyRequest(runtime.key(key, true, "key"));
@@ -1482,7 +1058,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     /**
      * A {@link io.etcdv2.api.KeysApi#postKey POST v2/keys{key}} request.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public PostKeyRequest postKey(String key) {
       return new PostKeyRequest(runtime.key(key, true, "key"));
@@ -1491,64 +1067,48 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     /**
      * A {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}} request.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public DeleteKeyRequest deleteKey(String key) {
       return new DeleteKeyRequest(runtime.key(key, true, "key"));
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getVersion GET version} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getVersion GET version} request. */
     public GetVersionRequest getVersion() {
       return new GetVersionRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getHealth GET health} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getHealth GET health} request. */
     public GetHealthRequest getHealth() {
       return new GetHealthRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines} request. */
     public GetMachinesRequest getMachines() {
       return new GetMachinesRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader} request. */
     public GetLeaderStatsRequest getLeaderStats() {
       return new GetLeaderStatsRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self} request. */
     public GetSelfStatsRequest getSelfStats() {
       return new GetSelfStatsRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store} request. */
     public GetStoreStatsRequest getStoreStats() {
       return new GetStoreStatsRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members} request. */
     public GetMembersRequest getMembers() {
       return new GetMembersRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader} request. */
     public GetLeaderRequest getLeader() {
       return new GetLeaderRequest();
     }
@@ -1581,30 +1141,22 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
       return new DeleteMemberRequest(runtime.segment(id, "id"));
     }
 
-    /**
-     * A {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request.
-     */
+    /** A {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request. */
     public GetAuthStatusRequest getAuthStatus() {
       return new GetAuthStatusRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request.
-     */
+    /** A {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request. */
     public PutAuthEnableRequest putAuthEnable() {
       return new PutAuthEnableRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request.
-     */
+    /** A {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request. */
     public DeleteAuthEnableRequest deleteAuthEnable() {
       return new DeleteAuthEnableRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request.
-     */
+    /** A {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request. */
     public GetUsersRequest getUsers() {
       return new GetUsersRequest();
     }
@@ -1637,9 +1189,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
       return new DeleteUserRequest(runtime.segment(user, "user"));
     }
 
-    /**
-     * A {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request.
-     */
+    /** A {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request. */
     public GetRolesRequest getRoles() {
       return new GetRolesRequest();
     }
@@ -1695,41 +1245,31 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
       this.key = key;
     }
 
-    /**
-     * Sends {@code recursive=true} or {@code recursive=false}.
-     */
+    /** Sends {@code recursive=true} or {@code recursive=false}. */
     public GetKeyRequest recursive(boolean recursive) {
       this.recursive = recursive;
       return this;
     }
 
-    /**
-     * Sends {@code sorted=true} or {@code sorted=false}.
-     */
+    /** Sends {@code sorted=true} or {@code sorted=false}. */
     public GetKeyRequest sorted(boolean sorted) {
       this.sorted = sorted;
       return this;
     }
 
-    /**
-     * Sends {@code quorum=true} or {@code quorum=false}.
-     */
+    /** Sends {@code quorum=true} or {@code quorum=false}. */
     public GetKeyRequest quorum(boolean quorum) {
       this.quorum = quorum;
       return this;
     }
 
-    /**
-     * Sends {@code wait=true} or {@code wait=false}.
-     */
+    /** Sends {@code wait=true} or {@code wait=false}. */
     public GetKeyRequest wait(boolean wait) {
       this.wait = wait;
       return this;
     }
 
-    /**
-     * Sends {@code waitIndex}; 0 or more.
-     */
+    /** Sends {@code waitIndex}; 0 or more. */
     public GetKeyRequest waitIndex(long waitIndex) {
       this.waitIndex = runtime.index(waitIndex, "waitIndex");
       return this;
@@ -1770,9 +1310,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
       this.ttl = runtime.defaultTtl();
     }
 
-    /**
-     * Sends {@code value}, encoded by the client's value serializer; null sends none.
-     */
+    /** Sends {@code value}, encoded by the client's value serializer; null sends none. */
     public PutKeyRequest value(Object value) {
       this.value = runtime.optionalValue(value, "value");
       return this;
@@ -1786,57 +1324,43 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
       return this;
     }
 
-    /**
-     * Sends an empty {@code ttl}, which clears an existing TTL.
-     */
+    /** Sends an empty {@code ttl}, which clears an existing TTL. */
     public PutKeyRequest clearTtl() {
       this.ttl = "";
       return this;
     }
 
-    /**
-     * Sends {@code dir=true} or {@code dir=false}.
-     */
+    /** Sends {@code dir=true} or {@code dir=false}. */
     public PutKeyRequest dir(boolean dir) {
       this.dir = dir;
       return this;
     }
 
-    /**
-     * Sends {@code prevExist=true} or {@code prevExist=false}.
-     */
+    /** Sends {@code prevExist=true} or {@code prevExist=false}. */
     public PutKeyRequest prevExist(boolean prevExist) {
       this.prevExist = prevExist;
       return this;
     }
 
-    /**
-     * Sends {@code prevIndex}; 1 or more.
-     */
+    /** Sends {@code prevIndex}; 1 or more. */
     public PutKeyRequest prevIndex(long prevIndex) {
       this.prevIndex = runtime.positiveIndex(prevIndex, "prevIndex");
       return this;
     }
 
-    /**
-     * Sends {@code prevValue}, encoded by the client's value serializer; null sends none.
-     */
+    /** Sends {@code prevValue}, encoded by the client's value serializer; null sends none. */
     public PutKeyRequest prevValue(Object prevValue) {
       this.prevValue = runtime.optionalValue(prevValue, "prevValue");
       return this;
     }
 
-    /**
-     * Sends {@code refresh=true} or {@code refresh=false}.
-     */
+    /** Sends {@code refresh=true} or {@code refresh=false}. */
     public PutKeyRequest refresh(boolean refresh) {
       this.refresh = refresh;
       return this;
     }
 
-    /**
-     * Sends {@code noValueOnSuccess=true} or {@code noValueOnSuccess=false}.
-     */
+    /** Sends {@code noValueOnSuccess=true} or {@code noValueOnSuccess=false}. */
     public PutKeyRequest noValueOnSuccess(boolean noValueOnSuccess) {
       this.noValueOnSuccess = noValueOnSuccess;
       return this;
@@ -1867,25 +1391,19 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
       this.key = key;
     }
 
-    /**
-     * Sends {@code ttl}; 1 or more.
-     */
+    /** Sends {@code ttl}; 1 or more. */
     public RefreshKeyRequest ttl(long ttl) {
       this.ttl = runtime.positiveIndex(ttl, "ttl");
       return this;
     }
 
-    /**
-     * Sends {@code refresh=true} or {@code refresh=false}.
-     */
+    /** Sends {@code refresh=true} or {@code refresh=false}. */
     public RefreshKeyRequest refresh(boolean refresh) {
       this.refresh = refresh;
       return this;
     }
 
-    /**
-     * Sends {@code prevExist=true} or {@code prevExist=false}.
-     */
+    /** Sends {@code prevExist=true} or {@code prevExist=false}. */
     public RefreshKeyRequest prevExist(boolean prevExist) {
       this.prevExist = prevExist;
       return this;
@@ -1918,9 +1436,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
       this.ttl = runtime.defaultTtl();
     }
 
-    /**
-     * Sends {@code value}, encoded by the client's value serializer; null sends none.
-     */
+    /** Sends {@code value}, encoded by the client's value serializer; null sends none. */
     public PostKeyRequest value(Object value) {
       this.value = runtime.optionalValue(value, "value");
       return this;
@@ -1934,25 +1450,19 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
       return this;
     }
 
-    /**
-     * Sends an empty {@code ttl}, which clears an existing TTL.
-     */
+    /** Sends an empty {@code ttl}, which clears an existing TTL. */
     public PostKeyRequest clearTtl() {
       this.ttl = "";
       return this;
     }
 
-    /**
-     * Sends {@code dir=true} or {@code dir=false}.
-     */
+    /** Sends {@code dir=true} or {@code dir=false}. */
     public PostKeyRequest dir(boolean dir) {
       this.dir = dir;
       return this;
     }
 
-    /**
-     * Sends {@code noValueOnSuccess=true} or {@code noValueOnSuccess=false}.
-     */
+    /** Sends {@code noValueOnSuccess=true} or {@code noValueOnSuccess=false}. */
     public PostKeyRequest noValueOnSuccess(boolean noValueOnSuccess) {
       this.noValueOnSuccess = noValueOnSuccess;
       return this;
@@ -1984,33 +1494,25 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
       this.key = key;
     }
 
-    /**
-     * Sends {@code dir=true} or {@code dir=false}.
-     */
+    /** Sends {@code dir=true} or {@code dir=false}. */
     public DeleteKeyRequest dir(boolean dir) {
       this.dir = dir;
       return this;
     }
 
-    /**
-     * Sends {@code recursive=true} or {@code recursive=false}.
-     */
+    /** Sends {@code recursive=true} or {@code recursive=false}. */
     public DeleteKeyRequest recursive(boolean recursive) {
       this.recursive = recursive;
       return this;
     }
 
-    /**
-     * Sends {@code prevValue}, encoded by the client's value serializer; null sends none.
-     */
+    /** Sends {@code prevValue}, encoded by the client's value serializer; null sends none. */
     public DeleteKeyRequest prevValue(Object prevValue) {
       this.prevValue = runtime.optionalValue(prevValue, "prevValue");
       return this;
     }
 
-    /**
-     * Sends {@code prevIndex}; 1 or more.
-     */
+    /** Sends {@code prevIndex}; 1 or more. */
     public DeleteKeyRequest prevIndex(long prevIndex) {
       this.prevIndex = runtime.positiveIndex(prevIndex, "prevIndex");
       return this;
@@ -2022,10 +1524,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getVersion GET version} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getVersion GET version} request. */
   public final class GetVersionRequest extends EtcdRequest<VersionInfo, GetVersionRequest> {
     private GetVersionRequest() {
       super("getVersion");
@@ -2037,10 +1536,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getHealth GET health} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getHealth GET health} request. */
   public final class GetHealthRequest extends EtcdRequest<Health, GetHealthRequest> {
     private GetHealthRequest() {
       super("getHealth");
@@ -2052,10 +1548,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines} request. */
   public final class GetMachinesRequest extends EtcdRequest<String, GetMachinesRequest> {
     private GetMachinesRequest() {
       super("getMachines");
@@ -2067,10 +1560,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader} request. */
   public final class GetLeaderStatsRequest extends EtcdRequest<LeaderStats, GetLeaderStatsRequest> {
     private GetLeaderStatsRequest() {
       super("getLeaderStats");
@@ -2082,10 +1572,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self} request. */
   public final class GetSelfStatsRequest extends EtcdRequest<SelfStats, GetSelfStatsRequest> {
     private GetSelfStatsRequest() {
       super("getSelfStats");
@@ -2097,10 +1584,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store} request. */
   public final class GetStoreStatsRequest extends EtcdRequest<StoreStats, GetStoreStatsRequest> {
     private GetStoreStatsRequest() {
       super("getStoreStats");
@@ -2112,10 +1596,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members} request. */
   public final class GetMembersRequest extends EtcdRequest<MemberList, GetMembersRequest> {
     private GetMembersRequest() {
       super("getMembers");
@@ -2127,10 +1608,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader} request. */
   public final class GetLeaderRequest extends EtcdRequest<Member, GetLeaderRequest> {
     private GetLeaderRequest() {
       super("getLeader");
@@ -2142,10 +1620,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#postMember POST v2/members} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#postMember POST v2/members} request. */
   public final class PostMemberRequest extends EtcdRequest<Member, PostMemberRequest> {
     private final PeerUrls body;
 
@@ -2160,10 +1635,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#putMember PUT v2/members/{id}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#putMember PUT v2/members/{id}} request. */
   public final class PutMemberRequest extends EtcdRequest<Void, PutMemberRequest> {
     private final String id;
 
@@ -2181,10 +1653,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#deleteMember DELETE v2/members/{id}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#deleteMember DELETE v2/members/{id}} request. */
   public final class DeleteMemberRequest extends EtcdRequest<Void, DeleteMemberRequest> {
     private final String id;
 
@@ -2199,10 +1668,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request. */
   public final class GetAuthStatusRequest extends EtcdRequest<AuthStatus, GetAuthStatusRequest> {
     private GetAuthStatusRequest() {
       super("getAuthStatus");
@@ -2214,10 +1680,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request. */
   public final class PutAuthEnableRequest extends EtcdRequest<Void, PutAuthEnableRequest> {
     private PutAuthEnableRequest() {
       super("putAuthEnable");
@@ -2229,10 +1692,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request. */
   public final class DeleteAuthEnableRequest extends EtcdRequest<Void, DeleteAuthEnableRequest> {
     private DeleteAuthEnableRequest() {
       super("deleteAuthEnable");
@@ -2244,10 +1704,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request. */
   public final class GetUsersRequest extends EtcdRequest<UserList, GetUsersRequest> {
     private GetUsersRequest() {
       super("getUsers");
@@ -2259,10 +1716,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}} request. */
   public final class GetUserRequest extends EtcdRequest<User, GetUserRequest> {
     private final String user;
 
@@ -2277,10 +1731,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}} request. */
   public final class PutUserRequest extends EtcdRequest<User, PutUserRequest> {
     private final String user;
 
@@ -2298,10 +1749,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}} request. */
   public final class DeleteUserRequest extends EtcdRequest<Void, DeleteUserRequest> {
     private final String user;
 
@@ -2316,10 +1764,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request. */
   public final class GetRolesRequest extends EtcdRequest<RoleList, GetRolesRequest> {
     private GetRolesRequest() {
       super("getRoles");
@@ -2331,10 +1776,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}} request. */
   public final class GetRoleRequest extends EtcdRequest<Role, GetRoleRequest> {
     private final String role;
 
@@ -2349,10 +1791,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}} request. */
   public final class PutRoleRequest extends EtcdRequest<Role, PutRoleRequest> {
     private final String role;
 
@@ -2370,10 +1809,7 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}} request. */
   public final class DeleteRoleRequest extends EtcdRequest<Void, DeleteRoleRequest> {
     private final String role;
 

@@ -28,23 +28,17 @@ public final class EtcdClient extends AbstractEtcdClient<Etcd> {
     return new Builder();
   }
 
-  /**
-   * A client with all defaults, talking to {@code http://127.0.0.1:2379}.
-   */
+  /** A client with all defaults, talking to {@code http://127.0.0.1:2379}. */
   public static EtcdClient create() {
     return builder().build();
   }
 
-  /**
-   * Configures a {@link EtcdClient}; see {@link ClientBuilder} for every option.
-   */
+  /** Configures a {@link EtcdClient}; see {@link ClientBuilder} for every option. */
   public static final class Builder extends ClientBuilder<Builder> {
     Builder() {
     }
 
-    /**
-     * A new client; close it to release its threads and connections.
-     */
+    /** A new client; close it to release its threads and connections. */
     public EtcdClient build() {
       return new EtcdClient(newRuntime());
     }

@@ -54,9 +54,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     return new Builder();
   }
 
-  /**
-   * A client with all defaults, talking to {@code http://127.0.0.1:2379}.
-   */
+  /** A client with all defaults, talking to {@code http://127.0.0.1:2379}. */
   public static InventoryClient create() {
     return builder().build();
   }
@@ -65,7 +63,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
    * A continuous watch of a key or directory: every change once, in order, across quiet
    * polls and restarts, with a resync when etcd's history no longer reaches back far enough.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key under the client's prefix, normalised and percent-encoded
    */
   public WatchBuilder watch(String key) {
     return runtime.watch(api(), runtime.key(key, true, "key"));
@@ -77,11 +75,9 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Gets the value of a key.
+   * Gets the value of a key. Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key under the client's prefix, normalised and percent-encoded
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -89,25 +85,16 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     return async.get(key).execute();
   }
 
-  /**
-   * Reads a directory; with {@code recursive}, all the contents under it.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #readdir(String, boolean)} with no {@code recursive}. */
   public EtcdResponse<KeysResult> readdir(String key) {
     return async.readdir(key).execute();
   }
 
   /**
-   * Reads a directory; with {@code recursive}, all the contents under it.
+   * Reads a directory; with {@code recursive}, all the contents under it. Sends {@link
+   * io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key under the client's prefix, normalised and percent-encoded
    * @param recursive sends {@code recursive=true} when true
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -116,47 +103,22 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     return async.readdir(key, recursive).execute();
   }
 
-  /**
-   * Waits for the next change of a key, or for the first one at or after {@code waitIndex}; a
-   * 408 entity when {@code timeoutSeconds} pass first.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}
-   * with {@code wait=true}.
-   * The call is limited by the client's timeout.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #wait(String, long, long)} with no {@code waitIndex} and the client's timeout. */
   public EtcdResponse<KeysResult> wait(String key) {
     return async.wait(key).execute();
   }
 
-  /**
-   * Waits for the next change of a key, or for the first one at or after {@code waitIndex}; a
-   * 408 entity when {@code timeoutSeconds} pass first.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}
-   * with {@code wait=true}.
-   * The call is limited by the client's timeout.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @param waitIndex sent as {@code waitIndex}; 0 or more
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #wait(String, long, long)} with the client's timeout. */
   public EtcdResponse<KeysResult> wait(String key, long waitIndex) {
     return async.wait(key, waitIndex).execute();
   }
 
   /**
    * Waits for the next change of a key, or for the first one at or after {@code waitIndex}; a
-   * 408 entity when {@code timeoutSeconds} pass first.
+   * 408 entity when {@code timeoutSeconds} pass first. Sends {@link
+   * io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}
-   * with {@code wait=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key under the client's prefix, normalised and percent-encoded
    * @param waitIndex sent as {@code waitIndex}; 0 or more
    * @param timeoutSeconds how long to wait in all, in seconds; 0 waits without limit
    * @return the response entity; status 408 when the request timed out
@@ -167,46 +129,24 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Waits for the next change anywhere under a directory, or for the first one at or after
-   * {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}
-   * with {@code wait=true&recursive=true}.
-   * The call is limited by the client's timeout.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   * Like {@link #waitdir(String, long, long)} with no {@code waitIndex} and the client's
+   * timeout.
    */
   public EtcdResponse<KeysResult> waitdir(String key) {
     return async.waitdir(key).execute();
   }
 
-  /**
-   * Waits for the next change anywhere under a directory, or for the first one at or after
-   * {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}
-   * with {@code wait=true&recursive=true}.
-   * The call is limited by the client's timeout.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @param waitIndex sent as {@code waitIndex}; 0 or more
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #waitdir(String, long, long)} with the client's timeout. */
   public EtcdResponse<KeysResult> waitdir(String key, long waitIndex) {
     return async.waitdir(key, waitIndex).execute();
   }
 
   /**
    * Waits for the next change anywhere under a directory, or for the first one at or after
-   * {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first.
+   * {@code waitIndex}; a 408 entity when {@code timeoutSeconds} pass first. Sends {@link
+   * io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} with {@code wait=true&recursive=true}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}
-   * with {@code wait=true&recursive=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key under the client's prefix, normalised and percent-encoded
    * @param waitIndex sent as {@code waitIndex}; 0 or more
    * @param timeoutSeconds how long to wait in all, in seconds; 0 waits without limit
    * @return the response entity; status 408 when the request timed out
@@ -219,11 +159,9 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   /**
    * Reads a key or directory with every read option: {@code recursive} for the whole tree,
    * {@code sorted} for children in key order, {@code quorum} for an answer that is never
-   * stale.
+   * stale. Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key under the client's prefix, normalised and percent-encoded
    * @param recursive sends {@code recursive=true} when true
    * @param sorted sends {@code sorted=true} when true
    * @param quorum sends {@code quorum=true} when true
@@ -235,32 +173,16 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     return async.read(key, recursive, sorted, quorum).execute();
   }
 
-  /**
-   * Sets a key to a JSON value.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #set(String, Object, long)} with the client's default TTL. */
   public EtcdResponse<KeysResult> set(String key, Object value) {
     return async.set(key, value).execute();
   }
 
   /**
-   * Sets a key to a JSON value.
+   * Sets a key to a JSON value. Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's serializer (JSON by default)
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -269,34 +191,17 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     return async.set(key, value, ttl).execute();
   }
 
-  /**
-   * Sets a key to a JSON value if the key does not exist.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code prevExist=false}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #setnx(String, Object, long)} with the client's default TTL. */
   public EtcdResponse<KeysResult> setnx(String key, Object value) {
     return async.setnx(key, value).execute();
   }
 
   /**
-   * Sets a key to a JSON value if the key does not exist.
+   * Sets a key to a JSON value if the key does not exist. Sends {@link
+   * io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with {@code prevExist=false}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code prevExist=false}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's serializer (JSON by default)
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -306,54 +211,25 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Sets a key to a JSON value if the key exists and, when {@code prevIndex} is given, was
-   * last modified at that index.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code prevExist=true}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   * Like {@link #setx(String, Object, long, long)} with the client's default TTL and no {@code
+   * prevIndex}.
    */
   public EtcdResponse<KeysResult> setx(String key, Object value) {
     return async.setx(key, value).execute();
   }
 
-  /**
-   * Sets a key to a JSON value if the key exists and, when {@code prevIndex} is given, was
-   * last modified at that index.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code prevExist=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @param ttl seconds to live, or -1 for none
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #setx(String, Object, long, long)} with no {@code prevIndex}. */
   public EtcdResponse<KeysResult> setx(String key, Object value, long ttl) {
     return async.setx(key, value, ttl).execute();
   }
 
   /**
    * Sets a key to a JSON value if the key exists and, when {@code prevIndex} is given, was
-   * last modified at that index.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
+   * last modified at that index. Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
    * with {@code prevExist=true}.
    *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's serializer (JSON by default)
    * @param ttl seconds to live, or -1 for none
    * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @return the response entity; status 408 when the request timed out
@@ -363,30 +239,16 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     return async.setx(key, value, ttl, prevIndex).execute();
   }
 
-  /**
-   * Creates a directory.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code dir=true}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #mkdir(String, long)} with the client's default TTL. */
   public EtcdResponse<KeysResult> mkdir(String key) {
     return async.mkdir(key).execute();
   }
 
   /**
-   * Creates a directory.
+   * Creates a directory. Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} with
+   * {@code dir=true}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code dir=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -395,30 +257,16 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     return async.mkdir(key, ttl).execute();
   }
 
-  /**
-   * Creates a directory if it does not exist.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code dir=true&prevExist=false}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #mkdirnx(String, long)} with the client's default TTL. */
   public EtcdResponse<KeysResult> mkdirnx(String key) {
     return async.mkdirnx(key).execute();
   }
 
   /**
-   * Creates a directory if it does not exist.
+   * Creates a directory if it does not exist. Sends {@link io.etcdv2.api.KeysApi#putKey PUT
+   * v2/keys{key}} with {@code dir=true&prevExist=false}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}
-   * with {@code dir=true&prevExist=false}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -427,36 +275,19 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     return async.mkdirnx(key, ttl).execute();
   }
 
-  /**
-   * Sets a key to a JSON value only if its current value is {@code prevValue}.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
-   *     by default)
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #compareAndSwap(String, Object, Object, long)} with the client's default TTL. */
   public EtcdResponse<KeysResult> compareAndSwap(String key, Object value, Object prevValue) {
     return async.compareAndSwap(key, value, prevValue).execute();
   }
 
   /**
-   * Sets a key to a JSON value only if its current value is {@code prevValue}.
+   * Sets a key to a JSON value only if its current value is {@code prevValue}. Sends {@link
+   * io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's serializer (JSON by default)
+   * @param prevValue sent as {@code prevValue}, encoded by the client's serializer (JSON by
    *     default)
-   * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
-   *     by default)
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -467,32 +298,19 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Sets a key to a JSON value only if it was last modified at {@code prevIndex}.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @param prevIndex sent as {@code prevIndex}; 1 or more
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   * Like {@link #compareAndSwapIndex(String, Object, long, long)} with the client's default
+   * TTL.
    */
   public EtcdResponse<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex) {
     return async.compareAndSwapIndex(key, value, prevIndex).execute();
   }
 
   /**
-   * Sets a key to a JSON value only if it was last modified at {@code prevIndex}.
+   * Sets a key to a JSON value only if it was last modified at {@code prevIndex}. Sends {@link
+   * io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's serializer (JSON by default)
    * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
@@ -505,13 +323,10 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
 
   /**
    * Resets the TTL of an existing key or directory without changing its value and without
-   * notifying watchers.
+   * notifying watchers. Sends {@link io.etcdv2.api.KeysApi#refreshKey PUT v2/keys{key}} with
+   * {@code refresh=true&prevExist=true}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#refreshKey PUT v2/keys{key}}
-   * with {@code refresh=true&prevExist=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
    * @param ttl sent as {@code ttl}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -520,30 +335,17 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     return async.refresh(key, ttl).execute();
   }
 
-  /**
-   * Pushes a JSON value into a directory under a new in-order key (create-in-order).
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#postKey POST v2/keys{key}}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #push(String, Object, long)} with the client's default TTL. */
   public EtcdResponse<KeysResult> push(String key, Object value) {
     return async.push(key, value).execute();
   }
 
   /**
-   * Pushes a JSON value into a directory under a new in-order key (create-in-order).
+   * Pushes a JSON value into a directory under a new in-order key (create-in-order). Sends
+   * {@link io.etcdv2.api.KeysApi#postKey POST v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#postKey POST v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
+   * @param key the key under the client's prefix, normalised and percent-encoded
+   * @param value sent as {@code value}, encoded by the client's serializer (JSON by default)
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -553,44 +355,25 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Deletes a key; when {@code prevValue} or {@code prevIndex} is given, only if they match.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   * Like {@link #delete(String, Object, long)} with no {@code prevValue} and no {@code
+   * prevIndex}.
    */
   public EtcdResponse<KeysResult> delete(String key) {
     return async.delete(key).execute();
   }
 
-  /**
-   * Deletes a key; when {@code prevValue} or {@code prevIndex} is given, only if they match.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
-   *     by default); null sends none
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #delete(String, Object, long)} with no {@code prevIndex}. */
   public EtcdResponse<KeysResult> delete(String key, Object prevValue) {
     return async.delete(key, prevValue).execute();
   }
 
   /**
    * Deletes a key; when {@code prevValue} or {@code prevIndex} is given, only if they match.
+   * Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
-   *     by default); null sends none
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param prevValue sent as {@code prevValue}, encoded by the client's serializer (JSON by
+   *     default); null sends none
    * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -599,29 +382,16 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     return async.delete(key, prevValue, prevIndex).execute();
   }
 
-  /**
-   * Removes a directory; with {@code recursive}, everything under it too.
-   *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}
-   * with {@code dir=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #rmdir(String, boolean)} with no {@code recursive}. */
   public EtcdResponse<KeysResult> rmdir(String key) {
     return async.rmdir(key).execute();
   }
 
   /**
-   * Removes a directory; with {@code recursive}, everything under it too.
+   * Removes a directory; with {@code recursive}, everything under it too. Sends {@link
+   * io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}} with {@code dir=true}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}
-   * with {@code dir=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
    * @param recursive sends {@code recursive=true} when true
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -631,14 +401,12 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Deletes a key only if its current value is {@code prevValue}.
+   * Deletes a key only if its current value is {@code prevValue}. Sends {@link
+   * io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param prevValue sent as {@code prevValue}, encoded by the client's value serializer (JSON
-   *     by default)
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param prevValue sent as {@code prevValue}, encoded by the client's serializer (JSON by
+   *     default)
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -647,12 +415,10 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Deletes a key only if it was last modified at {@code prevIndex}.
+   * Deletes a key only if it was last modified at {@code prevIndex}. Sends {@link
+   * io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
    *
-   * <p>Sends {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
    * @param prevIndex sent as {@code prevIndex}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -662,9 +428,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Gets the etcd version info.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getVersion GET version}.
+   * Gets the etcd version info. Sends {@link io.etcdv2.api.ClusterApi#getVersion GET version}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -674,9 +438,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Gets whether the member is healthy, that is, has a quorum.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getHealth GET health}.
+   * Gets whether the member is healthy, that is, has a quorum. Sends {@link
+   * io.etcdv2.api.ClusterApi#getHealth GET health}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -686,9 +449,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Gets the client URLs of the cluster's members.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines}.
+   * Gets the client URLs of the cluster's members. Sends {@link
+   * io.etcdv2.api.ClusterApi#getMachines GET v2/machines}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -698,9 +460,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Gets the leader statistics info.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader}.
+   * Gets the leader statistics info. Sends {@link io.etcdv2.api.ClusterApi#getLeaderStats GET
+   * v2/stats/leader}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -710,9 +471,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Gets the self statistics info.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self}.
+   * Gets the self statistics info. Sends {@link io.etcdv2.api.ClusterApi#getSelfStats GET
+   * v2/stats/self}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -722,9 +482,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Gets the store statistics info.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store}.
+   * Gets the store statistics info. Sends {@link io.etcdv2.api.ClusterApi#getStoreStats GET
+   * v2/stats/store}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -734,9 +493,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Lists the cluster's members.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members}.
+   * Lists the cluster's members. Sends {@link io.etcdv2.api.ClusterApi#getMembers GET
+   * v2/members}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -746,9 +504,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Gets the member that currently leads the cluster.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader}.
+   * Gets the member that currently leads the cluster. Sends {@link
+   * io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -758,9 +515,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Adds a member to the cluster; start it afterwards with the returned peer URLs.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#postMember POST v2/members}.
+   * Adds a member to the cluster; start it afterwards with the returned peer URLs. Sends
+   * {@link io.etcdv2.api.ClusterApi#postMember POST v2/members}.
    *
    * @param body the request body, sent as JSON
    * @return the response entity; status 408 when the request timed out
@@ -771,9 +527,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Changes the peer URLs of a member.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#putMember PUT v2/members/{id}}.
+   * Changes the peer URLs of a member. Sends {@link io.etcdv2.api.ClusterApi#putMember PUT
+   * v2/members/{id}}.
    *
    * @param id sent as {@code id}
    * @param body the request body, sent as JSON
@@ -785,9 +540,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Removes a member from the cluster.
-   *
-   * <p>Sends {@link io.etcdv2.api.ClusterApi#deleteMember DELETE v2/members/{id}}.
+   * Removes a member from the cluster. Sends {@link io.etcdv2.api.ClusterApi#deleteMember
+   * DELETE v2/members/{id}}.
    *
    * @param id sent as {@code id}
    * @return the response entity; status 408 when the request timed out
@@ -798,9 +552,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Gets whether authentication is enabled.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable}.
+   * Gets whether authentication is enabled. Sends {@link io.etcdv2.api.AuthApi#getAuthStatus
+   * GET v2/auth/enable}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -810,9 +563,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Enables authentication; a root user must exist first.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable}.
+   * Enables authentication; a root user must exist first. Sends {@link
+   * io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -822,9 +574,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Disables authentication.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable}.
+   * Disables authentication. Sends {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE
+   * v2/auth/enable}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -834,9 +585,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Lists the users with their roles.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users}.
+   * Lists the users with their roles. Sends {@link io.etcdv2.api.AuthApi#getUsers GET
+   * v2/auth/users}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -846,9 +596,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Gets a user with its roles.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}}.
+   * Gets a user with its roles. Sends {@link io.etcdv2.api.AuthApi#getUser GET
+   * v2/auth/users/{user}}.
    *
    * @param user sent as {@code user}
    * @return the response entity; status 408 when the request timed out
@@ -859,9 +608,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Creates a user, changes its password, or grants or revokes its roles.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}}.
+   * Creates a user, changes its password, or grants or revokes its roles. Sends {@link
+   * io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}}.
    *
    * @param user sent as {@code user}
    * @param body the request body, sent as JSON
@@ -873,9 +621,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Deletes a user.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}}.
+   * Deletes a user. Sends {@link io.etcdv2.api.AuthApi#deleteUser DELETE
+   * v2/auth/users/{user}}.
    *
    * @param user sent as {@code user}
    * @return the response entity; status 408 when the request timed out
@@ -886,9 +633,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Lists the roles with their permissions.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles}.
+   * Lists the roles with their permissions. Sends {@link io.etcdv2.api.AuthApi#getRoles GET
+   * v2/auth/roles}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -898,9 +644,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Gets a role with its permissions.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}}.
+   * Gets a role with its permissions. Sends {@link io.etcdv2.api.AuthApi#getRole GET
+   * v2/auth/roles/{role}}.
    *
    * @param role sent as {@code role}
    * @return the response entity; status 408 when the request timed out
@@ -911,9 +656,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Creates a role, or grants or revokes its permissions.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}}.
+   * Creates a role, or grants or revokes its permissions. Sends {@link
+   * io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}}.
    *
    * @param role sent as {@code role}
    * @param body the request body, sent as JSON
@@ -925,9 +669,8 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Deletes a role.
-   *
-   * <p>Sends {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}}.
+   * Deletes a role. Sends {@link io.etcdv2.api.AuthApi#deleteRole DELETE
+   * v2/auth/roles/{role}}.
    *
    * @param role sent as {@code role}
    * @return the response entity; status 408 when the request timed out
@@ -938,53 +681,25 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
   }
 
   /**
-   * Restocks an existing item.
-   *
-   * <p>Sends {@link InventoryApi#putItem PUT v2/keys/inventory{key}}
-   * with {@code prevExist=true&prevIndex=42&batch=3&X-Source=warehouse "A"}.
-   * The TTL is the client's default.
-   * The call is limited by the client's timeout.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
+   * Like {@link #restock(String, Object, long, long)} with the client's default TTL and the
+   * client's timeout.
    */
   public EtcdResponse<KeysResult> restock(String key, Object value) {
     return async.restock(key, value).execute();
   }
 
-  /**
-   * Restocks an existing item.
-   *
-   * <p>Sends {@link InventoryApi#putItem PUT v2/keys/inventory{key}}
-   * with {@code prevExist=true&prevIndex=42&batch=3&X-Source=warehouse "A"}.
-   * The call is limited by the client's timeout.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @param ttl seconds to live, or -1 for none
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #restock(String, Object, long, long)} with the client's timeout. */
   public EtcdResponse<KeysResult> restock(String key, Object value, long ttl) {
     return async.restock(key, value, ttl).execute();
   }
 
   /**
-   * Restocks an existing item.
+   * Restocks an existing item. Sends {@link com.example.inventory.InventoryApi#putItem PUT
+   * v2/keys/inventory{key}} with {@code prevExist=true&prevIndex=42&batch=3&X-Source=warehouse
+   * "A"}.
    *
-   * <p>Sends {@link InventoryApi#putItem PUT v2/keys/inventory{key}}
-   * with {@code prevExist=true&prevIndex=42&batch=3&X-Source=warehouse "A"}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's serializer (JSON by default)
    * @param ttl seconds to live, or -1 for none
    * @param timeoutSeconds how long to wait in all, in seconds; 0 waits without limit
    * @return the response entity; status 408 when the request timed out
@@ -994,28 +709,17 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     return async.restock(key, value, ttl, timeoutSeconds).execute();
   }
 
-  /**
-   * Writes an inventory item, which the generated request builder's Javadoc carries over.
-   *
-   * <p>Sends {@link InventoryApi#putItem PUT v2/keys/inventory{key}}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
-   * @param note sent as {@code note}
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #annotate(String, String, int)} with no {@code batch}. */
   public EtcdResponse<KeysResult> annotate(String key, String note) {
     return async.annotate(key, note).execute();
   }
 
   /**
    * Writes an inventory item, which the generated request builder's Javadoc carries over.
+   * Sends {@link com.example.inventory.InventoryApi#putItem PUT v2/keys/inventory{key}}. The
+   * TTL is the client's default.
    *
-   * <p>Sends {@link InventoryApi#putItem PUT v2/keys/inventory{key}}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key under the client's prefix, normalised and percent-encoded
    * @param note sent as {@code note}
    * @param batch sent as {@code batch}; 0 or more
    * @return the response entity; status 408 when the request timed out
@@ -1030,224 +734,153 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     return requests;
   }
 
-  /**
-   * The conveniences of {@link InventoryClient}, each returning its call unsent.
-   */
+  /** The conveniences of {@link InventoryClient}, each returning its call unsent. */
   public final class Async extends GeneratedClient<InventoryApi>.Async {
     private Async() {
     }
 
-    /**
-     * {@link InventoryClient#get(String) get} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link InventoryClient#get(String)} as an unsent call. */
     public EtcdCall<KeysResult> get(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null, null,
           null), "get");
     }
 
-    /**
-     * {@link InventoryClient#readdir(String) readdir} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#readdir(String)} as an unsent call. */
     public EtcdCall<KeysResult> readdir(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null, null,
           null), "readdir");
     }
 
-    /**
-     * {@link InventoryClient#readdir(String, boolean) readdir} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#readdir(String, boolean)} as an unsent call. */
     public EtcdCall<KeysResult> readdir(String key, boolean recursive) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), runtime.flag(recursive),
           null, null, null, null), "readdir");
     }
 
-    /**
-     * {@link InventoryClient#wait(String) wait} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link InventoryClient#wait(String)} as an unsent call. */
     public EtcdCall<KeysResult> wait(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null,
           Boolean.TRUE, null), "wait");
     }
 
-    /**
-     * {@link InventoryClient#wait(String, long) wait} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#wait(String, long)} as an unsent call. */
     public EtcdCall<KeysResult> wait(String key, long waitIndex) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null,
           Boolean.TRUE, runtime.index(waitIndex, "waitIndex")), "wait");
     }
 
-    /**
-     * {@link InventoryClient#wait(String, long, long) wait} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#wait(String, long, long)} as an unsent call. */
     public EtcdCall<KeysResult> wait(String key, long waitIndex, long timeoutSeconds) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), null, null, null,
           Boolean.TRUE, runtime.index(waitIndex, "waitIndex")), "wait", timeoutSeconds);
     }
 
-    /**
-     * {@link InventoryClient#waitdir(String) waitdir} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#waitdir(String)} as an unsent call. */
     public EtcdCall<KeysResult> waitdir(String key) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), Boolean.TRUE, null, null,
           Boolean.TRUE, null), "waitdir");
     }
 
-    /**
-     * {@link InventoryClient#waitdir(String, long) waitdir} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#waitdir(String, long)} as an unsent call. */
     public EtcdCall<KeysResult> waitdir(String key, long waitIndex) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), Boolean.TRUE, null, null,
           Boolean.TRUE, runtime.index(waitIndex, "waitIndex")), "waitdir");
     }
 
-    /**
-     * {@link InventoryClient#waitdir(String, long, long) waitdir} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#waitdir(String, long, long)} as an unsent call. */
     public EtcdCall<KeysResult> waitdir(String key, long waitIndex, long timeoutSeconds) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), Boolean.TRUE, null, null,
           Boolean.TRUE, runtime.index(waitIndex, "waitIndex")), "waitdir", timeoutSeconds);
     }
 
-    /**
-     * {@link InventoryClient#read(String, boolean, boolean, boolean) read} as a call not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#read(String, boolean, boolean, boolean)} as an unsent call. */
     public EtcdCall<KeysResult> read(String key, boolean recursive, boolean sorted,
         boolean quorum) {
       return runtime.prepare(api().getKey(runtime.key(key, true, "key"), runtime.flag(recursive),
           runtime.flag(sorted), runtime.flag(quorum), null, null), "read");
     }
 
-    /**
-     * {@link InventoryClient#set(String, Object) set} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#set(String, Object)} as an unsent call. */
     public EtcdCall<KeysResult> set(String key, Object value) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.defaultTtl(), null, null, null, null, null, null),
           "set");
     }
 
-    /**
-     * {@link InventoryClient#set(String, Object, long) set} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#set(String, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> set(String key, Object value, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, null, null, null, null,
           null), "set");
     }
 
-    /**
-     * {@link InventoryClient#setnx(String, Object) setnx} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#setnx(String, Object)} as an unsent call. */
     public EtcdCall<KeysResult> setnx(String key, Object value) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.defaultTtl(), null, Boolean.FALSE, null, null,
           null, null), "setnx");
     }
 
-    /**
-     * {@link InventoryClient#setnx(String, Object, long) setnx} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#setnx(String, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> setnx(String key, Object value, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, Boolean.FALSE, null, null,
           null, null), "setnx");
     }
 
-    /**
-     * {@link InventoryClient#setx(String, Object) setx} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#setx(String, Object)} as an unsent call. */
     public EtcdCall<KeysResult> setx(String key, Object value) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.defaultTtl(), null, Boolean.TRUE, null, null, null,
           null), "setx");
     }
 
-    /**
-     * {@link InventoryClient#setx(String, Object, long) setx} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#setx(String, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> setx(String key, Object value, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, Boolean.TRUE, null, null,
           null, null), "setx");
     }
 
-    /**
-     * {@link InventoryClient#setx(String, Object, long, long) setx} as a call not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#setx(String, Object, long, long)} as an unsent call. */
     public EtcdCall<KeysResult> setx(String key, Object value, long ttl, long prevIndex) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, Boolean.TRUE,
           runtime.positiveIndex(prevIndex, "prevIndex"), null, null, null), "setx");
     }
 
-    /**
-     * {@link InventoryClient#mkdir(String) mkdir} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link InventoryClient#mkdir(String)} as an unsent call. */
     public EtcdCall<KeysResult> mkdir(String key) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
           runtime.defaultTtl(), Boolean.TRUE, null, null, null, null, null), "mkdir");
     }
 
-    /**
-     * {@link InventoryClient#mkdir(String, long) mkdir} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#mkdir(String, long)} as an unsent call. */
     public EtcdCall<KeysResult> mkdir(String key, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
           runtime.ttl(ttl, "ttl"), Boolean.TRUE, null, null, null, null, null), "mkdir");
     }
 
-    /**
-     * {@link InventoryClient#mkdirnx(String) mkdirnx} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#mkdirnx(String)} as an unsent call. */
     public EtcdCall<KeysResult> mkdirnx(String key) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
           runtime.defaultTtl(), Boolean.TRUE, Boolean.FALSE, null, null, null, null), "mkdirnx");
     }
 
-    /**
-     * {@link InventoryClient#mkdirnx(String, long) mkdirnx} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#mkdirnx(String, long)} as an unsent call. */
     public EtcdCall<KeysResult> mkdirnx(String key, long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"), null,
           runtime.ttl(ttl, "ttl"), Boolean.TRUE, Boolean.FALSE, null, null, null, null), "mkdirnx");
     }
 
-    /**
-     * {@link InventoryClient#compareAndSwap(String, Object, Object) compareAndSwap} as a call
-     * not yet sent: {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#compareAndSwap(String, Object, Object)} as an unsent call. */
     public EtcdCall<KeysResult> compareAndSwap(String key, Object value, Object prevValue) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.defaultTtl(), null, null, null,
           runtime.value(prevValue, "prevValue"), null, null), "compareAndSwap");
     }
 
-    /**
-     * {@link InventoryClient#compareAndSwap(String, Object, Object, long) compareAndSwap} as a
-     * call not yet sent: {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#compareAndSwap(String, Object, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> compareAndSwap(String key, Object value, Object prevValue,
         long ttl) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
@@ -1255,10 +888,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
           runtime.value(prevValue, "prevValue"), null, null), "compareAndSwap");
     }
 
-    /**
-     * {@link InventoryClient#compareAndSwapIndex(String, Object, long) compareAndSwapIndex} as a
-     * call not yet sent: {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#compareAndSwapIndex(String, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex) {
       return runtime.prepare(api().putKey(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.defaultTtl(), null, null,
@@ -1266,9 +896,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
 
     /**
-     * {@link InventoryClient#compareAndSwapIndex(String, Object, long, long)
-     * compareAndSwapIndex} as a call not yet sent: {@code enqueue} it, or take its {@code
-     * future()}.
+     * {@link InventoryClient#compareAndSwapIndex(String, Object, long, long)} as an unsent call.
      */
     public EtcdCall<KeysResult> compareAndSwapIndex(String key, Object value, long prevIndex,
         long ttl) {
@@ -1277,320 +905,209 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
           runtime.positiveIndex(prevIndex, "prevIndex"), null, null, null), "compareAndSwapIndex");
     }
 
-    /**
-     * {@link InventoryClient#refresh(String, long) refresh} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#refresh(String, long)} as an unsent call. */
     public EtcdCall<KeysResult> refresh(String key, long ttl) {
       return runtime.prepare(api().refreshKey(runtime.key(key, false, "key"),
           runtime.positiveIndex(ttl, "ttl"), Boolean.TRUE, Boolean.TRUE), "refresh");
     }
 
-    /**
-     * {@link InventoryClient#push(String, Object) push} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#push(String, Object)} as an unsent call. */
     public EtcdCall<KeysResult> push(String key, Object value) {
       return runtime.prepare(api().postKey(runtime.key(key, true, "key"),
           runtime.value(value, "value"), runtime.defaultTtl(), null, null), "push");
     }
 
-    /**
-     * {@link InventoryClient#push(String, Object, long) push} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#push(String, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> push(String key, Object value, long ttl) {
       return runtime.prepare(api().postKey(runtime.key(key, true, "key"),
           runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), null, null), "push");
     }
 
-    /**
-     * {@link InventoryClient#delete(String) delete} as a call not yet sent: {@code enqueue} it,
-     * or take its {@code future()}.
-     */
+    /** {@link InventoryClient#delete(String)} as an unsent call. */
     public EtcdCall<KeysResult> delete(String key) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null, null,
           null), "delete");
     }
 
-    /**
-     * {@link InventoryClient#delete(String, Object) delete} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#delete(String, Object)} as an unsent call. */
     public EtcdCall<KeysResult> delete(String key, Object prevValue) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null,
           runtime.optionalValue(prevValue, "prevValue"), null), "delete");
     }
 
-    /**
-     * {@link InventoryClient#delete(String, Object, long) delete} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#delete(String, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> delete(String key, Object prevValue, long prevIndex) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null,
           runtime.optionalValue(prevValue, "prevValue"),
           runtime.positiveIndex(prevIndex, "prevIndex")), "delete");
     }
 
-    /**
-     * {@link InventoryClient#rmdir(String) rmdir} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link InventoryClient#rmdir(String)} as an unsent call. */
     public EtcdCall<KeysResult> rmdir(String key) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), Boolean.TRUE, null,
           null, null), "rmdir");
     }
 
-    /**
-     * {@link InventoryClient#rmdir(String, boolean) rmdir} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#rmdir(String, boolean)} as an unsent call. */
     public EtcdCall<KeysResult> rmdir(String key, boolean recursive) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), Boolean.TRUE,
           runtime.flag(recursive), null, null), "rmdir");
     }
 
-    /**
-     * {@link InventoryClient#compareAndDelete(String, Object) compareAndDelete} as a call not
-     * yet sent: {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#compareAndDelete(String, Object)} as an unsent call. */
     public EtcdCall<KeysResult> compareAndDelete(String key, Object prevValue) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null,
           runtime.value(prevValue, "prevValue"), null), "compareAndDelete");
     }
 
-    /**
-     * {@link InventoryClient#compareAndDeleteIndex(String, long) compareAndDeleteIndex} as a
-     * call not yet sent: {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#compareAndDeleteIndex(String, long)} as an unsent call. */
     public EtcdCall<KeysResult> compareAndDeleteIndex(String key, long prevIndex) {
       return runtime.prepare(api().deleteKey(runtime.key(key, false, "key"), null, null, null,
           runtime.positiveIndex(prevIndex, "prevIndex")), "compareAndDeleteIndex");
     }
 
-    /**
-     * {@link InventoryClient#version() version} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link InventoryClient#version()} as an unsent call. */
     public EtcdCall<VersionInfo> version() {
       return runtime.prepare(api().getVersion(), "version");
     }
 
-    /**
-     * {@link InventoryClient#health() health} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link InventoryClient#health()} as an unsent call. */
     public EtcdCall<Health> health() {
       return runtime.prepare(api().getHealth(), "health");
     }
 
-    /**
-     * {@link InventoryClient#machines() machines} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link InventoryClient#machines()} as an unsent call. */
     public EtcdCall<String> machines() {
       return runtime.prepare(api().getMachines(), "machines");
     }
 
-    /**
-     * {@link InventoryClient#statsLeader() statsLeader} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#statsLeader()} as an unsent call. */
     public EtcdCall<LeaderStats> statsLeader() {
       return runtime.prepare(api().getLeaderStats(), "statsLeader");
     }
 
-    /**
-     * {@link InventoryClient#statsSelf() statsSelf} as a call not yet sent: {@code enqueue} it,
-     * or take its {@code future()}.
-     */
+    /** {@link InventoryClient#statsSelf()} as an unsent call. */
     public EtcdCall<SelfStats> statsSelf() {
       return runtime.prepare(api().getSelfStats(), "statsSelf");
     }
 
-    /**
-     * {@link InventoryClient#statsStore() statsStore} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#statsStore()} as an unsent call. */
     public EtcdCall<StoreStats> statsStore() {
       return runtime.prepare(api().getStoreStats(), "statsStore");
     }
 
-    /**
-     * {@link InventoryClient#members() members} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link InventoryClient#members()} as an unsent call. */
     public EtcdCall<MemberList> members() {
       return runtime.prepare(api().getMembers(), "members");
     }
 
-    /**
-     * {@link InventoryClient#leader() leader} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link InventoryClient#leader()} as an unsent call. */
     public EtcdCall<Member> leader() {
       return runtime.prepare(api().getLeader(), "leader");
     }
 
-    /**
-     * {@link InventoryClient#addMember(PeerUrls) addMember} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#addMember(PeerUrls)} as an unsent call. */
     public EtcdCall<Member> addMember(PeerUrls body) {
       return runtime.prepare(api().postMember(runtime.required(body, "body")), "addMember");
     }
 
-    /**
-     * {@link InventoryClient#updateMember(String, PeerUrls) updateMember} as a call not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#updateMember(String, PeerUrls)} as an unsent call. */
     public EtcdCall<Void> updateMember(String id, PeerUrls body) {
       return runtime.prepare(api().putMember(runtime.segment(id, "id"),
           runtime.required(body, "body")), "updateMember");
     }
 
-    /**
-     * {@link InventoryClient#removeMember(String) removeMember} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#removeMember(String)} as an unsent call. */
     public EtcdCall<Void> removeMember(String id) {
       return runtime.prepare(api().deleteMember(runtime.segment(id, "id")), "removeMember");
     }
 
-    /**
-     * {@link InventoryClient#authStatus() authStatus} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#authStatus()} as an unsent call. */
     public EtcdCall<AuthStatus> authStatus() {
       return runtime.prepare(api().getAuthStatus(), "authStatus");
     }
 
-    /**
-     * {@link InventoryClient#enableAuth() enableAuth} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#enableAuth()} as an unsent call. */
     public EtcdCall<Void> enableAuth() {
       return runtime.prepare(api().putAuthEnable(), "enableAuth");
     }
 
-    /**
-     * {@link InventoryClient#disableAuth() disableAuth} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#disableAuth()} as an unsent call. */
     public EtcdCall<Void> disableAuth() {
       return runtime.prepare(api().deleteAuthEnable(), "disableAuth");
     }
 
-    /**
-     * {@link InventoryClient#users() users} as a call not yet sent: {@code enqueue} it, or take
-     * its {@code future()}.
-     */
+    /** {@link InventoryClient#users()} as an unsent call. */
     public EtcdCall<UserList> users() {
       return runtime.prepare(api().getUsers(), "users");
     }
 
-    /**
-     * {@link InventoryClient#user(String) user} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link InventoryClient#user(String)} as an unsent call. */
     public EtcdCall<User> user(String user) {
       return runtime.prepare(api().getUser(runtime.segment(user, "user")), "user");
     }
 
-    /**
-     * {@link InventoryClient#putUser(String, UserRequest) putUser} as a call not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#putUser(String, UserRequest)} as an unsent call. */
     public EtcdCall<User> putUser(String user, UserRequest body) {
       return runtime.prepare(api().putUser(runtime.segment(user, "user"),
           runtime.required(body, "body")), "putUser");
     }
 
-    /**
-     * {@link InventoryClient#deleteUser(String) deleteUser} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#deleteUser(String)} as an unsent call. */
     public EtcdCall<Void> deleteUser(String user) {
       return runtime.prepare(api().deleteUser(runtime.segment(user, "user")), "deleteUser");
     }
 
-    /**
-     * {@link InventoryClient#roles() roles} as a call not yet sent: {@code enqueue} it, or take
-     * its {@code future()}.
-     */
+    /** {@link InventoryClient#roles()} as an unsent call. */
     public EtcdCall<RoleList> roles() {
       return runtime.prepare(api().getRoles(), "roles");
     }
 
-    /**
-     * {@link InventoryClient#role(String) role} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link InventoryClient#role(String)} as an unsent call. */
     public EtcdCall<Role> role(String role) {
       return runtime.prepare(api().getRole(runtime.segment(role, "role")), "role");
     }
 
-    /**
-     * {@link InventoryClient#putRole(String, RoleRequest) putRole} as a call not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#putRole(String, RoleRequest)} as an unsent call. */
     public EtcdCall<Role> putRole(String role, RoleRequest body) {
       return runtime.prepare(api().putRole(runtime.segment(role, "role"),
           runtime.required(body, "body")), "putRole");
     }
 
-    /**
-     * {@link InventoryClient#deleteRole(String) deleteRole} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#deleteRole(String)} as an unsent call. */
     public EtcdCall<Void> deleteRole(String role) {
       return runtime.prepare(api().deleteRole(runtime.segment(role, "role")), "deleteRole");
     }
 
-    /**
-     * {@link InventoryClient#restock(String, Object) restock} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#restock(String, Object)} as an unsent call. */
     public EtcdCall<KeysResult> restock(String key, Object value) {
       return runtime.prepare(api().putItem(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.defaultTtl(), Boolean.TRUE, Long.valueOf(42L),
           Integer.valueOf(3), null, "warehouse \"A\""), "restock");
     }
 
-    /**
-     * {@link InventoryClient#restock(String, Object, long) restock} as a call not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#restock(String, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> restock(String key, Object value, long ttl) {
       return runtime.prepare(api().putItem(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), Boolean.TRUE, Long.valueOf(42L),
           Integer.valueOf(3), null, "warehouse \"A\""), "restock");
     }
 
-    /**
-     * {@link InventoryClient#restock(String, Object, long, long) restock} as a call not yet
-     * sent: {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#restock(String, Object, long, long)} as an unsent call. */
     public EtcdCall<KeysResult> restock(String key, Object value, long ttl, long timeoutSeconds) {
       return runtime.prepare(api().putItem(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), Boolean.TRUE, Long.valueOf(42L),
           Integer.valueOf(3), null, "warehouse \"A\""), "restock", timeoutSeconds);
     }
 
-    /**
-     * {@link InventoryClient#annotate(String, String) annotate} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#annotate(String, String)} as an unsent call. */
     public EtcdCall<KeysResult> annotate(String key, String note) {
       return runtime.prepare(api().putItem(runtime.key(key, true, "key"), null,
           runtime.defaultTtl(), null, null, null, runtime.required(note, "note"), null),
           "annotate");
     }
 
-    /**
-     * {@link InventoryClient#annotate(String, String, int) annotate} as a call not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link InventoryClient#annotate(String, String, int)} as an unsent call. */
     public EtcdCall<KeysResult> annotate(String key, String note, int batch) {
       return runtime.prepare(api().putItem(runtime.key(key, true, "key"), null,
           runtime.defaultTtl(), null, null, runtime.count(batch, "batch"),
@@ -1609,7 +1126,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     /**
      * A {@link io.etcdv2.api.KeysApi#getKey GET v2/keys{key}} request.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public GetKeyRequest getKey(String key) {
       return new GetKeyRequest(runtime.key(key, true, "key"));
@@ -1618,7 +1135,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     /**
      * A {@link io.etcdv2.api.KeysApi#putKey PUT v2/keys{key}} request.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public PutKeyRequest putKey(String key) {
       return new PutKeyRequest(runtime.key(key, true, "key"));
@@ -1627,7 +1144,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     /**
      * A {@link io.etcdv2.api.KeysApi#refreshKey PUT v2/keys{key}} request.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public RefreshKeyRequest refreshKey(String key) {
       return new RefreshKeyRequest(runtime.key(key, true, "key"));
@@ -1636,7 +1153,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     /**
      * A {@link io.etcdv2.api.KeysApi#postKey POST v2/keys{key}} request.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public PostKeyRequest postKey(String key) {
       return new PostKeyRequest(runtime.key(key, true, "key"));
@@ -1645,64 +1162,48 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     /**
      * A {@link io.etcdv2.api.KeysApi#deleteKey DELETE v2/keys{key}} request.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public DeleteKeyRequest deleteKey(String key) {
       return new DeleteKeyRequest(runtime.key(key, true, "key"));
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getVersion GET version} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getVersion GET version} request. */
     public GetVersionRequest getVersion() {
       return new GetVersionRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getHealth GET health} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getHealth GET health} request. */
     public GetHealthRequest getHealth() {
       return new GetHealthRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines} request. */
     public GetMachinesRequest getMachines() {
       return new GetMachinesRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader} request. */
     public GetLeaderStatsRequest getLeaderStats() {
       return new GetLeaderStatsRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self} request. */
     public GetSelfStatsRequest getSelfStats() {
       return new GetSelfStatsRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store} request. */
     public GetStoreStatsRequest getStoreStats() {
       return new GetStoreStatsRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members} request. */
     public GetMembersRequest getMembers() {
       return new GetMembersRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader} request.
-     */
+    /** A {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader} request. */
     public GetLeaderRequest getLeader() {
       return new GetLeaderRequest();
     }
@@ -1735,30 +1236,22 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
       return new DeleteMemberRequest(runtime.segment(id, "id"));
     }
 
-    /**
-     * A {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request.
-     */
+    /** A {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request. */
     public GetAuthStatusRequest getAuthStatus() {
       return new GetAuthStatusRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request.
-     */
+    /** A {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request. */
     public PutAuthEnableRequest putAuthEnable() {
       return new PutAuthEnableRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request.
-     */
+    /** A {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request. */
     public DeleteAuthEnableRequest deleteAuthEnable() {
       return new DeleteAuthEnableRequest();
     }
 
-    /**
-     * A {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request.
-     */
+    /** A {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request. */
     public GetUsersRequest getUsers() {
       return new GetUsersRequest();
     }
@@ -1791,9 +1284,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
       return new DeleteUserRequest(runtime.segment(user, "user"));
     }
 
-    /**
-     * A {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request.
-     */
+    /** A {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request. */
     public GetRolesRequest getRoles() {
       return new GetRolesRequest();
     }
@@ -1831,7 +1322,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
      *
      * <p>Writes an inventory item, which the generated request builder's Javadoc carries over.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public PutItemRequest putItem(String key) {
       return new PutItemRequest(runtime.key(key, true, "key"));
@@ -1860,41 +1351,31 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
       this.key = key;
     }
 
-    /**
-     * Sends {@code recursive=true} or {@code recursive=false}.
-     */
+    /** Sends {@code recursive=true} or {@code recursive=false}. */
     public GetKeyRequest recursive(boolean recursive) {
       this.recursive = recursive;
       return this;
     }
 
-    /**
-     * Sends {@code sorted=true} or {@code sorted=false}.
-     */
+    /** Sends {@code sorted=true} or {@code sorted=false}. */
     public GetKeyRequest sorted(boolean sorted) {
       this.sorted = sorted;
       return this;
     }
 
-    /**
-     * Sends {@code quorum=true} or {@code quorum=false}.
-     */
+    /** Sends {@code quorum=true} or {@code quorum=false}. */
     public GetKeyRequest quorum(boolean quorum) {
       this.quorum = quorum;
       return this;
     }
 
-    /**
-     * Sends {@code wait=true} or {@code wait=false}.
-     */
+    /** Sends {@code wait=true} or {@code wait=false}. */
     public GetKeyRequest wait(boolean wait) {
       this.wait = wait;
       return this;
     }
 
-    /**
-     * Sends {@code waitIndex}; 0 or more.
-     */
+    /** Sends {@code waitIndex}; 0 or more. */
     public GetKeyRequest waitIndex(long waitIndex) {
       this.waitIndex = runtime.index(waitIndex, "waitIndex");
       return this;
@@ -1935,9 +1416,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
       this.ttl = runtime.defaultTtl();
     }
 
-    /**
-     * Sends {@code value}, encoded by the client's value serializer; null sends none.
-     */
+    /** Sends {@code value}, encoded by the client's value serializer; null sends none. */
     public PutKeyRequest value(Object value) {
       this.value = runtime.optionalValue(value, "value");
       return this;
@@ -1951,57 +1430,43 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
       return this;
     }
 
-    /**
-     * Sends an empty {@code ttl}, which clears an existing TTL.
-     */
+    /** Sends an empty {@code ttl}, which clears an existing TTL. */
     public PutKeyRequest clearTtl() {
       this.ttl = "";
       return this;
     }
 
-    /**
-     * Sends {@code dir=true} or {@code dir=false}.
-     */
+    /** Sends {@code dir=true} or {@code dir=false}. */
     public PutKeyRequest dir(boolean dir) {
       this.dir = dir;
       return this;
     }
 
-    /**
-     * Sends {@code prevExist=true} or {@code prevExist=false}.
-     */
+    /** Sends {@code prevExist=true} or {@code prevExist=false}. */
     public PutKeyRequest prevExist(boolean prevExist) {
       this.prevExist = prevExist;
       return this;
     }
 
-    /**
-     * Sends {@code prevIndex}; 1 or more.
-     */
+    /** Sends {@code prevIndex}; 1 or more. */
     public PutKeyRequest prevIndex(long prevIndex) {
       this.prevIndex = runtime.positiveIndex(prevIndex, "prevIndex");
       return this;
     }
 
-    /**
-     * Sends {@code prevValue}, encoded by the client's value serializer; null sends none.
-     */
+    /** Sends {@code prevValue}, encoded by the client's value serializer; null sends none. */
     public PutKeyRequest prevValue(Object prevValue) {
       this.prevValue = runtime.optionalValue(prevValue, "prevValue");
       return this;
     }
 
-    /**
-     * Sends {@code refresh=true} or {@code refresh=false}.
-     */
+    /** Sends {@code refresh=true} or {@code refresh=false}. */
     public PutKeyRequest refresh(boolean refresh) {
       this.refresh = refresh;
       return this;
     }
 
-    /**
-     * Sends {@code noValueOnSuccess=true} or {@code noValueOnSuccess=false}.
-     */
+    /** Sends {@code noValueOnSuccess=true} or {@code noValueOnSuccess=false}. */
     public PutKeyRequest noValueOnSuccess(boolean noValueOnSuccess) {
       this.noValueOnSuccess = noValueOnSuccess;
       return this;
@@ -2032,25 +1497,19 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
       this.key = key;
     }
 
-    /**
-     * Sends {@code ttl}; 1 or more.
-     */
+    /** Sends {@code ttl}; 1 or more. */
     public RefreshKeyRequest ttl(long ttl) {
       this.ttl = runtime.positiveIndex(ttl, "ttl");
       return this;
     }
 
-    /**
-     * Sends {@code refresh=true} or {@code refresh=false}.
-     */
+    /** Sends {@code refresh=true} or {@code refresh=false}. */
     public RefreshKeyRequest refresh(boolean refresh) {
       this.refresh = refresh;
       return this;
     }
 
-    /**
-     * Sends {@code prevExist=true} or {@code prevExist=false}.
-     */
+    /** Sends {@code prevExist=true} or {@code prevExist=false}. */
     public RefreshKeyRequest prevExist(boolean prevExist) {
       this.prevExist = prevExist;
       return this;
@@ -2083,9 +1542,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
       this.ttl = runtime.defaultTtl();
     }
 
-    /**
-     * Sends {@code value}, encoded by the client's value serializer; null sends none.
-     */
+    /** Sends {@code value}, encoded by the client's value serializer; null sends none. */
     public PostKeyRequest value(Object value) {
       this.value = runtime.optionalValue(value, "value");
       return this;
@@ -2099,25 +1556,19 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
       return this;
     }
 
-    /**
-     * Sends an empty {@code ttl}, which clears an existing TTL.
-     */
+    /** Sends an empty {@code ttl}, which clears an existing TTL. */
     public PostKeyRequest clearTtl() {
       this.ttl = "";
       return this;
     }
 
-    /**
-     * Sends {@code dir=true} or {@code dir=false}.
-     */
+    /** Sends {@code dir=true} or {@code dir=false}. */
     public PostKeyRequest dir(boolean dir) {
       this.dir = dir;
       return this;
     }
 
-    /**
-     * Sends {@code noValueOnSuccess=true} or {@code noValueOnSuccess=false}.
-     */
+    /** Sends {@code noValueOnSuccess=true} or {@code noValueOnSuccess=false}. */
     public PostKeyRequest noValueOnSuccess(boolean noValueOnSuccess) {
       this.noValueOnSuccess = noValueOnSuccess;
       return this;
@@ -2149,33 +1600,25 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
       this.key = key;
     }
 
-    /**
-     * Sends {@code dir=true} or {@code dir=false}.
-     */
+    /** Sends {@code dir=true} or {@code dir=false}. */
     public DeleteKeyRequest dir(boolean dir) {
       this.dir = dir;
       return this;
     }
 
-    /**
-     * Sends {@code recursive=true} or {@code recursive=false}.
-     */
+    /** Sends {@code recursive=true} or {@code recursive=false}. */
     public DeleteKeyRequest recursive(boolean recursive) {
       this.recursive = recursive;
       return this;
     }
 
-    /**
-     * Sends {@code prevValue}, encoded by the client's value serializer; null sends none.
-     */
+    /** Sends {@code prevValue}, encoded by the client's value serializer; null sends none. */
     public DeleteKeyRequest prevValue(Object prevValue) {
       this.prevValue = runtime.optionalValue(prevValue, "prevValue");
       return this;
     }
 
-    /**
-     * Sends {@code prevIndex}; 1 or more.
-     */
+    /** Sends {@code prevIndex}; 1 or more. */
     public DeleteKeyRequest prevIndex(long prevIndex) {
       this.prevIndex = runtime.positiveIndex(prevIndex, "prevIndex");
       return this;
@@ -2187,10 +1630,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getVersion GET version} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getVersion GET version} request. */
   public final class GetVersionRequest extends EtcdRequest<VersionInfo, GetVersionRequest> {
     private GetVersionRequest() {
       super("getVersion");
@@ -2202,10 +1642,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getHealth GET health} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getHealth GET health} request. */
   public final class GetHealthRequest extends EtcdRequest<Health, GetHealthRequest> {
     private GetHealthRequest() {
       super("getHealth");
@@ -2217,10 +1654,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines} request. */
   public final class GetMachinesRequest extends EtcdRequest<String, GetMachinesRequest> {
     private GetMachinesRequest() {
       super("getMachines");
@@ -2232,10 +1666,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader} request. */
   public final class GetLeaderStatsRequest extends EtcdRequest<LeaderStats, GetLeaderStatsRequest> {
     private GetLeaderStatsRequest() {
       super("getLeaderStats");
@@ -2247,10 +1678,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self} request. */
   public final class GetSelfStatsRequest extends EtcdRequest<SelfStats, GetSelfStatsRequest> {
     private GetSelfStatsRequest() {
       super("getSelfStats");
@@ -2262,10 +1690,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store} request. */
   public final class GetStoreStatsRequest extends EtcdRequest<StoreStats, GetStoreStatsRequest> {
     private GetStoreStatsRequest() {
       super("getStoreStats");
@@ -2277,10 +1702,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members} request. */
   public final class GetMembersRequest extends EtcdRequest<MemberList, GetMembersRequest> {
     private GetMembersRequest() {
       super("getMembers");
@@ -2292,10 +1714,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader} request. */
   public final class GetLeaderRequest extends EtcdRequest<Member, GetLeaderRequest> {
     private GetLeaderRequest() {
       super("getLeader");
@@ -2307,10 +1726,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#postMember POST v2/members} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#postMember POST v2/members} request. */
   public final class PostMemberRequest extends EtcdRequest<Member, PostMemberRequest> {
     private final PeerUrls body;
 
@@ -2325,10 +1741,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#putMember PUT v2/members/{id}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#putMember PUT v2/members/{id}} request. */
   public final class PutMemberRequest extends EtcdRequest<Void, PutMemberRequest> {
     private final String id;
 
@@ -2346,10 +1759,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.ClusterApi#deleteMember DELETE v2/members/{id}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.ClusterApi#deleteMember DELETE v2/members/{id}} request. */
   public final class DeleteMemberRequest extends EtcdRequest<Void, DeleteMemberRequest> {
     private final String id;
 
@@ -2364,10 +1774,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request. */
   public final class GetAuthStatusRequest extends EtcdRequest<AuthStatus, GetAuthStatusRequest> {
     private GetAuthStatusRequest() {
       super("getAuthStatus");
@@ -2379,10 +1786,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request. */
   public final class PutAuthEnableRequest extends EtcdRequest<Void, PutAuthEnableRequest> {
     private PutAuthEnableRequest() {
       super("putAuthEnable");
@@ -2394,10 +1798,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request. */
   public final class DeleteAuthEnableRequest extends EtcdRequest<Void, DeleteAuthEnableRequest> {
     private DeleteAuthEnableRequest() {
       super("deleteAuthEnable");
@@ -2409,10 +1810,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request. */
   public final class GetUsersRequest extends EtcdRequest<UserList, GetUsersRequest> {
     private GetUsersRequest() {
       super("getUsers");
@@ -2424,10 +1822,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}} request. */
   public final class GetUserRequest extends EtcdRequest<User, GetUserRequest> {
     private final String user;
 
@@ -2442,10 +1837,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}} request. */
   public final class PutUserRequest extends EtcdRequest<User, PutUserRequest> {
     private final String user;
 
@@ -2463,10 +1855,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}} request. */
   public final class DeleteUserRequest extends EtcdRequest<Void, DeleteUserRequest> {
     private final String user;
 
@@ -2481,10 +1870,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request. */
   public final class GetRolesRequest extends EtcdRequest<RoleList, GetRolesRequest> {
     private GetRolesRequest() {
       super("getRoles");
@@ -2496,10 +1882,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}} request. */
   public final class GetRoleRequest extends EtcdRequest<Role, GetRoleRequest> {
     private final String role;
 
@@ -2514,10 +1897,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}} request. */
   public final class PutRoleRequest extends EtcdRequest<Role, PutRoleRequest> {
     private final String role;
 
@@ -2535,10 +1915,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Builds a {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}} request. */
   public final class DeleteRoleRequest extends EtcdRequest<Void, DeleteRoleRequest> {
     private final String role;
 
@@ -2582,9 +1959,7 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
       this.ttl = runtime.defaultTtl();
     }
 
-    /**
-     * Sends {@code value}, encoded by the client's value serializer; null sends none.
-     */
+    /** Sends {@code value}, encoded by the client's value serializer; null sends none. */
     public PutItemRequest value(Object value) {
       this.value = runtime.optionalValue(value, "value");
       return this;
@@ -2598,49 +1973,37 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
       return this;
     }
 
-    /**
-     * Sends an empty {@code ttl}, which clears an existing TTL.
-     */
+    /** Sends an empty {@code ttl}, which clears an existing TTL. */
     public PutItemRequest clearTtl() {
       this.ttl = "";
       return this;
     }
 
-    /**
-     * Sends {@code prevExist=true} or {@code prevExist=false}.
-     */
+    /** Sends {@code prevExist=true} or {@code prevExist=false}. */
     public PutItemRequest prevExist(boolean prevExist) {
       this.prevExist = prevExist;
       return this;
     }
 
-    /**
-     * Sends {@code prevIndex}; 0 or more.
-     */
+    /** Sends {@code prevIndex}; 0 or more. */
     public PutItemRequest prevIndex(long prevIndex) {
       this.prevIndex = runtime.index(prevIndex, "prevIndex");
       return this;
     }
 
-    /**
-     * Sends {@code batch}; 0 or more.
-     */
+    /** Sends {@code batch}; 0 or more. */
     public PutItemRequest batch(int batch) {
       this.batch = runtime.count(batch, "batch");
       return this;
     }
 
-    /**
-     * Sends {@code note}; null sends none.
-     */
+    /** Sends {@code note}; null sends none. */
     public PutItemRequest note(String note) {
       this.note = note;
       return this;
     }
 
-    /**
-     * Sends {@code X-Source}; null sends none.
-     */
+    /** Sends {@code X-Source}; null sends none. */
     public PutItemRequest xSource(String xSource) {
       this.xSource = xSource;
       return this;
@@ -2652,16 +2015,12 @@ public final class InventoryClient extends GeneratedClient<InventoryApi> {
     }
   }
 
-  /**
-   * Configures a {@link InventoryClient}; see {@link ClientBuilder} for every option.
-   */
+  /** Configures a {@link InventoryClient}; see {@link ClientBuilder} for every option. */
   public static final class Builder extends ClientBuilder<Builder> {
     Builder() {
     }
 
-    /**
-     * A new client; close it to release its threads and connections.
-     */
+    /** A new client; close it to release its threads and connections. */
     public InventoryClient build() {
       return new InventoryClient(newRuntime());
     }

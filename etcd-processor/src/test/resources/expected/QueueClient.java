@@ -38,9 +38,7 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
     return new Builder();
   }
 
-  /**
-   * A client with all defaults, talking to {@code http://127.0.0.1:2379}.
-   */
+  /** A client with all defaults, talking to {@code http://127.0.0.1:2379}. */
   public static QueueClient create() {
     return builder().build();
   }
@@ -50,32 +48,18 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
     return async;
   }
 
-  /**
-   * Calls {@code POST v2/keys/queues{queue}}.
-   *
-   * <p>Sends {@link QueueApi#postJob POST v2/keys/queues{queue}}.
-   * The TTL is the client's default.
-   *
-   * @param queue the key, normalised, put under the client's prefix and percent-encoded; not
-   *     the root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #enqueue(String, Object, long)} with the client's default TTL. */
   public EtcdResponse<KeysResult> enqueue(String queue, Object value) {
     return async.enqueue(queue, value).execute();
   }
 
   /**
-   * Calls {@code POST v2/keys/queues{queue}}.
+   * Calls {@code POST v2/keys/queues{queue}}. Sends {@link test.QueueApi#postJob POST
+   * v2/keys/queues{queue}}.
    *
-   * <p>Sends {@link QueueApi#postJob POST v2/keys/queues{queue}}.
-   *
-   * @param queue the key, normalised, put under the client's prefix and percent-encoded; not
-   *     the root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
+   * @param queue the key under the client's prefix, normalised and percent-encoded; not the
+   *     root
+   * @param value sent as {@code value}, encoded by the client's serializer (JSON by default)
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -85,11 +69,10 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
   }
 
   /**
-   * A query parameter may be called key once the key argument has another name.
+   * A query parameter may be called key once the key argument has another name. Sends {@link
+   * test.QueueApi#deleteJob DELETE v2/keys/jobs{job-id}}.
    *
-   * <p>Sends {@link QueueApi#deleteJob DELETE v2/keys/jobs{job-id}}.
-   *
-   * @param jobId the key, normalised, put under the client's prefix and percent-encoded
+   * @param jobId the key under the client's prefix, normalised and percent-encoded
    * @param key sent as {@code key}
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -98,26 +81,16 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
     return async.cancel(jobId, key).execute();
   }
 
-  /**
-   * Calls {@code GET v2/keys/workers{runtime}}.
-   *
-   * <p>Sends {@link QueueApi#getWorker GET v2/keys/workers{runtime}}.
-   * The call is limited by the client's timeout.
-   *
-   * @param runtime_ the key, normalised, put under the client's prefix and percent-encoded
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #worker(String, long)} with the client's timeout. */
   public EtcdResponse<KeysResult> worker(String runtime_) {
     return async.worker(runtime_).execute();
   }
 
   /**
-   * Calls {@code GET v2/keys/workers{runtime}}.
+   * Calls {@code GET v2/keys/workers{runtime}}. Sends {@link test.QueueApi#getWorker GET
+   * v2/keys/workers{runtime}}.
    *
-   * <p>Sends {@link QueueApi#getWorker GET v2/keys/workers{runtime}}.
-   *
-   * @param runtime_ the key, normalised, put under the client's prefix and percent-encoded
+   * @param runtime_ the key under the client's prefix, normalised and percent-encoded
    * @param timeoutSeconds how long to wait in all, in seconds; 0 waits without limit
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -131,52 +104,35 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
     return requests;
   }
 
-  /**
-   * The conveniences of {@link QueueClient}, each returning its call unsent.
-   */
+  /** The conveniences of {@link QueueClient}, each returning its call unsent. */
   public final class Async extends GeneratedClient<QueueApi>.Async {
     private Async() {
     }
 
-    /**
-     * {@link QueueClient#enqueue(String, Object) enqueue} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link QueueClient#enqueue(String, Object)} as an unsent call. */
     public EtcdCall<KeysResult> enqueue(String queue, Object value) {
       return runtime.prepare(api().postJob(runtime.key(queue, false, "queue"),
           runtime.value(value, "value"), runtime.defaultTtl()), "enqueue");
     }
 
-    /**
-     * {@link QueueClient#enqueue(String, Object, long) enqueue} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link QueueClient#enqueue(String, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> enqueue(String queue, Object value, long ttl) {
       return runtime.prepare(api().postJob(runtime.key(queue, false, "queue"),
           runtime.value(value, "value"), runtime.ttl(ttl, "ttl")), "enqueue");
     }
 
-    /**
-     * {@link QueueClient#cancel(String, String) cancel} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link QueueClient#cancel(String, String)} as an unsent call. */
     public EtcdCall<KeysResult> cancel(String jobId, String key) {
       return runtime.prepare(api().deleteJob(runtime.key(jobId, true, "jobId"),
           runtime.required(key, "key")), "cancel");
     }
 
-    /**
-     * {@link QueueClient#worker(String) worker} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link QueueClient#worker(String)} as an unsent call. */
     public EtcdCall<KeysResult> worker(String runtime_) {
       return runtime.prepare(api().getWorker(runtime.key(runtime_, true, "runtime_")), "worker");
     }
 
-    /**
-     * {@link QueueClient#worker(String, long) worker} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link QueueClient#worker(String, long)} as an unsent call. */
     public EtcdCall<KeysResult> worker(String runtime_, long timeoutSeconds) {
       return runtime.prepare(api().getWorker(runtime.key(runtime_, true, "runtime_")), "worker",
           timeoutSeconds);
@@ -194,7 +150,7 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
     /**
      * A {@link QueueApi#postJob POST v2/keys/queues{queue}} request.
      *
-     * @param queue the key, normalised, put under the client's prefix and percent-encoded
+     * @param queue the key under the client's prefix, normalised and percent-encoded
      */
     public PostJobRequest postJob(String queue) {
       return new PostJobRequest(runtime.key(queue, true, "queue"));
@@ -205,7 +161,7 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
      *
      * <p>A query parameter may be called key once the key argument has another name.
      *
-     * @param jobId the key, normalised, put under the client's prefix and percent-encoded
+     * @param jobId the key under the client's prefix, normalised and percent-encoded
      */
     public DeleteJobRequest deleteJob(String jobId) {
       return new DeleteJobRequest(runtime.key(jobId, true, "jobId"));
@@ -214,7 +170,7 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
     /**
      * A {@link QueueApi#getWorker GET v2/keys/workers{runtime}} request.
      *
-     * @param runtime_ the key, normalised, put under the client's prefix and percent-encoded
+     * @param runtime_ the key under the client's prefix, normalised and percent-encoded
      */
     public GetWorkerRequest getWorker(String runtime_) {
       return new GetWorkerRequest(runtime.key(runtime_, true, "runtime_"));
@@ -238,9 +194,7 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
       this.ttl = runtime.defaultTtl();
     }
 
-    /**
-     * Sends {@code value}, encoded by the client's value serializer; null sends none.
-     */
+    /** Sends {@code value}, encoded by the client's value serializer; null sends none. */
     public PostJobRequest value(Object value) {
       this.value = runtime.optionalValue(value, "value");
       return this;
@@ -254,9 +208,7 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
       return this;
     }
 
-    /**
-     * Sends an empty {@code ttl}, which clears an existing TTL.
-     */
+    /** Sends an empty {@code ttl}, which clears an existing TTL. */
     public PostJobRequest clearTtl() {
       this.ttl = "";
       return this;
@@ -284,9 +236,7 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
       this.jobId = jobId;
     }
 
-    /**
-     * Sends {@code key}; null sends none.
-     */
+    /** Sends {@code key}; null sends none. */
     public DeleteJobRequest key(String key) {
       this.key = key;
       return this;
@@ -298,10 +248,7 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
     }
   }
 
-  /**
-   * Builds a {@link QueueApi#getWorker GET v2/keys/workers{runtime}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link QueueApi#getWorker GET v2/keys/workers{runtime}} request. */
   public final class GetWorkerRequest extends EtcdRequest<KeysResult, GetWorkerRequest> {
     private final String runtime_;
 
@@ -316,16 +263,12 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
     }
   }
 
-  /**
-   * Configures a {@link QueueClient}; see {@link ClientBuilder} for every option.
-   */
+  /** Configures a {@link QueueClient}; see {@link ClientBuilder} for every option. */
   public static final class Builder extends ClientBuilder<Builder> {
     Builder() {
     }
 
-    /**
-     * A new client; close it to release its threads and connections.
-     */
+    /** A new client; close it to release its threads and connections. */
     public QueueClient build() {
       return new QueueClient(newRuntime());
     }

@@ -38,9 +38,7 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
     return new Builder();
   }
 
-  /**
-   * A client with all defaults, talking to {@code http://127.0.0.1:2379}.
-   */
+  /** A client with all defaults, talking to {@code http://127.0.0.1:2379}. */
   public static RegistryClient create() {
     return builder().build();
   }
@@ -50,36 +48,19 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
     return async;
   }
 
-  /**
-   * Registers a service instance, failing with 412 if it is registered already; without a ttl
-   * it lives as long as the client's default TTL.
-   *
-   * <p>Sends {@link RegistryApi#putService PUT v2/keys/services{key}}
-   * with {@code prevExist=false}.
-   * The TTL is the client's default.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
-   * @return the response entity; status 408 when the request timed out
-   * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
-   */
+  /** Like {@link #register(String, Object, long)} with the client's default TTL. */
   public EtcdResponse<KeysResult> register(String key, Object value) {
     return async.register(key, value).execute();
   }
 
   /**
    * Registers a service instance, failing with 412 if it is registered already; without a ttl
-   * it lives as long as the client's default TTL.
+   * it lives as long as the client's default TTL. Sends {@link
+   * io.etcdv2.example.registry.RegistryApi#putService PUT v2/keys/services{key}} with {@code
+   * prevExist=false}.
    *
-   * <p>Sends {@link RegistryApi#putService PUT v2/keys/services{key}}
-   * with {@code prevExist=false}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
-   * @param value sent as {@code value}, encoded by the client's value serializer (JSON by
-   *     default)
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
+   * @param value sent as {@code value}, encoded by the client's serializer (JSON by default)
    * @param ttl seconds to live, or -1 for none
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -90,13 +71,10 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
 
   /**
    * Keeps a registered instance alive for another {@code ttl} seconds, without notifying
-   * watchers.
+   * watchers. Sends {@link io.etcdv2.example.registry.RegistryApi#refreshService PUT
+   * v2/keys/services{key}} with {@code refresh=true&prevExist=true}.
    *
-   * <p>Sends {@link RegistryApi#refreshService PUT v2/keys/services{key}}
-   * with {@code refresh=true&prevExist=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
    * @param ttl sent as {@code ttl}; 1 or more
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -106,12 +84,11 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
   }
 
   /**
-   * Lists every instance registered under a service, sorted by key.
+   * Lists every instance registered under a service, sorted by key. Sends {@link
+   * io.etcdv2.example.registry.RegistryApi#getServices GET v2/keys/services{key}} with {@code
+   * recursive=true&sorted=true}.
    *
-   * <p>Sends {@link RegistryApi#getServices GET v2/keys/services{key}}
-   * with {@code recursive=true&sorted=true}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key under the client's prefix, normalised and percent-encoded
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -120,12 +97,10 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
   }
 
   /**
-   * Removes a registered service instance.
+   * Removes a registered service instance. Sends {@link
+   * io.etcdv2.example.registry.RegistryApi#deleteService DELETE v2/keys/services{key}}.
    *
-   * <p>Sends {@link RegistryApi#deleteService DELETE v2/keys/services{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded; not the
-   *     root
+   * @param key the key under the client's prefix, normalised and percent-encoded; not the root
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -134,9 +109,8 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
   }
 
   /**
-   * Gets the member's Prometheus metrics as text.
-   *
-   * <p>Sends {@link RegistryApi#getMetrics GET metrics}.
+   * Gets the member's Prometheus metrics as text. Sends {@link
+   * io.etcdv2.example.registry.RegistryApi#getMetrics GET metrics}.
    *
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
@@ -150,61 +124,41 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
     return requests;
   }
 
-  /**
-   * The conveniences of {@link RegistryClient}, each returning its call unsent.
-   */
+  /** The conveniences of {@link RegistryClient}, each returning its call unsent. */
   public final class Async extends AbstractEtcdClient<RegistryApi>.Async {
     private Async() {
     }
 
-    /**
-     * {@link RegistryClient#register(String, Object) register} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link RegistryClient#register(String, Object)} as an unsent call. */
     public EtcdCall<KeysResult> register(String key, Object value) {
       return runtime.prepare(api().putService(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.defaultTtl(), Boolean.FALSE), "register");
     }
 
-    /**
-     * {@link RegistryClient#register(String, Object, long) register} as a call not yet sent:
-     * {@code enqueue} it, or take its {@code future()}.
-     */
+    /** {@link RegistryClient#register(String, Object, long)} as an unsent call. */
     public EtcdCall<KeysResult> register(String key, Object value, long ttl) {
       return runtime.prepare(api().putService(runtime.key(key, false, "key"),
           runtime.value(value, "value"), runtime.ttl(ttl, "ttl"), Boolean.FALSE), "register");
     }
 
-    /**
-     * {@link RegistryClient#heartbeat(String, long) heartbeat} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link RegistryClient#heartbeat(String, long)} as an unsent call. */
     public EtcdCall<KeysResult> heartbeat(String key, long ttl) {
       return runtime.prepare(api().refreshService(runtime.key(key, false, "key"),
           runtime.positiveIndex(ttl, "ttl"), Boolean.TRUE, Boolean.TRUE), "heartbeat");
     }
 
-    /**
-     * {@link RegistryClient#instances(String) instances} as a call not yet sent: {@code enqueue}
-     * it, or take its {@code future()}.
-     */
+    /** {@link RegistryClient#instances(String)} as an unsent call. */
     public EtcdCall<KeysResult> instances(String key) {
       return runtime.prepare(api().getServices(runtime.key(key, true, "key"), Boolean.TRUE,
           Boolean.TRUE), "instances");
     }
 
-    /**
-     * {@link RegistryClient#deregister(String) deregister} as a call not yet sent: {@code
-     * enqueue} it, or take its {@code future()}.
-     */
+    /** {@link RegistryClient#deregister(String)} as an unsent call. */
     public EtcdCall<KeysResult> deregister(String key) {
       return runtime.prepare(api().deleteService(runtime.key(key, false, "key")), "deregister");
     }
 
-    /**
-     * {@link RegistryClient#metrics() metrics} as a call not yet sent: {@code enqueue} it, or
-     * take its {@code future()}.
-     */
+    /** {@link RegistryClient#metrics()} as an unsent call. */
     public EtcdCall<String> metrics() {
       return runtime.prepare(api().getMetrics(), "metrics");
     }
@@ -224,7 +178,7 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
      * <p>{@code PUT /v2/keys/services/...}: writes a service instance under the registry's own
      * directory.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public PutServiceRequest putService(String key) {
       return new PutServiceRequest(runtime.key(key, true, "key"));
@@ -237,7 +191,7 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
      * endpoint, so that the TTL is a required number of at least 1 instead of the client's
      * default.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public RefreshServiceRequest refreshService(String key) {
       return new RefreshServiceRequest(runtime.key(key, true, "key"));
@@ -248,7 +202,7 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
      *
      * <p>{@code GET /v2/keys/services/...}: reads the registry, sorted by key.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public GetServicesRequest getServices(String key) {
       return new GetServicesRequest(runtime.key(key, true, "key"));
@@ -259,7 +213,7 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
      *
      * <p>{@code DELETE /v2/keys/services/...}: removes an instance.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public DeleteServiceRequest deleteService(String key) {
       return new DeleteServiceRequest(runtime.key(key, true, "key"));
@@ -297,9 +251,7 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
       this.ttl = runtime.defaultTtl();
     }
 
-    /**
-     * Sends {@code value}, encoded by the client's value serializer; null sends none.
-     */
+    /** Sends {@code value}, encoded by the client's value serializer; null sends none. */
     public PutServiceRequest value(Object value) {
       this.value = runtime.optionalValue(value, "value");
       return this;
@@ -313,17 +265,13 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
       return this;
     }
 
-    /**
-     * Sends an empty {@code ttl}, which clears an existing TTL.
-     */
+    /** Sends an empty {@code ttl}, which clears an existing TTL. */
     public PutServiceRequest clearTtl() {
       this.ttl = "";
       return this;
     }
 
-    /**
-     * Sends {@code prevExist=true} or {@code prevExist=false}.
-     */
+    /** Sends {@code prevExist=true} or {@code prevExist=false}. */
     public PutServiceRequest prevExist(boolean prevExist) {
       this.prevExist = prevExist;
       return this;
@@ -357,25 +305,19 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
       this.key = key;
     }
 
-    /**
-     * Sends {@code ttl}; 1 or more.
-     */
+    /** Sends {@code ttl}; 1 or more. */
     public RefreshServiceRequest ttl(long ttl) {
       this.ttl = runtime.positiveIndex(ttl, "ttl");
       return this;
     }
 
-    /**
-     * Sends {@code refresh=true} or {@code refresh=false}.
-     */
+    /** Sends {@code refresh=true} or {@code refresh=false}. */
     public RefreshServiceRequest refresh(boolean refresh) {
       this.refresh = refresh;
       return this;
     }
 
-    /**
-     * Sends {@code prevExist=true} or {@code prevExist=false}.
-     */
+    /** Sends {@code prevExist=true} or {@code prevExist=false}. */
     public RefreshServiceRequest prevExist(boolean prevExist) {
       this.prevExist = prevExist;
       return this;
@@ -405,17 +347,13 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
       this.key = key;
     }
 
-    /**
-     * Sends {@code recursive=true} or {@code recursive=false}.
-     */
+    /** Sends {@code recursive=true} or {@code recursive=false}. */
     public GetServicesRequest recursive(boolean recursive) {
       this.recursive = recursive;
       return this;
     }
 
-    /**
-     * Sends {@code sorted=true} or {@code sorted=false}.
-     */
+    /** Sends {@code sorted=true} or {@code sorted=false}. */
     public GetServicesRequest sorted(boolean sorted) {
       this.sorted = sorted;
       return this;
@@ -428,8 +366,7 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
   }
 
   /**
-   * Builds a {@link RegistryApi#deleteService DELETE v2/keys/services{key}} request;
-   * unset parameters are not sent.
+   * Builds a {@link RegistryApi#deleteService DELETE v2/keys/services{key}} request.
    *
    * <p>{@code DELETE /v2/keys/services/...}: removes an instance.
    */
@@ -448,8 +385,7 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
   }
 
   /**
-   * Builds a {@link RegistryApi#getMetrics GET metrics} request;
-   * unset parameters are not sent.
+   * Builds a {@link RegistryApi#getMetrics GET metrics} request.
    *
    * <p>{@code GET /metrics}: the member's Prometheus metrics, as text.
    */
@@ -464,16 +400,12 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
     }
   }
 
-  /**
-   * Configures a {@link RegistryClient}; see {@link ClientBuilder} for every option.
-   */
+  /** Configures a {@link RegistryClient}; see {@link ClientBuilder} for every option. */
   public static final class Builder extends ClientBuilder<Builder> {
     Builder() {
     }
 
-    /**
-     * A new client; close it to release its threads and connections.
-     */
+    /** A new client; close it to release its threads and connections. */
     public RegistryClient build() {
       return new RegistryClient(newRuntime());
     }

@@ -40,9 +40,7 @@ public final class RequestBuildersClient extends GeneratedClient<RequestBuilders
     return new Builder();
   }
 
-  /**
-   * A client with all defaults, talking to {@code http://127.0.0.1:2379}.
-   */
+  /** A client with all defaults, talking to {@code http://127.0.0.1:2379}. */
   public static RequestBuildersClient create() {
     return builder().build();
   }
@@ -53,11 +51,10 @@ public final class RequestBuildersClient extends GeneratedClient<RequestBuilders
   }
 
   /**
-   * Calls {@code GET v2/keys{key}}.
+   * Calls {@code GET v2/keys{key}}. Sends {@link test.RequestBuildersApi#read GET
+   * v2/keys{key}}.
    *
-   * <p>Sends {@link RequestBuildersApi#read GET v2/keys{key}}.
-   *
-   * @param key the key, normalised, put under the client's prefix and percent-encoded
+   * @param key the key under the client's prefix, normalised and percent-encoded
    * @return the response entity; status 408 when the request timed out
    * @throws io.etcdv2.api.EtcdException when etcd cannot be reached
    */
@@ -70,17 +67,12 @@ public final class RequestBuildersClient extends GeneratedClient<RequestBuilders
     return requests;
   }
 
-  /**
-   * The conveniences of {@link RequestBuildersClient}, each returning its call unsent.
-   */
+  /** The conveniences of {@link RequestBuildersClient}, each returning its call unsent. */
   public final class Async extends GeneratedClient<RequestBuildersApi>.Async {
     private Async() {
     }
 
-    /**
-     * {@link RequestBuildersClient#get(String) get} as a call not yet sent: {@code enqueue} it,
-     * or take its {@code future()}.
-     */
+    /** {@link RequestBuildersClient#get(String)} as an unsent call. */
     public EtcdCall<KeysResult> get(String key) {
       return runtime.prepare(api().read(runtime.key(key, true, "key"), (Boolean) null, (Long) null,
           (String) null, (Integer) null), "get");
@@ -98,7 +90,7 @@ public final class RequestBuildersClient extends GeneratedClient<RequestBuilders
     /**
      * A {@link RequestBuildersApi#read GET v2/keys{key}} request.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public ReadRequest read(String key) {
       return new ReadRequest(runtime.key(key, true, "key"));
@@ -107,7 +99,7 @@ public final class RequestBuildersClient extends GeneratedClient<RequestBuilders
     /**
      * A {@link RequestBuildersApi#read GET v2/keys{key}} request.
      *
-     * @param key the key, normalised, put under the client's prefix and percent-encoded
+     * @param key the key under the client's prefix, normalised and percent-encoded
      */
     public Read2Request read2(String key) {
       return new Read2Request(runtime.key(key, true, "key"));
@@ -145,33 +137,25 @@ public final class RequestBuildersClient extends GeneratedClient<RequestBuilders
       this.key = key;
     }
 
-    /**
-     * Sends {@code no-value=true} or {@code no-value=false}.
-     */
+    /** Sends {@code no-value=true} or {@code no-value=false}. */
     public ReadRequest noValue(boolean noValue) {
       this.noValue = noValue;
       return this;
     }
 
-    /**
-     * Sends {@code timeout}; 0 or more.
-     */
+    /** Sends {@code timeout}; 0 or more. */
     public ReadRequest timeout_(long timeout_) {
       this.timeout_ = runtime.index(timeout_, "timeout_");
       return this;
     }
 
-    /**
-     * Sends {@code call}; null sends none.
-     */
+    /** Sends {@code call}; null sends none. */
     public ReadRequest call_(String call_) {
       this.call_ = call_;
       return this;
     }
 
-    /**
-     * Sends {@code runtime}; 0 or more.
-     */
+    /** Sends {@code runtime}; 0 or more. */
     public ReadRequest runtime_(int runtime_) {
       this.runtime_ = runtime.count(runtime_, "runtime_");
       return this;
@@ -197,9 +181,7 @@ public final class RequestBuildersClient extends GeneratedClient<RequestBuilders
       this.key = key;
     }
 
-    /**
-     * Sends {@code sorted=true} or {@code sorted=false}.
-     */
+    /** Sends {@code sorted=true} or {@code sorted=false}. */
     public Read2Request sorted(boolean sorted) {
       this.sorted = sorted;
       return this;
@@ -211,10 +193,7 @@ public final class RequestBuildersClient extends GeneratedClient<RequestBuilders
     }
   }
 
-  /**
-   * Builds a {@link RequestBuildersApi#putMember PUT v2/members/{runtime}} request;
-   * unset parameters are not sent.
-   */
+  /** Builds a {@link RequestBuildersApi#putMember PUT v2/members/{runtime}} request. */
   public final class PutMemberRequest extends EtcdRequest<Member, PutMemberRequest> {
     private final String runtime_;
 
@@ -232,16 +211,12 @@ public final class RequestBuildersClient extends GeneratedClient<RequestBuilders
     }
   }
 
-  /**
-   * Configures a {@link RequestBuildersClient}; see {@link ClientBuilder} for every option.
-   */
+  /** Configures a {@link RequestBuildersClient}; see {@link ClientBuilder} for every option. */
   public static final class Builder extends ClientBuilder<Builder> {
     Builder() {
     }
 
-    /**
-     * A new client; close it to release its threads and connections.
-     */
+    /** A new client; close it to release its threads and connections. */
     public RequestBuildersClient build() {
       return new RequestBuildersClient(newRuntime());
     }

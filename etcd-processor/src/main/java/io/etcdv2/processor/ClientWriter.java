@@ -278,8 +278,8 @@ final class ClientWriter {
                 .addJavadoc(
                     "A continuous watch of a key or directory: every change once, in order,"
                         + " across quiet\npolls and restarts, with a resync when etcd's history no longer"
-                        + " reaches back far enough.\n\n@param key the key, normalised, put under the"
-                        + " client's prefix and percent-encoded\n")
+                        + " reaches back far enough.\n\n@param key the key under the client's prefix,"
+                        + " normalised and percent-encoded\n")
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(String.class, KEY)
                 .returns(ClassNames.WATCH_BUILDER)
@@ -346,12 +346,17 @@ final class ClientWriter {
               convenience,
               count,
               ParameterizedTypeName.get(ClassNames.ETCD_RESPONSE, convenience.endpoint.bodyType));
-      method.addJavadoc("$L", summary(convenience, count));
-      parameterDocs(method, convenience, count);
-      method.addJavadoc(
-          "@return the response entity; status 408 when the request timed out\n"
-              + "@throws $T when etcd cannot be reached\n",
-          ClassNames.ETCD_EXCEPTION);
+      if (count < convenience.trailingCount()) {
+        // A shorter overload is documented by what it leaves out; the full text is one link away.
+        method.addJavadoc("$L\n", wrap(shorterOverloadDoc(convenience, count)));
+      } else {
+        method.addJavadoc("$L", summary(convenience, count));
+        parameterDocs(method, convenience, count);
+        method.addJavadoc(
+            "@return the response entity; status 408 when the request timed out\n"
+                + "@throws $T when etcd cannot be reached\n",
+            ClassNames.ETCD_EXCEPTION);
+      }
       List<CodeBlock> names = new ArrayList<>();
       for (com.squareup.javapoet.ParameterSpec parameter : method.parameters) {
         names.add(CodeBlock.of("$N", parameter));
@@ -368,13 +373,6 @@ final class ClientWriter {
               convenience,
               count,
               ParameterizedTypeName.get(ClassNames.ETCD_CALL, convenience.endpoint.bodyType));
-      List<String> types = new ArrayList<>();
-      for (com.squareup.javapoet.ParameterSpec parameter : method.parameters) {
-        types.add(
-            parameter.type instanceof ClassName
-                ? ((ClassName) parameter.type).simpleName()
-                : parameter.type.toString());
-      }
       // The full documentation is the synchronous form's, one link away. The enclosing class's
       // simple name resolves in Javadoc without an import.
       method.addJavadoc(
@@ -383,13 +381,8 @@ final class ClientWriter {
               "{@link "
                   + self.simpleName()
                   + "#"
-                  + convenience.name
-                  + "("
-                  + String.join(", ", types)
-                  + ") "
-                  + convenience.name
-                  + "} as a call not yet sent: {@code enqueue} it, or take its {@code"
-                  + " future()}."));
+                  + linkSignature(method)
+                  + "} as an unsent call."));
 
       List<CodeBlock> arguments = new ArrayList<>();
       List<ParameterModel> given = convenience.given(count);
@@ -408,7 +401,7 @@ final class ClientWriter {
     }
 
     /** The method's name, modifiers, parameters and return type. */
-    private MethodSpec.Builder signature(
+    private static MethodSpec.Builder signature(
         ConvenienceModel convenience, int count, TypeName returns) {
       MethodSpec.Builder method =
           MethodSpec.methodBuilder(convenience.name).addModifiers(Modifier.PUBLIC).returns(returns);
@@ -422,36 +415,79 @@ final class ClientWriter {
       return method;
     }
 
+    /** A link's target, such as {@code set(String, Object, long)}, for the method's parameters. */
+    private static String linkSignature(MethodSpec.Builder method) {
+      List<String> types = new ArrayList<>();
+      for (com.squareup.javapoet.ParameterSpec parameter : method.parameters) {
+        types.add(
+            parameter.type instanceof ClassName
+                ? ((ClassName) parameter.type).simpleName()
+                : parameter.type.toString());
+      }
+      return method.build().name + "(" + String.join(", ", types) + ")";
+    }
+
+    /**
+     * "Like {@link #wait(String, long, long)} with no {@code waitIndex} and the client's timeout.":
+     * the fullest overload, and what this one sends instead of the arguments it lacks.
+     */
+    private static String shorterOverloadDoc(ConvenienceModel convenience, int count) {
+      int full = convenience.trailingCount();
+      List<String> instead = new ArrayList<>();
+      List<ParameterModel> given = convenience.given(count);
+      for (ParameterModel argument : convenience.given(full)) {
+        if (given.contains(argument)) continue;
+        instead.add(
+            argument.role == Role.TTL
+                ? "the client's default TTL"
+                : "no {@code " + argument.httpName + "}");
+      }
+      if (convenience.timeoutGiven(full) && !convenience.timeoutGiven(count)) {
+        instead.add("the client's timeout");
+      }
+      String last = instead.remove(instead.size() - 1);
+      String insteadText = instead.isEmpty() ? last : String.join(", ", instead) + " and " + last;
+      String link = linkSignature(signature(convenience, full, ClassNames.ETCD_RESPONSE));
+      return "Like {@link #" + link + "} with " + insteadText + ".";
+    }
+
+    /**
+     * The convenience's own text, then the request it sends, with its fixed parameters, and what
+     * the client supplies for a TTL the caller does not give: one paragraph, wrapped.
+     */
     private static CodeBlock summary(ConvenienceModel convenience, int count) {
-      CodeBlock.Builder doc = CodeBlock.builder();
       String summary =
           !convenience.doc.isEmpty()
               ? convenience.doc
               : !convenience.endpoint.doc.isEmpty()
                   ? convenience.endpoint.doc
                   : "Calls {@code " + convenience.endpoint.request + "}.";
-      doc.add("$L\n", wrap(javadocText(summary)));
-      doc.add(
-          "\n<p>Sends {@link $T#$L $L}",
-          convenience.endpoint.declaringType,
-          convenience.endpoint.name,
-          javadocText(convenience.endpoint.request));
+      StringBuilder text = new StringBuilder(javadocText(summary));
+      text.append(" Sends {@link ")
+          .append(convenience.endpoint.declaringType)
+          .append('#')
+          .append(convenience.endpoint.name)
+          .append(' ')
+          .append(javadocText(convenience.endpoint.request))
+          .append('}');
       List<String> fixed = new ArrayList<>();
       convenience.fixed.forEach((name, value) -> fixed.add(name + "=" + value));
-      if (!fixed.isEmpty()) doc.add("\nwith {@code $L}", javadocText(String.join("&", fixed)));
-      doc.add(".\n");
+      if (!fixed.isEmpty()) {
+        text.append(" with {@code ").append(javadocText(String.join("&", fixed))).append('}');
+      }
+      text.append('.');
       List<ParameterModel> given = convenience.given(count);
       for (ParameterModel parameter : convenience.endpoint.parameters) {
         if (parameter.role == Role.TTL
             && !given.contains(parameter)
             && !convenience.fixed.containsKey(parameter.httpName)) {
-          doc.add("The TTL is the client's default.\n");
+          text.append(" The TTL is the client's default.");
         }
       }
       if (convenience.timeout && !convenience.timeoutGiven(count)) {
-        doc.add("The call is limited by the client's timeout.\n");
+        text.append(" The call is limited by the client's timeout.");
       }
-      return doc.add("\n").build();
+      return CodeBlock.of("$L\n\n", wrap(text.toString()));
     }
 
     private static void parameterDocs(
@@ -461,8 +497,7 @@ final class ClientWriter {
             "$L\n",
             wrap("@param "
                     + convenience.keyArgument
-                    + " the key,"
-                    + " normalised, put under the client's prefix and percent-encoded"
+                    + " the key under the client's prefix, normalised and percent-encoded"
                     + (convenience.rootKey ? "" : "; not the root"))
                 .replace("\n", "\n    "));
       }
@@ -551,8 +586,7 @@ final class ClientWriter {
       case VALUE:
         return "sent as {@code "
             + parameter.httpName
-            + "}, encoded by the client's value"
-            + " serializer (JSON by default)"
+            + "}, encoded by the client's serializer (JSON by default)"
             + (convenience.isRequired(parameter) ? "" : "; null sends none");
       case TTL:
         return "seconds to live, or -1 for none";

@@ -65,7 +65,7 @@ public final class EtcdClientProcessor extends AbstractProcessor {
                 element, elements, processingEnv.getTypeUtils(), processingEnv.getMessager());
         if (model.isPresent() && isFreeName(model.get(), elements)) {
           for (JavaFile file : new ClientWriter(generatedAnnotation(elements)).write(model.get())) {
-            file.writeTo(processingEnv.getFiler());
+            SourceFiles.write(file, processingEnv.getFiler());
             written.add(file.packageName + "." + file.typeSpec.name);
           }
         }

@@ -125,9 +125,7 @@ final class RequestWriter {
           parameter.role == Role.KEY ? ClassName.get(String.class) : parameter.type, name);
       if (parameter.role == Role.KEY) {
         method.addJavadoc(
-            "\n@param $L the key, normalised, put under the client's prefix and"
-                + " percent-encoded",
-            name);
+            "\n@param $L the key under the client's prefix, normalised and percent-encoded", name);
       } else {
         method.addJavadoc(
             "\n@param $L $L",
@@ -153,10 +151,11 @@ final class RequestWriter {
             .superclass(
                 ParameterizedTypeName.get(ClassNames.ETCD_REQUEST, endpoint.bodyType, request))
             .addJavadoc(
-                "Builds a {@link $T#$L $L} request;\nunset parameters are not sent.\n",
+                "Builds a {@link $T#$L $L} request$L\n",
                 endpoint.declaringType,
                 endpoint.name,
-                ClientWriter.javadocText(endpoint.request));
+                ClientWriter.javadocText(endpoint.request),
+                hasOptionalParameters(endpoint) ? ";\nunset parameters are not sent." : ".");
     if (!endpoint.doc.isEmpty()) {
       type.addJavadoc("\n<p>$L\n", ClientWriter.wrap(ClientWriter.javadocText(endpoint.doc)));
     }
@@ -245,6 +244,13 @@ final class RequestWriter {
     setter.addStatement("return this");
     setters.add(0, setter.build());
     return setters;
+  }
+
+  private static boolean hasOptionalParameters(EndpointModel endpoint) {
+    for (ParameterModel parameter : endpoint.parameters) {
+      if (!parameter.location.isRequired()) return true;
+    }
+    return false;
   }
 
   /** Whether a one-argument method would clash with Object's final wait(long) or equals. */

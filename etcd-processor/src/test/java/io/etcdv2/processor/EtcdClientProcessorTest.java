@@ -92,7 +92,7 @@ class EtcdClientProcessorTest {
     String client = generated(compilation, "test.QueueClient");
     assertThat(client)
         .contains("public EtcdResponse<KeysResult> enqueue(String queue, Object value)" + " {");
-    assertThat(client).contains("@param queue the key, normalised, put under the client's prefix");
+    assertThat(client).contains("@param queue the key under the client's prefix, normalised");
     // Code lines are wrapped at 100 columns, so compare the code with its whitespace collapsed.
     String code = client.replaceAll("\\s+", " ");
     assertThat(code)
