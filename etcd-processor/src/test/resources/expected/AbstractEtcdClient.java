@@ -20,6 +20,7 @@ import io.etcdv2.api.UserRequest;
 import io.etcdv2.api.VersionInfo;
 import io.etcdv2.runtime.EtcdRequest;
 import io.etcdv2.runtime.GeneratedClient;
+import io.etcdv2.runtime.PlainRequest;
 import io.etcdv2.runtime.WatchBuilder;
 import io.etcdv2.runtime.internal.ClientRuntime;
 import javax.annotation.processing.Generated;
@@ -1074,43 +1075,43 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     }
 
     /** A {@link io.etcdv2.api.ClusterApi#getVersion GET version} request. */
-    public GetVersionRequest getVersion() {
-      return new GetVersionRequest();
+    public PlainRequest<VersionInfo> getVersion() {
+      return runtime.request(api().getVersion(), "getVersion");
     }
 
     /** A {@link io.etcdv2.api.ClusterApi#getHealth GET health} request. */
-    public GetHealthRequest getHealth() {
-      return new GetHealthRequest();
+    public PlainRequest<Health> getHealth() {
+      return runtime.request(api().getHealth(), "getHealth");
     }
 
     /** A {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines} request. */
-    public GetMachinesRequest getMachines() {
-      return new GetMachinesRequest();
+    public PlainRequest<String> getMachines() {
+      return runtime.request(api().getMachines(), "getMachines");
     }
 
     /** A {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader} request. */
-    public GetLeaderStatsRequest getLeaderStats() {
-      return new GetLeaderStatsRequest();
+    public PlainRequest<LeaderStats> getLeaderStats() {
+      return runtime.request(api().getLeaderStats(), "getLeaderStats");
     }
 
     /** A {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self} request. */
-    public GetSelfStatsRequest getSelfStats() {
-      return new GetSelfStatsRequest();
+    public PlainRequest<SelfStats> getSelfStats() {
+      return runtime.request(api().getSelfStats(), "getSelfStats");
     }
 
     /** A {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store} request. */
-    public GetStoreStatsRequest getStoreStats() {
-      return new GetStoreStatsRequest();
+    public PlainRequest<StoreStats> getStoreStats() {
+      return runtime.request(api().getStoreStats(), "getStoreStats");
     }
 
     /** A {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members} request. */
-    public GetMembersRequest getMembers() {
-      return new GetMembersRequest();
+    public PlainRequest<MemberList> getMembers() {
+      return runtime.request(api().getMembers(), "getMembers");
     }
 
     /** A {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader} request. */
-    public GetLeaderRequest getLeader() {
-      return new GetLeaderRequest();
+    public PlainRequest<Member> getLeader() {
+      return runtime.request(api().getLeader(), "getLeader");
     }
 
     /**
@@ -1118,8 +1119,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
      *
      * @param body the request body, sent as JSON
      */
-    public PostMemberRequest postMember(PeerUrls body) {
-      return new PostMemberRequest(runtime.required(body, "body"));
+    public PlainRequest<Member> postMember(PeerUrls body) {
+      return runtime.request(api().postMember(runtime.required(body, "body")), "postMember");
     }
 
     /**
@@ -1128,8 +1129,9 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
      * @param id the {@code {id}} path segment
      * @param body the request body, sent as JSON
      */
-    public PutMemberRequest putMember(String id, PeerUrls body) {
-      return new PutMemberRequest(runtime.segment(id, "id"), runtime.required(body, "body"));
+    public PlainRequest<Void> putMember(String id, PeerUrls body) {
+      return runtime.request(api().putMember(runtime.segment(id, "id"),
+          runtime.required(body, "body")), "putMember");
     }
 
     /**
@@ -1137,28 +1139,28 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
      *
      * @param id the {@code {id}} path segment
      */
-    public DeleteMemberRequest deleteMember(String id) {
-      return new DeleteMemberRequest(runtime.segment(id, "id"));
+    public PlainRequest<Void> deleteMember(String id) {
+      return runtime.request(api().deleteMember(runtime.segment(id, "id")), "deleteMember");
     }
 
     /** A {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request. */
-    public GetAuthStatusRequest getAuthStatus() {
-      return new GetAuthStatusRequest();
+    public PlainRequest<AuthStatus> getAuthStatus() {
+      return runtime.request(api().getAuthStatus(), "getAuthStatus");
     }
 
     /** A {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request. */
-    public PutAuthEnableRequest putAuthEnable() {
-      return new PutAuthEnableRequest();
+    public PlainRequest<Void> putAuthEnable() {
+      return runtime.request(api().putAuthEnable(), "putAuthEnable");
     }
 
     /** A {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request. */
-    public DeleteAuthEnableRequest deleteAuthEnable() {
-      return new DeleteAuthEnableRequest();
+    public PlainRequest<Void> deleteAuthEnable() {
+      return runtime.request(api().deleteAuthEnable(), "deleteAuthEnable");
     }
 
     /** A {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request. */
-    public GetUsersRequest getUsers() {
-      return new GetUsersRequest();
+    public PlainRequest<UserList> getUsers() {
+      return runtime.request(api().getUsers(), "getUsers");
     }
 
     /**
@@ -1166,8 +1168,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
      *
      * @param user the {@code {user}} path segment
      */
-    public GetUserRequest getUser(String user) {
-      return new GetUserRequest(runtime.segment(user, "user"));
+    public PlainRequest<User> getUser(String user) {
+      return runtime.request(api().getUser(runtime.segment(user, "user")), "getUser");
     }
 
     /**
@@ -1176,8 +1178,9 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
      * @param user the {@code {user}} path segment
      * @param body the request body, sent as JSON
      */
-    public PutUserRequest putUser(String user, UserRequest body) {
-      return new PutUserRequest(runtime.segment(user, "user"), runtime.required(body, "body"));
+    public PlainRequest<User> putUser(String user, UserRequest body) {
+      return runtime.request(api().putUser(runtime.segment(user, "user"),
+          runtime.required(body, "body")), "putUser");
     }
 
     /**
@@ -1185,13 +1188,13 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
      *
      * @param user the {@code {user}} path segment
      */
-    public DeleteUserRequest deleteUser(String user) {
-      return new DeleteUserRequest(runtime.segment(user, "user"));
+    public PlainRequest<Void> deleteUser(String user) {
+      return runtime.request(api().deleteUser(runtime.segment(user, "user")), "deleteUser");
     }
 
     /** A {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request. */
-    public GetRolesRequest getRoles() {
-      return new GetRolesRequest();
+    public PlainRequest<RoleList> getRoles() {
+      return runtime.request(api().getRoles(), "getRoles");
     }
 
     /**
@@ -1199,8 +1202,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
      *
      * @param role the {@code {role}} path segment
      */
-    public GetRoleRequest getRole(String role) {
-      return new GetRoleRequest(runtime.segment(role, "role"));
+    public PlainRequest<Role> getRole(String role) {
+      return runtime.request(api().getRole(runtime.segment(role, "role")), "getRole");
     }
 
     /**
@@ -1209,8 +1212,9 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
      * @param role the {@code {role}} path segment
      * @param body the request body, sent as JSON
      */
-    public PutRoleRequest putRole(String role, RoleRequest body) {
-      return new PutRoleRequest(runtime.segment(role, "role"), runtime.required(body, "body"));
+    public PlainRequest<Role> putRole(String role, RoleRequest body) {
+      return runtime.request(api().putRole(runtime.segment(role, "role"),
+          runtime.required(body, "body")), "putRole");
     }
 
     /**
@@ -1218,8 +1222,8 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
      *
      * @param role the {@code {role}} path segment
      */
-    public DeleteRoleRequest deleteRole(String role) {
-      return new DeleteRoleRequest(runtime.segment(role, "role"));
+    public PlainRequest<Void> deleteRole(String role) {
+      return runtime.request(api().deleteRole(runtime.segment(role, "role")), "deleteRole");
     }
   }
 
@@ -1521,306 +1525,6 @@ public abstract class AbstractEtcdClient<A extends Etcd> extends GeneratedClient
     @Override
     protected EtcdCall<KeysResult> newCall() {
       return api().deleteKey(key, dir, recursive, prevValue, prevIndex);
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.ClusterApi#getVersion GET version} request. */
-  public final class GetVersionRequest extends EtcdRequest<VersionInfo, GetVersionRequest> {
-    private GetVersionRequest() {
-      super("getVersion");
-    }
-
-    @Override
-    protected EtcdCall<VersionInfo> newCall() {
-      return api().getVersion();
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.ClusterApi#getHealth GET health} request. */
-  public final class GetHealthRequest extends EtcdRequest<Health, GetHealthRequest> {
-    private GetHealthRequest() {
-      super("getHealth");
-    }
-
-    @Override
-    protected EtcdCall<Health> newCall() {
-      return api().getHealth();
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.ClusterApi#getMachines GET v2/machines} request. */
-  public final class GetMachinesRequest extends EtcdRequest<String, GetMachinesRequest> {
-    private GetMachinesRequest() {
-      super("getMachines");
-    }
-
-    @Override
-    protected EtcdCall<String> newCall() {
-      return api().getMachines();
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.ClusterApi#getLeaderStats GET v2/stats/leader} request. */
-  public final class GetLeaderStatsRequest extends EtcdRequest<LeaderStats, GetLeaderStatsRequest> {
-    private GetLeaderStatsRequest() {
-      super("getLeaderStats");
-    }
-
-    @Override
-    protected EtcdCall<LeaderStats> newCall() {
-      return api().getLeaderStats();
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.ClusterApi#getSelfStats GET v2/stats/self} request. */
-  public final class GetSelfStatsRequest extends EtcdRequest<SelfStats, GetSelfStatsRequest> {
-    private GetSelfStatsRequest() {
-      super("getSelfStats");
-    }
-
-    @Override
-    protected EtcdCall<SelfStats> newCall() {
-      return api().getSelfStats();
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.ClusterApi#getStoreStats GET v2/stats/store} request. */
-  public final class GetStoreStatsRequest extends EtcdRequest<StoreStats, GetStoreStatsRequest> {
-    private GetStoreStatsRequest() {
-      super("getStoreStats");
-    }
-
-    @Override
-    protected EtcdCall<StoreStats> newCall() {
-      return api().getStoreStats();
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.ClusterApi#getMembers GET v2/members} request. */
-  public final class GetMembersRequest extends EtcdRequest<MemberList, GetMembersRequest> {
-    private GetMembersRequest() {
-      super("getMembers");
-    }
-
-    @Override
-    protected EtcdCall<MemberList> newCall() {
-      return api().getMembers();
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.ClusterApi#getLeader GET v2/members/leader} request. */
-  public final class GetLeaderRequest extends EtcdRequest<Member, GetLeaderRequest> {
-    private GetLeaderRequest() {
-      super("getLeader");
-    }
-
-    @Override
-    protected EtcdCall<Member> newCall() {
-      return api().getLeader();
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.ClusterApi#postMember POST v2/members} request. */
-  public final class PostMemberRequest extends EtcdRequest<Member, PostMemberRequest> {
-    private final PeerUrls body;
-
-    private PostMemberRequest(PeerUrls body) {
-      super("postMember");
-      this.body = body;
-    }
-
-    @Override
-    protected EtcdCall<Member> newCall() {
-      return api().postMember(body);
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.ClusterApi#putMember PUT v2/members/{id}} request. */
-  public final class PutMemberRequest extends EtcdRequest<Void, PutMemberRequest> {
-    private final String id;
-
-    private final PeerUrls body;
-
-    private PutMemberRequest(String id, PeerUrls body) {
-      super("putMember");
-      this.id = id;
-      this.body = body;
-    }
-
-    @Override
-    protected EtcdCall<Void> newCall() {
-      return api().putMember(id, body);
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.ClusterApi#deleteMember DELETE v2/members/{id}} request. */
-  public final class DeleteMemberRequest extends EtcdRequest<Void, DeleteMemberRequest> {
-    private final String id;
-
-    private DeleteMemberRequest(String id) {
-      super("deleteMember");
-      this.id = id;
-    }
-
-    @Override
-    protected EtcdCall<Void> newCall() {
-      return api().deleteMember(id);
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.AuthApi#getAuthStatus GET v2/auth/enable} request. */
-  public final class GetAuthStatusRequest extends EtcdRequest<AuthStatus, GetAuthStatusRequest> {
-    private GetAuthStatusRequest() {
-      super("getAuthStatus");
-    }
-
-    @Override
-    protected EtcdCall<AuthStatus> newCall() {
-      return api().getAuthStatus();
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.AuthApi#putAuthEnable PUT v2/auth/enable} request. */
-  public final class PutAuthEnableRequest extends EtcdRequest<Void, PutAuthEnableRequest> {
-    private PutAuthEnableRequest() {
-      super("putAuthEnable");
-    }
-
-    @Override
-    protected EtcdCall<Void> newCall() {
-      return api().putAuthEnable();
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.AuthApi#deleteAuthEnable DELETE v2/auth/enable} request. */
-  public final class DeleteAuthEnableRequest extends EtcdRequest<Void, DeleteAuthEnableRequest> {
-    private DeleteAuthEnableRequest() {
-      super("deleteAuthEnable");
-    }
-
-    @Override
-    protected EtcdCall<Void> newCall() {
-      return api().deleteAuthEnable();
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.AuthApi#getUsers GET v2/auth/users} request. */
-  public final class GetUsersRequest extends EtcdRequest<UserList, GetUsersRequest> {
-    private GetUsersRequest() {
-      super("getUsers");
-    }
-
-    @Override
-    protected EtcdCall<UserList> newCall() {
-      return api().getUsers();
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.AuthApi#getUser GET v2/auth/users/{user}} request. */
-  public final class GetUserRequest extends EtcdRequest<User, GetUserRequest> {
-    private final String user;
-
-    private GetUserRequest(String user) {
-      super("getUser");
-      this.user = user;
-    }
-
-    @Override
-    protected EtcdCall<User> newCall() {
-      return api().getUser(user);
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.AuthApi#putUser PUT v2/auth/users/{user}} request. */
-  public final class PutUserRequest extends EtcdRequest<User, PutUserRequest> {
-    private final String user;
-
-    private final UserRequest body;
-
-    private PutUserRequest(String user, UserRequest body) {
-      super("putUser");
-      this.user = user;
-      this.body = body;
-    }
-
-    @Override
-    protected EtcdCall<User> newCall() {
-      return api().putUser(user, body);
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.AuthApi#deleteUser DELETE v2/auth/users/{user}} request. */
-  public final class DeleteUserRequest extends EtcdRequest<Void, DeleteUserRequest> {
-    private final String user;
-
-    private DeleteUserRequest(String user) {
-      super("deleteUser");
-      this.user = user;
-    }
-
-    @Override
-    protected EtcdCall<Void> newCall() {
-      return api().deleteUser(user);
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.AuthApi#getRoles GET v2/auth/roles} request. */
-  public final class GetRolesRequest extends EtcdRequest<RoleList, GetRolesRequest> {
-    private GetRolesRequest() {
-      super("getRoles");
-    }
-
-    @Override
-    protected EtcdCall<RoleList> newCall() {
-      return api().getRoles();
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.AuthApi#getRole GET v2/auth/roles/{role}} request. */
-  public final class GetRoleRequest extends EtcdRequest<Role, GetRoleRequest> {
-    private final String role;
-
-    private GetRoleRequest(String role) {
-      super("getRole");
-      this.role = role;
-    }
-
-    @Override
-    protected EtcdCall<Role> newCall() {
-      return api().getRole(role);
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.AuthApi#putRole PUT v2/auth/roles/{role}} request. */
-  public final class PutRoleRequest extends EtcdRequest<Role, PutRoleRequest> {
-    private final String role;
-
-    private final RoleRequest body;
-
-    private PutRoleRequest(String role, RoleRequest body) {
-      super("putRole");
-      this.role = role;
-      this.body = body;
-    }
-
-    @Override
-    protected EtcdCall<Role> newCall() {
-      return api().putRole(role, body);
-    }
-  }
-
-  /** Builds a {@link io.etcdv2.api.AuthApi#deleteRole DELETE v2/auth/roles/{role}} request. */
-  public final class DeleteRoleRequest extends EtcdRequest<Void, DeleteRoleRequest> {
-    private final String role;
-
-    private DeleteRoleRequest(String role) {
-      super("deleteRole");
-      this.role = role;
-    }
-
-    @Override
-    protected EtcdCall<Void> newCall() {
-      return api().deleteRole(role);
     }
   }
 }

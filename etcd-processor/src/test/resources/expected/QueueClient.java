@@ -6,6 +6,7 @@ import io.etcdv2.api.KeysResult;
 import io.etcdv2.runtime.ClientBuilder;
 import io.etcdv2.runtime.EtcdRequest;
 import io.etcdv2.runtime.GeneratedClient;
+import io.etcdv2.runtime.PlainRequest;
 import io.etcdv2.runtime.internal.ClientRuntime;
 import javax.annotation.processing.Generated;
 
@@ -172,8 +173,8 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
      *
      * @param runtime_ the key under the client's prefix, normalised and percent-encoded
      */
-    public GetWorkerRequest getWorker(String runtime_) {
-      return new GetWorkerRequest(runtime.key(runtime_, true, "runtime_"));
+    public PlainRequest<KeysResult> getWorker(String runtime_) {
+      return runtime.request(api().getWorker(runtime.key(runtime_, true, "runtime_")), "getWorker");
     }
   }
 
@@ -245,21 +246,6 @@ public final class QueueClient extends GeneratedClient<QueueApi> {
     @Override
     protected EtcdCall<KeysResult> newCall() {
       return api().deleteJob(jobId, key);
-    }
-  }
-
-  /** Builds a {@link QueueApi#getWorker GET v2/keys/workers{runtime}} request. */
-  public final class GetWorkerRequest extends EtcdRequest<KeysResult, GetWorkerRequest> {
-    private final String runtime_;
-
-    private GetWorkerRequest(String runtime_) {
-      super("getWorker");
-      this.runtime_ = runtime_;
-    }
-
-    @Override
-    protected EtcdCall<KeysResult> newCall() {
-      return api().getWorker(runtime_);
     }
   }
 

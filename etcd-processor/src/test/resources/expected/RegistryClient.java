@@ -6,6 +6,7 @@ import io.etcdv2.api.EtcdResponse;
 import io.etcdv2.api.KeysResult;
 import io.etcdv2.runtime.ClientBuilder;
 import io.etcdv2.runtime.EtcdRequest;
+import io.etcdv2.runtime.PlainRequest;
 import io.etcdv2.runtime.internal.ClientRuntime;
 import javax.annotation.processing.Generated;
 
@@ -215,8 +216,8 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
      *
      * @param key the key under the client's prefix, normalised and percent-encoded
      */
-    public DeleteServiceRequest deleteService(String key) {
-      return new DeleteServiceRequest(runtime.key(key, true, "key"));
+    public PlainRequest<KeysResult> deleteService(String key) {
+      return runtime.request(api().deleteService(runtime.key(key, true, "key")), "deleteService");
     }
 
     /**
@@ -224,8 +225,8 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
      *
      * <p>{@code GET /metrics}: the member's Prometheus metrics, as text.
      */
-    public GetMetricsRequest getMetrics() {
-      return new GetMetricsRequest();
+    public PlainRequest<String> getMetrics() {
+      return runtime.request(api().getMetrics(), "getMetrics");
     }
   }
 
@@ -362,41 +363,6 @@ public final class RegistryClient extends AbstractEtcdClient<RegistryApi> {
     @Override
     protected EtcdCall<KeysResult> newCall() {
       return api().getServices(key, recursive, sorted);
-    }
-  }
-
-  /**
-   * Builds a {@link RegistryApi#deleteService DELETE v2/keys/services{key}} request.
-   *
-   * <p>{@code DELETE /v2/keys/services/...}: removes an instance.
-   */
-  public final class DeleteServiceRequest extends EtcdRequest<KeysResult, DeleteServiceRequest> {
-    private final String key;
-
-    private DeleteServiceRequest(String key) {
-      super("deleteService");
-      this.key = key;
-    }
-
-    @Override
-    protected EtcdCall<KeysResult> newCall() {
-      return api().deleteService(key);
-    }
-  }
-
-  /**
-   * Builds a {@link RegistryApi#getMetrics GET metrics} request.
-   *
-   * <p>{@code GET /metrics}: the member's Prometheus metrics, as text.
-   */
-  public final class GetMetricsRequest extends EtcdRequest<String, GetMetricsRequest> {
-    private GetMetricsRequest() {
-      super("getMetrics");
-    }
-
-    @Override
-    protected EtcdCall<String> newCall() {
-      return api().getMetrics();
     }
   }
 

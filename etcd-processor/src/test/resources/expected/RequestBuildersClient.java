@@ -8,6 +8,7 @@ import io.etcdv2.api.PeerUrls;
 import io.etcdv2.runtime.ClientBuilder;
 import io.etcdv2.runtime.EtcdRequest;
 import io.etcdv2.runtime.GeneratedClient;
+import io.etcdv2.runtime.PlainRequest;
 import io.etcdv2.runtime.internal.ClientRuntime;
 import javax.annotation.processing.Generated;
 
@@ -111,9 +112,9 @@ public final class RequestBuildersClient extends GeneratedClient<RequestBuilders
      * @param runtime_ the {@code {runtime}} path segment
      * @param body the request body, sent as JSON
      */
-    public PutMemberRequest putMember(String runtime_, PeerUrls body) {
-      return new PutMemberRequest(runtime.segment(runtime_, "runtime_"),
-          runtime.required(body, "body"));
+    public PlainRequest<Member> putMember(String runtime_, PeerUrls body) {
+      return runtime.request(api().putMember(runtime.segment(runtime_, "runtime_"),
+          runtime.required(body, "body")), "putMember");
     }
   }
 
@@ -190,24 +191,6 @@ public final class RequestBuildersClient extends GeneratedClient<RequestBuilders
     @Override
     protected EtcdCall<KeysResult> newCall() {
       return api().read(key, sorted);
-    }
-  }
-
-  /** Builds a {@link RequestBuildersApi#putMember PUT v2/members/{runtime}} request. */
-  public final class PutMemberRequest extends EtcdRequest<Member, PutMemberRequest> {
-    private final String runtime_;
-
-    private final PeerUrls body;
-
-    private PutMemberRequest(String runtime_, PeerUrls body) {
-      super("putMember");
-      this.runtime_ = runtime_;
-      this.body = body;
-    }
-
-    @Override
-    protected EtcdCall<Member> newCall() {
-      return api().putMember(runtime_, body);
     }
   }
 

@@ -28,6 +28,7 @@ final class ClassNames {
       ClassName.get("io.etcdv2.runtime.internal", "ClientRuntime");
   static final ClassName GENERATED_CLIENT = ClassName.get("io.etcdv2.runtime", "GeneratedClient");
   static final ClassName ETCD_REQUEST = ClassName.get("io.etcdv2.runtime", "EtcdRequest");
+  static final ClassName PLAIN_REQUEST = ClassName.get("io.etcdv2.runtime", "PlainRequest");
   static final ClassName CLIENT_BUILDER = ClassName.get("io.etcdv2.runtime", "ClientBuilder");
   static final ClassName WATCH_BUILDER = ClassName.get("io.etcdv2.runtime", "WatchBuilder");
   static final String KEYS_API = "io.etcdv2.api.KeysApi";

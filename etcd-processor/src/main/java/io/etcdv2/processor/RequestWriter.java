@@ -20,9 +20,10 @@ import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the request builders of a client: one inner class per endpoint, extending the runtime's
- * {@code EtcdRequest} with a setter for each optional parameter, reached through {@code
- * client.requests().endpoint(pathArguments)}.
+ * Writes the request builders of a client, reached through {@code
+ * client.requests().endpoint(pathArguments)}: one inner class per endpoint with optional
+ * parameters, extending the runtime's {@code EtcdRequest} with a setter for each, and the runtime's
+ * {@code PlainRequest} for an endpoint without any.
  */
 final class RequestWriter {
   private final ClientModel model;
@@ -92,7 +93,9 @@ final class RequestWriter {
   /** The builder classes, one per endpoint given. */
   List<TypeSpec> requestClasses(List<EndpointModel> endpoints) {
     List<TypeSpec> classes = new ArrayList<>();
-    for (EndpointModel endpoint : endpoints) classes.add(requestClass(endpoint));
+    for (EndpointModel endpoint : endpoints) {
+      if (hasOptionalParameters(endpoint)) classes.add(requestClass(endpoint));
+    }
     return classes;
   }
 
@@ -102,7 +105,13 @@ final class RequestWriter {
   }
 
   private MethodSpec entry(EndpointModel endpoint) {
-    ClassName request = classOf(endpoint);
+    // An endpoint without optional parameters has nothing to set: the runtime's PlainRequest
+    // serves all of them instead of an empty class each.
+    boolean plain = !hasOptionalParameters(endpoint);
+    TypeName request =
+        plain
+            ? ParameterizedTypeName.get(ClassNames.PLAIN_REQUEST, endpoint.bodyType)
+            : classOf(endpoint);
     MethodSpec.Builder method =
         MethodSpec.methodBuilder(names.get(endpoint))
             .addModifiers(Modifier.PUBLIC)
@@ -136,7 +145,15 @@ final class RequestWriter {
       }
       arguments.add(ClientWriter.check(parameter, name, true));
     }
-    method.addStatement("return new $T($L)", request, CodeBlock.join(arguments, ",$W"));
+    if (plain) {
+      method.addStatement(
+          "return runtime.request(api().$L($L),$W$S)",
+          endpoint.name,
+          CodeBlock.join(arguments, ",$W"),
+          endpoint.name);
+    } else {
+      method.addStatement("return new $T($L)", request, CodeBlock.join(arguments, ",$W"));
+    }
     return method.build();
   }
 
@@ -151,11 +168,10 @@ final class RequestWriter {
             .superclass(
                 ParameterizedTypeName.get(ClassNames.ETCD_REQUEST, endpoint.bodyType, request))
             .addJavadoc(
-                "Builds a {@link $T#$L $L} request$L\n",
+                "Builds a {@link $T#$L $L} request;\nunset parameters are not sent.\n",
                 endpoint.declaringType,
                 endpoint.name,
-                ClientWriter.javadocText(endpoint.request),
-                hasOptionalParameters(endpoint) ? ";\nunset parameters are not sent." : ".");
+                ClientWriter.javadocText(endpoint.request));
     if (!endpoint.doc.isEmpty()) {
       type.addJavadoc("\n<p>$L\n", ClientWriter.wrap(ClientWriter.javadocText(endpoint.doc)));
     }

@@ -44,7 +44,8 @@ class RequestWriterTest {
 
   /**
    * A parameter named timeout, call or runtime gets a setter of another name, so that the builder's
-   * own timeout(long), call() and the client's runtime field keep theirs.
+   * own timeout(long), call() and the client's runtime field keep theirs; a path parameter named
+   * runtime gets another name too, since the entry method reads the runtime field.
    */
   @Test
   void renamesParametersNamedLikeTheBuildersOwnMembers() {
@@ -59,10 +60,26 @@ class RequestWriterTest {
         .contains("public final class ReadRequest extends EtcdRequest<KeysResult, ReadRequest> {");
     assertThat(client).contains("return api().read(key, noValue, timeout_, call_, runtime_);");
     assertThat(client)
-        .contains("public PutMemberRequest putMember(String runtime_, PeerUrls body) {");
+        .contains("public PlainRequest<Member> putMember(String runtime_, PeerUrls body) {");
+    assertThat(client)
+        .contains(
+            "return runtime.request(api().putMember(runtime.segment(runtime_, \"runtime_\"),");
     assertThat(client).doesNotContain(" timeout(long timeout)");
     assertThat(client).doesNotContain(" call(String call)");
     assertThat(client).doesNotContain("(int runtime)");
+  }
+
+  /**
+   * An endpoint without optional parameters has nothing to set: its entry returns the runtime's
+   * PlainRequest, and no class of its own is generated (RequestBuildersUsage sends one).
+   */
+  @Test
+  void sharesPlainRequestForEndpointsWithoutOptionalParameters() {
+    String client = generated(compileRequestBuilders(), "test.RequestBuildersClient");
+
+    assertThat(client).contains("public PlainRequest<Member> putMember(");
+    assertThat(client).doesNotContain("class PutMemberRequest");
+    assertThat(client).contains("public final class ReadRequest extends EtcdRequest<");
   }
 
   @Test

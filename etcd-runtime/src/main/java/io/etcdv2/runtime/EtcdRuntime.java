@@ -407,6 +407,11 @@ final class EtcdRuntime extends ClientRuntime {
     return (int) Arguments.checkIndex(count, argument);
   }
 
+  @Override
+  public <T> PlainRequest<T> request(EtcdCall<T> call, String operation) {
+    return new PlainRequest<>(operation, call);
+  }
+
   /** {@code call} named {@code operation} in errors, with the client's timeout, unsent. */
   @Override
   public <T> EtcdCall<T> prepare(EtcdCall<T> call, String operation) {

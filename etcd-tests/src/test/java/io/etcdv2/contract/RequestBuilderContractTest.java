@@ -24,6 +24,7 @@ import io.etcdv2.api.PeerUrls;
 import io.etcdv2.api.Permissions;
 import io.etcdv2.api.RoleRequest;
 import io.etcdv2.api.UserRequest;
+import io.etcdv2.runtime.PlainRequest;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -846,6 +847,30 @@ final class RequestBuilderContractTest {
     second.execute();
 
     assertTrue(first != second, "call() returns a new call each time");
+    etcd.assertRequestCount(2);
+  }
+
+  /**
+   * The builder of an endpoint without optional parameters holds its call from the start; each
+   * {@code call()} is still a fresh copy, so the builder can be sent again after a send.
+   */
+  @Test
+  void plainRequestSendsAFreshCallEachTime() {
+    etcd.enqueueOk();
+    etcd.enqueueOk();
+    PlainRequest<?> builder = etcd.client().requests().putMember(MEMBER_ID, PeerUrls.of(PEER_URL));
+
+    EtcdCall<?> first = builder.call();
+    etcd.assertRequestCount(0);
+    assertEquals(200, first.execute().status());
+    assertEquals(200, builder.timeout(3).send().status());
+
+    assertTrue(first.isExecuted());
+    assertFalse(builder.call().isExecuted(), "call() copies the endpoint's call");
+    for (int i = 0; i < 2; i++) {
+      RequestContractTest.assertRequest(
+          etcd.takeRequest(), "PUT", "/v2/members/" + MEMBER_ID, PEER_JSON, JSON);
+    }
     etcd.assertRequestCount(2);
   }
 

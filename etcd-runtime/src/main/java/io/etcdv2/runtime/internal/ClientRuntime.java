@@ -3,6 +3,7 @@ package io.etcdv2.runtime.internal;
 import io.etcdv2.api.EtcdCall;
 import io.etcdv2.api.KeysApi;
 import io.etcdv2.runtime.ClientConfig;
+import io.etcdv2.runtime.PlainRequest;
 import io.etcdv2.runtime.WatchBuilder;
 import java.io.Closeable;
 import java.util.List;
@@ -78,6 +79,9 @@ public abstract class ClientRuntime implements Closeable {
 
   /** An int that must be at least 1. */
   public abstract Integer positiveCount(int count, String argument);
+
+  /** The request builder of an endpoint without optional parameters, for its unsent call. */
+  public abstract <T> PlainRequest<T> request(EtcdCall<T> call, String operation);
 
   /** {@code call} named {@code operation} in errors, with the client's timeout, unsent. */
   public abstract <T> EtcdCall<T> prepare(EtcdCall<T> call, String operation);
