@@ -14,8 +14,8 @@ import retrofit2.CallAdapter;
 import retrofit2.Retrofit;
 
 /**
- * Adapts Retrofit methods that return {@code EtcdCall<T>}. Retrofit hands over the raw buffered
- * body, so that the call, not a converter, decides by Content-Type whether it is JSON.
+ * Adapts Retrofit methods that return {@code EtcdCall<T>}. Retrofit builds each request; the call
+ * sends it and decides by Content-Type whether the answer is JSON, so no converter reads it.
  */
 final class EtcdCallAdapterFactory extends CallAdapter.Factory {
   private final Moshi moshi;
@@ -39,7 +39,10 @@ final class EtcdCallAdapterFactory extends CallAdapter.Factory {
     }
     Type bodyType = getParameterUpperBound(0, (ParameterizedType) returnType);
     return new Adapter<>(
-        new ResponseDecoder<>(bodyType, adapterFor(bodyType), errorAdapter), endpoints, closed);
+        new ResponseDecoder<>(bodyType, adapterFor(bodyType), errorAdapter),
+        retrofit.callFactory(),
+        endpoints,
+        closed);
   }
 
   private <T> JsonAdapter<T> adapterFor(Type bodyType) {
@@ -48,11 +51,17 @@ final class EtcdCallAdapterFactory extends CallAdapter.Factory {
 
   private static final class Adapter<T> implements CallAdapter<ResponseBody, EtcdCall<T>> {
     private final ResponseDecoder<T> decoder;
+    private final okhttp3.Call.Factory client;
     private final Endpoints endpoints;
     private final AtomicBoolean closed;
 
-    Adapter(ResponseDecoder<T> decoder, Endpoints endpoints, AtomicBoolean closed) {
+    Adapter(
+        ResponseDecoder<T> decoder,
+        okhttp3.Call.Factory client,
+        Endpoints endpoints,
+        AtomicBoolean closed) {
       this.decoder = decoder;
+      this.client = client;
       this.endpoints = endpoints;
       this.closed = closed;
     }
@@ -64,7 +73,7 @@ final class EtcdCallAdapterFactory extends CallAdapter.Factory {
 
     @Override
     public EtcdCall<T> adapt(Call<ResponseBody> call) {
-      return new RealEtcdCall<>(call, decoder, null, endpoints, closed);
+      return new RealEtcdCall<>(call, client, decoder, null, endpoints, closed);
     }
   }
 }

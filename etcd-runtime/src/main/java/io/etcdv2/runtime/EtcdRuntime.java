@@ -339,6 +339,10 @@ final class EtcdRuntime extends ClientRuntime {
    */
   private String encode(Object value, String argument) {
     if (value instanceof String) Arguments.checkWellFormed((String) value, argument);
+    if (serializer == ValueSerializer.JSON) { // the default Moshi: no adapter of a user's
+      String plain = PlainJson.encode(value);
+      if (plain != null) return plain;
+    }
     return Arguments.checkWellFormed(serializer.encode(value, argument), argument);
   }
 

@@ -11,12 +11,9 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
-import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.Buffer;
-import okio.BufferedSource;
 
 /**
  * Sends each request to the pinned member and moves on through the others when it fails, by one
@@ -42,16 +39,12 @@ final class Failover implements Interceptor {
   /** The longest request line etcd (Go's HTTP server) reads. */
   static final int MAX_REQUEST_LINE = 4096;
 
-  /** The body OkHttp reads from the network, which takes its type from the Content-Type header. */
-  private static final String OKHTTP_BODY = "okhttp3.internal.http.RealResponseBody";
-
   private final Endpoints endpoints;
   private final HttpUrl base;
   private final String basePath;
   private final String baseText;
   private final long attemptTimeoutMillis;
   private final long maxResponseBytes;
-  private volatile MediaType lastContentType;
 
   /**
    * @param base the URL Retrofit builds requests against (the first configured member)
@@ -120,9 +113,11 @@ final class Failover implements Interceptor {
       if (read && response.code() >= 500 && anotherMember) {
         if (failures == null) failures = new ArrayList<>(attempts);
         failures.add(RealEtcdCall.hostName(member) + " (answered " + response.code() + ")");
+        if (lastAnswer != null) lastAnswer.close();
         lastAnswer = response;
         continue;
       }
+      if (lastAnswer != null) lastAnswer.close();
       if (i > 0) endpoints.pin(member);
       return response;
     }
@@ -197,43 +192,27 @@ final class Failover implements Interceptor {
     }
   }
 
-  /** The answer with its body read into memory, refused past {@code maxResponseBytes}. */
+  /**
+   * {@code response} with its body read into memory, refused past {@code maxResponseBytes}. The
+   * body is read into its own source's buffer: the answer is neither copied nor rebuilt, and
+   * reading it later does no I/O.
+   */
   private Response readBody(Response response, HttpUrl member) throws IOException {
     ResponseBody body = response.body();
     if (body == null) return response;
+    boolean read = false;
     try {
       long declared = body.contentLength();
       if (declared > maxResponseBytes) throw tooLarge(response, member, declared + " bytes");
-      BufferedSource source = body.source();
-      Buffer buffer = new Buffer();
-      while (source.read(buffer, 8192) != -1) {
-        if (buffer.size() > maxResponseBytes) {
-          throw tooLarge(response, member, "more than " + maxResponseBytes + " bytes");
-        }
+      long over = maxResponseBytes == Long.MAX_VALUE ? Long.MAX_VALUE : maxResponseBytes + 1;
+      if (body.source().request(over)) {
+        throw tooLarge(response, member, "more than " + maxResponseBytes + " bytes");
       }
-      return response
-          .newBuilder()
-          .body(ResponseBody.create(buffer, contentType(response, body), buffer.size()))
-          .build();
+      read = true;
+      return response;
     } finally {
-      body.close();
+      if (!read) body.close();
     }
-  }
-
-  /**
-   * {@code body.contentType()}. OkHttp's own body parses its Content-Type header (with a regular
-   * expression) on every call, and etcd sends the same one every time: the last parsed type is
-   * kept. A body that an interceptor replaced may carry another type, so it is asked.
-   */
-  private MediaType contentType(Response response, ResponseBody body) {
-    if (!body.getClass().getName().equals(OKHTTP_BODY)) return body.contentType();
-    String header = response.header("Content-Type");
-    if (header == null) return null;
-    MediaType last = lastContentType;
-    if (last != null && last.toString().equals(header)) return last;
-    MediaType parsed = body.contentType();
-    if (parsed != null) lastContentType = parsed;
-    return parsed;
   }
 
   private Refused tooLarge(Response response, HttpUrl member, String size) {

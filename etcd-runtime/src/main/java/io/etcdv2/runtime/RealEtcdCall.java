@@ -17,32 +17,44 @@ import okhttp3.Request;
 import okhttp3.ResponseBody;
 import org.codehaus.mojo.animal_sniffer.IgnoreJRERequirement;
 import retrofit2.Call;
-import retrofit2.Callback;
 import retrofit2.Invocation;
-import retrofit2.Response;
 
 /**
- * The transport: runs a Retrofit call and maps every outcome to the response entity, the 408
- * timeout entity, or an {@link EtcdException} naming the host and operation.
+ * The transport: runs a call and maps every outcome to the response entity, the 408 timeout entity,
+ * or an {@link EtcdException} naming the host and operation.
+ *
+ * <p>Retrofit builds the request ({@link Call#request()}); this class sends it on the OkHttp client
+ * and decodes the answer itself, as Retrofit's own call would after reading the whole body:
+ * Retrofit would copy every answer once more (a rebuilt response, a wrapped and re-buffered body)
+ * and parse its Content-Type twice, for a body the failover interceptor has already read into
+ * memory.
  */
 final class RealEtcdCall<T> implements EtcdCall<T> {
-  private final Call<ResponseBody> delegate;
+  /** What Retrofit's call throws when building the request failed with an {@link IOException}. */
+  private static final String CREATE_FAILED = "Unable to create request.";
+
+  private final Call<ResponseBody> delegate; // builds the request; never sent
+  private final okhttp3.Call.Factory client;
   private final ResponseDecoder<T> decoder;
   private final Endpoints endpoints;
   private final AtomicBoolean clientClosed;
   private String operation;
   private long timeoutSeconds = -1; // -1: the client's timeout
+  private boolean executed; // guarded by this
+  private volatile okhttp3.Call call; // the call sent, once started
   // OkHttp cancels a call whose timeout fires, so its isCanceled() cannot tell the two apart.
   private volatile boolean canceledByCaller;
   private volatile long startNanos;
 
   RealEtcdCall(
       Call<ResponseBody> delegate,
+      okhttp3.Call.Factory client,
       ResponseDecoder<T> decoder,
       String operation,
       Endpoints endpoints,
       AtomicBoolean clientClosed) {
     this.delegate = delegate;
+    this.client = client;
     this.decoder = decoder;
     this.operation = operation;
     this.endpoints = endpoints;
@@ -52,18 +64,63 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
   @Override
   public EtcdResponse<T> execute() {
     if (clientClosed.get()) throw closed();
-    Response<ResponseBody> raw;
+    markExecuted();
+    okhttp3.Response raw;
     startNanos = System.nanoTime();
     try {
-      raw = delegate.execute();
+      raw = start().execute();
     } catch (IOException e) {
       return failed(e, true);
     }
-    return decode(raw);
+    return received(raw, true);
   }
 
   private EtcdException closed() {
     return new EtcdException(operation(), host(), "the client is closed", null);
+  }
+
+  private synchronized void markExecuted() {
+    if (executed) throw new IllegalStateException("Already executed.");
+    executed = true;
+  }
+
+  /**
+   * The OkHttp call of the request Retrofit builds, with this call's timeout, cancelled already if
+   * this call was. A request that could not be built fails as Retrofit's own call would fail it.
+   */
+  private okhttp3.Call start() throws IOException {
+    Request request;
+    try {
+      request = delegate.request();
+    } catch (RuntimeException e) {
+      if (CREATE_FAILED.equals(e.getMessage()) && e.getCause() instanceof IOException) {
+        throw (IOException) e.getCause();
+      }
+      throw e;
+    }
+    okhttp3.Call started = client.newCall(request);
+    if (timeoutSeconds != -1) started.timeout().timeout(timeoutSeconds, TimeUnit.SECONDS);
+    call = started;
+    if (canceledByCaller) started.cancel(); // cancel() ran before the call existed
+    return started;
+  }
+
+  /**
+   * The answer decoded once its whole body is read, as Retrofit reads it: a failure while reading
+   * fails the call like a failure before the answer. The failover interceptor has read the body of
+   * every request to a member already, so this reads nothing more there.
+   */
+  private EtcdResponse<T> received(okhttp3.Response raw, boolean callerThread) {
+    ResponseBody body = raw.body();
+    if (body != null && raw.code() != 204 && raw.code() != 205) {
+      try {
+        body.source().request(Long.MAX_VALUE);
+      } catch (IOException e) {
+        body.close();
+        return failed(e, callerThread);
+      }
+    }
+    return decode(raw);
   }
 
   @Override
@@ -73,39 +130,82 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
       callback.onFailure(this, closed());
       return;
     }
+    markExecuted();
+    okhttp3.Call started;
+    try {
+      started = start();
+    } catch (Throwable t) { // as Retrofit's call: a request that cannot be built fails the call
+      rethrowIfFatal(t);
+      failAsync(callback, t);
+      return;
+    }
     startNanos = System.nanoTime();
-    delegate.enqueue(
-        new Callback<ResponseBody>() {
+    started.enqueue(
+        new okhttp3.Callback() {
           @Override
-          public void onResponse(Call<ResponseBody> call, Response<ResponseBody> raw) {
+          public void onResponse(okhttp3.Call call, okhttp3.Response raw) {
             EtcdResponse<T> response;
             try {
-              response = decode(raw);
+              response = received(raw, false);
             } catch (EtcdException e) {
-              callback.onFailure(RealEtcdCall.this, e);
+              deliverFailure(callback, e);
               return;
             } catch (Throwable t) { // the callback (or future) must complete whatever happens
-              callback.onFailure(
-                  RealEtcdCall.this,
+              deliverFailure(
+                  callback,
                   new EtcdException(operation(), host(), "decoding the answer failed: " + t, t));
-              if (t instanceof Error) throw (Error) t;
+              rethrowIfFatal(t);
               return;
             }
-            callback.onResponse(RealEtcdCall.this, response);
+            deliver(callback, response);
           }
 
           @Override
-          public void onFailure(Call<ResponseBody> call, Throwable t) {
-            EtcdResponse<T> timedOut;
-            try {
-              timedOut = failed(t, false);
-            } catch (EtcdException e) {
-              callback.onFailure(RealEtcdCall.this, e);
-              return;
-            }
-            callback.onResponse(RealEtcdCall.this, timedOut);
+          public void onFailure(okhttp3.Call call, IOException e) {
+            failAsync(callback, e);
           }
         });
+  }
+
+  private void failAsync(EtcdCallback<T> callback, Throwable t) {
+    EtcdResponse<T> timedOut;
+    try {
+      timedOut = failed(t, false);
+    } catch (EtcdException e) {
+      deliverFailure(callback, e);
+      return;
+    }
+    deliver(callback, timedOut);
+  }
+
+  /**
+   * The callback's own failures are printed and the dispatcher thread carries on, as Retrofit's
+   * call does with them.
+   */
+  @SuppressWarnings("CatchAndPrintStackTrace")
+  private void deliver(EtcdCallback<T> callback, EtcdResponse<T> response) {
+    try {
+      callback.onResponse(this, response);
+    } catch (Throwable t) {
+      rethrowIfFatal(t);
+      t.printStackTrace();
+    }
+  }
+
+  @SuppressWarnings("CatchAndPrintStackTrace")
+  private void deliverFailure(EtcdCallback<T> callback, EtcdException failure) {
+    try {
+      callback.onFailure(this, failure);
+    } catch (Throwable t) {
+      rethrowIfFatal(t);
+      t.printStackTrace();
+    }
+  }
+
+  /** The errors Retrofit's call never swallows. */
+  private static void rethrowIfFatal(Throwable t) {
+    if (t instanceof VirtualMachineError) throw (VirtualMachineError) t;
+    if (t instanceof LinkageError) throw (LinkageError) t;
   }
 
   @IgnoreJRERequirement // only called where CompletableFuture exists
@@ -178,7 +278,7 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
     if (t.getCause() instanceof RejectedExecutionException) {
       throw new EtcdException(operation(), host(), "the client is closed", t);
     }
-    if (delegate.isCanceled()) {
+    if (isCanceled()) {
       // Cancelled, but neither by the caller nor by a timeout: the client was closed.
       throw new EtcdException(operation(), host(), "call was cancelled: the client was closed", t);
     }
@@ -198,14 +298,18 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
    */
   private boolean isCallTimeout(Throwable t) {
     if (!(t instanceof InterruptedIOException) || !"timeout".equals(t.getMessage())) return false;
-    long limit = delegate.timeout().timeoutNanos();
+    okhttp3.Call started = call;
+    long limit = started != null ? started.timeout().timeoutNanos() : 0;
     return limit > 0 && System.nanoTime() - startNanos >= limit;
   }
 
-  private EtcdResponse<T> decode(Response<ResponseBody> raw) {
+  private EtcdResponse<T> decode(okhttp3.Response raw) {
     // OkHttp 4 cancels a call whose timeout fires mid-body and may then end the body early
     // instead of throwing: whatever was read is cut short, so it is a timeout, not an answer.
-    if (delegate.isCanceled()) return failed(new InterruptedIOException("timeout"), false);
+    if (isCanceled()) {
+      raw.close();
+      return failed(new InterruptedIOException("timeout"), false);
+    }
     try {
       return decoder.decode(raw);
     } catch (IOException e) {
@@ -213,15 +317,16 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
           e instanceof ResponseDecoder.BadAnswer
               ? e.getMessage()
               : "its answer could not be read: " + e;
-      throw new EtcdException(operation(), hostName(raw.raw().request().url()), problem, e);
+      throw new EtcdException(operation(), hostName(raw.request().url()), problem, e);
     }
   }
 
   @Override
   public EtcdCall<T> timeout(long seconds) {
     Arguments.checkTimeout(seconds, "timeout");
-    delegate.timeout().timeout(seconds, TimeUnit.SECONDS);
     timeoutSeconds = seconds;
+    okhttp3.Call started = call;
+    if (started != null) started.timeout().timeout(seconds, TimeUnit.SECONDS);
     return this;
   }
 
@@ -235,17 +340,20 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
   @Override
   public void cancel() {
     canceledByCaller = true;
-    delegate.cancel();
+    okhttp3.Call started = call;
+    if (started != null) started.cancel(); // else start() cancels it
   }
 
   @Override
   public boolean isCanceled() {
-    return delegate.isCanceled();
+    if (canceledByCaller) return true;
+    okhttp3.Call started = call;
+    return started != null && started.isCanceled();
   }
 
   @Override
-  public boolean isExecuted() {
-    return delegate.isExecuted();
+  public synchronized boolean isExecuted() {
+    return executed;
   }
 
   @Override
@@ -257,7 +365,7 @@ final class RealEtcdCall<T> implements EtcdCall<T> {
   @Override
   public EtcdCall<T> clone() {
     RealEtcdCall<T> copy =
-        new RealEtcdCall<>(delegate.clone(), decoder, operation, endpoints, clientClosed);
+        new RealEtcdCall<>(delegate.clone(), client, decoder, operation, endpoints, clientClosed);
     if (timeoutSeconds != -1) copy.timeout(timeoutSeconds);
     return copy;
   }

@@ -9,9 +9,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import okhttp3.MediaType;
+import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.BufferedSource;
-import retrofit2.Response;
 
 /**
  * Turns an answer into the response entity, decoding JSON bodies straight from the bytes read (no
@@ -21,9 +21,13 @@ import retrofit2.Response;
 final class ResponseDecoder<T> {
   private static final int SHOWN_CHARS = 200;
 
+  /** The body OkHttp reads from the network, which takes its type from the Content-Type header. */
+  private static final String OKHTTP_BODY = "okhttp3.internal.http.RealResponseBody";
+
   private final Type bodyType;
   private final JsonAdapter<T> bodyAdapter; // null for String and Void bodies
   private final JsonAdapter<EtcdError> errorAdapter;
+  private volatile MediaType lastContentType;
 
   ResponseDecoder(Type bodyType, JsonAdapter<T> bodyAdapter, JsonAdapter<EtcdError> errorAdapter) {
     this.bodyType = bodyType;
@@ -32,18 +36,21 @@ final class ResponseDecoder<T> {
   }
 
   /**
+   * Decodes {@code raw}, whose body is in memory, and closes it.
+   *
    * @throws BadAnswer if the body is not what the status and Content-Type promise
    */
   @SuppressWarnings("unchecked")
-  EtcdResponse<T> decode(Response<ResponseBody> raw) throws IOException {
+  EtcdResponse<T> decode(Response raw) throws IOException {
     int code = raw.code();
-    ResponseBody body = raw.isSuccessful() ? raw.body() : raw.errorBody();
-    if (body == null) { // 204 and 205 carry none
+    ResponseBody body = raw.body();
+    if (body == null || code == 204 || code == 205) { // 204 and 205 carry none
+      if (body != null) body.close();
       if (raw.isSuccessful() && bodyAdapter != null) throw missing(code, "no body");
       return EtcdResponse.received(code, raw.headers(), null, null, null);
     }
     try {
-      MediaType type = body.contentType();
+      MediaType type = contentType(raw, body);
       boolean json = type != null && "json".equals(type.subtype());
       BufferedSource source = body.source();
       if (!raw.isSuccessful()) {
@@ -86,6 +93,22 @@ final class ResponseDecoder<T> {
       body.source().getBuffer().clear();
       body.close();
     }
+  }
+
+  /**
+   * {@code body.contentType()}. OkHttp's own body parses its Content-Type header (with a regular
+   * expression) on every call, and etcd sends the same one every time: the last parsed type is
+   * kept. A body that an interceptor replaced may carry another type, so it is asked.
+   */
+  private MediaType contentType(Response raw, ResponseBody body) {
+    if (!body.getClass().getName().equals(OKHTTP_BODY)) return body.contentType();
+    String header = raw.header("Content-Type");
+    if (header == null) return null;
+    MediaType last = lastContentType;
+    if (last != null && last.toString().equals(header)) return last;
+    MediaType parsed = body.contentType();
+    if (parsed != null) lastContentType = parsed;
+    return parsed;
   }
 
   private T required(int code, BufferedSource source) throws BadAnswer {

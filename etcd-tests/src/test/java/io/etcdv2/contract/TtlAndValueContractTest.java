@@ -474,6 +474,49 @@ final class TtlAndValueContractTest {
     assertEquals(json, formValue(body, "value"), "what etcd decodes and stores");
   }
 
+  /** Values at the edges of what the client writes without Moshi: each must come out as Moshi's. */
+  static Stream<Object> edgeValues() {
+    return Stream.of(
+        0,
+        -1,
+        Integer.MIN_VALUE,
+        Integer.MAX_VALUE,
+        Long.MIN_VALUE,
+        Long.MAX_VALUE,
+        (short) -32768,
+        (byte) -1,
+        (byte) 127,
+        'c',
+        1.0,
+        -0.0,
+        1e21,
+        1.5f,
+        true,
+        "plain text",
+        "\u007f and é, 日本",
+        "emoji \ud83d\ude00",
+        "quote \"",
+        "back\\slash",
+        "tab\t",
+        "line\nfeed",
+        "nul \u0000",
+        "unit \u001f",
+        "line separator \u2028",
+        "paragraph separator \u2029",
+        "<html> & 'quotes' =");
+  }
+
+  @ParameterizedTest
+  @MethodSource("edgeValues")
+  void valueIsSentAsMoshiWritesIt(Object value) {
+    etcd.enqueueOk();
+
+    etcd.client().set("/k", value);
+
+    String sent = formValue(etcd.takeRequest().getBody().readUtf8(), "value");
+    assertEquals(ValueSerializer.JSON.encode(value, "value"), sent);
+  }
+
   @ParameterizedTest(name = "{1}")
   @MethodSource("jsonValues")
   void deletePrevValueIsEncodedLikeSetValue(Object value, String json, String encoded) {
