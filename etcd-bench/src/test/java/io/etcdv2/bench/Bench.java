@@ -226,7 +226,7 @@ public final class Bench {
       List<BenchClient> clients = Clients.create(config.clients(), url);
       try {
         Workloads.preload(writer);
-        Report report = new Report(Machine.describe(url));
+        Report report = new Report(Machine.describe(url, etcd.dataDir()));
         log.println("etcd-bench: " + config.describe());
         if (config.warmupMillis() > 0) warmUp(config, clients, log);
         for (int round = 0; round < config.rounds(); round++) {

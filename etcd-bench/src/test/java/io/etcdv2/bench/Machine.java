@@ -10,9 +10,20 @@ import okhttp3.Response;
 
 /** What the figures were taken on: cores, CPU, memory, JDK, OS, etcd and the load then. */
 record Machine(
-    int cores, String cpu, long memoryMb, String jdk, String os, String etcd, String loadAverage) {
+    int cores,
+    String cpu,
+    long memoryMb,
+    String jdk,
+    String os,
+    String etcd,
+    String etcdData,
+    String loadAverage) {
 
-  static Machine describe(String etcdUrl) {
+  /**
+   * @param etcdDataDir where etcd keeps its data: on a disk, its fsync per write bounds sequential
+   *     sets; on tmpfs ({@code -Djava.io.tmpdir=/dev/shm}), the clients' own costs show
+   */
+  static Machine describe(String etcdUrl, Path etcdDataDir) {
     return new Machine(
         Runtime.getRuntime().availableProcessors(),
         cpuInfo("model name"),
@@ -24,19 +35,31 @@ record Machine(
             + " "
             + System.getProperty("os.arch"),
         etcdVersion(etcdUrl),
+        fileStore(etcdDataDir),
         loadAverageNow());
+  }
+
+  /** "data on disk (ext4)" or "data in memory (tmpfs)". */
+  private static String fileStore(Path dir) {
+    try {
+      String type = Files.getFileStore(dir).type();
+      return (type.equals("tmpfs") ? "data in memory (" : "data on disk (") + type + ")";
+    } catch (IOException | RuntimeException e) {
+      return "data in " + dir;
+    }
   }
 
   String describe() {
     return String.format(
         Locale.ROOT,
-        "%d cores, %s, %,d MB; %s; %s; etcd %s (one member, loopback," + " data on disk).",
+        "%d cores, %s, %,d MB; %s; %s; etcd %s (one member, loopback, %s).",
         cores,
         cpu,
         memoryMb,
         jdk,
         os,
-        etcd);
+        etcd,
+        etcdData);
   }
 
   /** The 1, 5 and 15 minute load averages, such as {@code 0.52 0.61 0.70}. */

@@ -213,8 +213,8 @@ final class Report {
                 + " figure; x ")
         .append(BASELINE_TITLE)
         .append(
-            " = this row's median over the"
-                + " hand-written OkHttp + Moshi row's; others' CPU = the most CPU that processes other"
+            " = the median over the rounds of this row's figure over the hand-written OkHttp +"
+                + " Moshi row's in the same round; others' CPU = the most CPU that processes other"
                 + " than the benchmark and etcd took in one of the row's windows, as a share of all"
                 + " cores (the noise of a shared machine).\n");
     for (Section section : SECTIONS) {
@@ -250,14 +250,36 @@ final class Report {
     return out.toString();
   }
 
+  /**
+   * The median over the rounds of {@code row}'s figure over the baseline's in the same round: the
+   * two ran minutes apart at most, back to back, so a machine that slows down for a while slows
+   * both, where a ratio of medians would compare one client's good rounds with the other's bad
+   * ones. The ratio of the medians when the rows do not have the same rounds.
+   */
+  static double pairedRatio(Row row, Row baseline, String metric) {
+    List<Double> values = row.rounds.getOrDefault(metric, List.of());
+    List<Double> bases = baseline.rounds.getOrDefault(metric, List.of());
+    if (values.size() != bases.size()) {
+      double base = baseline.median(metric);
+      return base == 0 ? Double.NaN : row.median(metric) / base;
+    }
+    List<Double> ratios = new ArrayList<>();
+    for (int i = 0; i < values.size(); i++) {
+      if (bases.get(i) != 0) ratios.add(values.get(i) / bases.get(i));
+    }
+    if (ratios.isEmpty()) return Double.NaN;
+    Collections.sort(ratios);
+    int n = ratios.size();
+    return n % 2 == 1 ? ratios.get(n / 2) : (ratios.get(n / 2 - 1) + ratios.get(n / 2)) / 2;
+  }
+
   private String cell(Row row, Column column) {
     double value = row.median(column.metric());
     if (column.ratio()) {
       Row baseline = baseline(row);
       if (baseline == null) return "-";
-      double base = baseline.median(column.metric());
-      if (Double.isNaN(value) || Double.isNaN(base) || base == 0) return "-";
-      return String.format(Locale.ROOT, column.format(), value / base);
+      double ratio = pairedRatio(row, baseline, column.metric());
+      return Double.isNaN(ratio) ? "-" : String.format(Locale.ROOT, column.format(), ratio);
     }
     if (Double.isNaN(value)) return "-";
     return String.format(Locale.ROOT, column.format(), value);
