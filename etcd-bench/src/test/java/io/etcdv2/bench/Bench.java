@@ -90,7 +90,7 @@ public final class Bench {
                   false)
               : new Config(
                   "default",
-                  5,
+                  9,
                   1_000,
                   1_000,
                   1_000,
