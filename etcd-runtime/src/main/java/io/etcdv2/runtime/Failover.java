@@ -27,10 +27,12 @@ import okhttp3.ResponseBody;
  *       with {@link OutcomeUnknown}; a change answered with a 5xx returns that answer.
  * </ul>
  *
- * <p>Each member is tried at most once per call, from the pinned one on, wrapping around; the one
- * that answers becomes pinned. Attempts that have another member after them are limited to the
- * attempt timeout (connecting, and for reads, until the answer's headers), so that a frozen member
- * does not eat the call's budget; the call's own timeout still bounds them all together.
+ * <p>Each member is tried once per call, from the pinned one on, wrapping around; the one that
+ * answers becomes pinned. Attempts that have another member after them are limited to the attempt
+ * timeout (connecting, and for reads, until the answer's headers), so that a frozen member does not
+ * eat the call's budget; the call's own timeout still bounds them all together. A read that a
+ * member did not answer within that limit is sent to it once more when every member has failed, so
+ * that members slowed by an election are not written off because the last one was down.
  *
  * <p>Bodies are read here, inside the attempt, so that a member dying mid-answer is one more failed
  * attempt rather than a broken body later.
@@ -84,9 +86,16 @@ final class Failover implements Interceptor {
     List<String> failures = null; // made at the first failure: most calls have none
     IOException lastFailure = null;
     Response lastAnswer = null; // a 5xx to a read, returned when no member does better
-    for (int i = 0; i < attempts; i++) {
-      HttpUrl member = order.get(i % order.size());
-      boolean anotherMember = i < order.size() - 1;
+    // Reads a member took too long to answer within the attempt limit, while a member after it
+    // failed at once (a killed one refuses): they get a second chance with the call's budget.
+    List<HttpUrl> slow = null;
+    int total = attempts;
+    for (int i = 0; ; i++) {
+      if (i == attempts && slow != null) total += slow.size();
+      if (i >= total) break;
+      boolean secondChance = i >= attempts;
+      HttpUrl member = secondChance ? slow.get(i - attempts) : order.get(i % order.size());
+      boolean anotherMember = secondChance ? i < total - 1 : i < order.size() - 1;
       Attempt attempt = new Attempt(longPoll);
       HttpUrl target = rewrite(url, member);
       // Rebuilding a request copies its headers and tags: only for a member other than the base.
@@ -105,6 +114,12 @@ final class Failover implements Interceptor {
         if (e instanceof Refused) throw e;
         if (chain.call().isCanceled() || isInterrupt(e)) throw e; // cancelled or timed out
         if (attempt.sent && !read) throw new OutcomeUnknown(member, e);
+        if (read && attempt.sent && anotherMember && !secondChance) {
+          if (e instanceof SocketTimeoutException) {
+            if (slow == null) slow = new ArrayList<>(order.size());
+            slow.add(member);
+          }
+        }
         if (failures == null) failures = new ArrayList<>(attempts);
         failures.add(RealEtcdCall.hostName(member) + " (" + describe(e, attempt.sent) + ")");
         lastFailure = e;

@@ -64,7 +64,26 @@ public final class LocalEtcd implements AutoCloseable {
 
   /** Starts etcd on free ports and waits until it answers {@code /health}. */
   public static LocalEtcd start() {
-    return start(freePort());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return start(freePort());
+      } catch (IllegalStateException e) {
+        if (attempt == PORT_ATTEMPTS || !lostPortRace(e)) throw e;
+      }
+    }
+  }
+
+  /** How often a start on free ports is tried when another process takes a port first. */
+  static final int PORT_ATTEMPTS = 3;
+
+  /**
+   * Whether etcd failed because a port found free was taken before it bound it: a free port is an
+   * ephemeral one, which any outgoing connection on the machine may get in between. Trying again
+   * with other ports is then right; any other start-up failure is not retried.
+   */
+  static boolean lostPortRace(IllegalStateException e) {
+    String message = e.getMessage();
+    return message != null && message.contains("bind: address already in use");
   }
 
   /** Starts etcd with its client URL on {@code clientPort}. */

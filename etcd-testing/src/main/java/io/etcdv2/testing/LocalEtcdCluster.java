@@ -36,6 +36,17 @@ public final class LocalEtcdCluster implements AutoCloseable {
 
   static LocalEtcdCluster start(String binary, int size, Path tempRoot) {
     if (size < 1) throw new IllegalArgumentException("size must be at least 1 but was " + size);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnFreePorts(binary, size, tempRoot);
+      } catch (IllegalStateException e) {
+        // Another process took a port found free: start the whole cluster again on other ports.
+        if (attempt == LocalEtcd.PORT_ATTEMPTS || !LocalEtcd.lostPortRace(e)) throw e;
+      }
+    }
+  }
+
+  private static LocalEtcdCluster startOnFreePorts(String binary, int size, Path tempRoot) {
     int[] clientPorts = new int[size];
     int[] peerPorts = new int[size];
     StringBuilder initialCluster = new StringBuilder();

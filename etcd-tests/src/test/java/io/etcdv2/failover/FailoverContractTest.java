@@ -226,6 +226,29 @@ final class FailoverContractTest {
     assertEquals(members.url(1), etcd.endpoints().get(0));
   }
 
+  /**
+   * Two members slower than the attempt limit (as in an election) and the last one down: the read
+   * goes back to the first slow member with the rest of the call's budget, instead of failing
+   * because the member that had the whole budget was the dead one.
+   */
+  @Test
+  void readGoesBackToASlowMemberWhenTheLastIsDown() {
+    for (int i = 0; i < 2; i++) {
+      members.server(i).enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+    }
+    members.enqueueOk(0);
+    String dead = members.shutDown(2);
+    EtcdClient etcd = members.client(b -> b.timeout(5).attemptTimeout(1));
+
+    EtcdResponse<KeysResult> response = etcd.get("/k");
+
+    assertEquals(200, response.status());
+    assertEquals(2, members.server(0).getRequestCount(), "the first slow member, twice");
+    assertEquals(1, members.server(1).getRequestCount());
+    assertEquals(members.url(0), etcd.endpoints().get(0));
+    assertTrue(etcd.endpoints().contains(dead));
+  }
+
   @Test
   void callTimeoutCoversAllAttemptsTogether() {
     for (int i = 0; i < 3; i++) {
