@@ -318,24 +318,6 @@ public final class DistributedLock implements Closeable {
     }
   }
 
-  private void deleteLater(final String key) {
-    try {
-      etcd.async()
-          .delete(key)
-          .enqueue(
-              new EtcdCallback<KeysResult>() {
-                @Override
-                public void onResponse(
-                    EtcdCall<KeysResult> call, EtcdResponse<KeysResult> response) {}
-
-                @Override
-                public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {}
-              });
-    } catch (RuntimeException closedClient) {
-      // the key expires within its TTL
-    }
-  }
-
   /** Runs the lost tasks for a hold, once. */
   private void lost(Holding holding, String why) {
     if (!holding.end(true)) return;
@@ -347,7 +329,8 @@ public final class DistributedLock implements Closeable {
         LOG.log(Level.WARNING, "onLost task of lock " + path + " threw", e);
       }
     }
-    deleteLater(holding.key); // if it still exists, it would hold up the next waiter
+    Support.deleteInBackground(
+        etcd, holding.key); // if it still exists, it would hold up the next waiter
   }
 
   /** A hold of the lock by one thread. */
@@ -615,7 +598,7 @@ public final class DistributedLock implements Closeable {
     void abandon() {
       if (keepAlive != null) keepAlive.stop();
       if (key != null) {
-        deleteLater(key);
+        Support.deleteInBackground(etcd, key);
       } else if (createUnknown) {
         deleteByToken(); // a create cut short may have happened after all
       }
@@ -634,7 +617,7 @@ public final class DistributedLock implements Closeable {
                     if (!response.isSuccessful() || response.body().node() == null) return;
                     for (Node node : response.body().node().nodes()) {
                       if (token.equals(Support.text(node))) {
-                        deleteLater(Support.strip(node.key(), prefix));
+                        Support.deleteInBackground(etcd, Support.strip(node.key(), prefix));
                       }
                     }
                   }

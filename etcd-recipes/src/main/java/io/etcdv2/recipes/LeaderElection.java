@@ -421,7 +421,7 @@ public final class LeaderElection implements Closeable {
     final String stale = key;
     dropKey();
     revoke();
-    deleteLater(stale);
+    Support.deleteInBackground(etcd, stale);
     step();
   }
 
@@ -525,24 +525,6 @@ public final class LeaderElection implements Closeable {
           });
     } catch (RejectedExecutionException closing) {
       // closed
-    }
-  }
-
-  private void deleteLater(String stale) {
-    try {
-      etcd.async()
-          .delete(stale)
-          .enqueue(
-              new EtcdCallback<KeysResult>() {
-                @Override
-                public void onResponse(
-                    EtcdCall<KeysResult> call, EtcdResponse<KeysResult> response) {}
-
-                @Override
-                public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {}
-              });
-    } catch (RuntimeException closedClient) {
-      // it expires within its TTL
     }
   }
 

@@ -218,17 +218,7 @@ public final class ServiceRegistration implements Closeable {
                       late = closed;
                     }
                     if (late) { // closed meanwhile: take the key away again
-                      etcd.async()
-                          .delete(key)
-                          .enqueue(
-                              new EtcdCallback<KeysResult>() {
-                                @Override
-                                public void onResponse(
-                                    EtcdCall<KeysResult> c, EtcdResponse<KeysResult> r) {}
-
-                                @Override
-                                public void onFailure(EtcdCall<KeysResult> c, EtcdException e) {}
-                              });
+                      Support.deleteInBackground(etcd, key);
                       return;
                     }
                     start(sent, response.body().node());

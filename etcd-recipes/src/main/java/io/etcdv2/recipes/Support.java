@@ -1,8 +1,12 @@
 package io.etcdv2.recipes;
 
 import io.etcdv2.EtcdClient;
+import io.etcdv2.api.EtcdCall;
+import io.etcdv2.api.EtcdCallback;
 import io.etcdv2.api.EtcdError;
+import io.etcdv2.api.EtcdException;
 import io.etcdv2.api.EtcdResponse;
+import io.etcdv2.api.KeysResult;
 import io.etcdv2.api.Node;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +26,28 @@ final class Support {
   private static final Random JITTER = new Random();
 
   private Support() {}
+
+  /**
+   * Deletes {@code key} without waiting for, or caring about, the answer: a key of the recipe's own
+   * that no longer matters. If the client is closed already, the key expires within its TTL.
+   */
+  static void deleteInBackground(EtcdClient etcd, String key) {
+    try {
+      etcd.async()
+          .delete(key)
+          .enqueue(
+              new EtcdCallback<KeysResult>() {
+                @Override
+                public void onResponse(
+                    EtcdCall<KeysResult> call, EtcdResponse<KeysResult> response) {}
+
+                @Override
+                public void onFailure(EtcdCall<KeysResult> call, EtcdException failure) {}
+              });
+    } catch (RuntimeException closedClient) {
+      // the key expires within its TTL
+    }
+  }
 
   /**
    * A key the way the client normalises it: leading {@code /}, no empty or {@code .} segments, no

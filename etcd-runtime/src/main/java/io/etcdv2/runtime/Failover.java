@@ -114,11 +114,13 @@ final class Failover implements Interceptor {
         if (e instanceof Refused) throw e;
         if (chain.call().isCanceled() || isInterrupt(e)) throw e; // cancelled or timed out
         if (attempt.sent && !read) throw new OutcomeUnknown(member, e);
-        if (read && attempt.sent && anotherMember && !secondChance) {
-          if (e instanceof SocketTimeoutException) {
-            if (slow == null) slow = new ArrayList<>(order.size());
-            slow.add(member);
-          }
+        if (read
+            && attempt.sent
+            && anotherMember
+            && !secondChance
+            && e instanceof SocketTimeoutException) {
+          if (slow == null) slow = new ArrayList<>(order.size());
+          slow.add(member);
         }
         if (failures == null) failures = new ArrayList<>(attempts);
         failures.add(RealEtcdCall.hostName(member) + " (" + describe(e, attempt.sent) + ")");
