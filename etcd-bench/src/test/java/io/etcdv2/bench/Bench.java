@@ -24,14 +24,19 @@ import java.util.Set;
  * scripts/bench.sh -Dbench.quick=true   # a smoke run of about 30 s
  * }</pre>
  *
+ * <p>The sequential workloads ({@code set1}, {@code get1}) interleave the clients within a round
+ * instead: they take turns of {@code bench.turnMillis}, so that a drift of etcd's pace over seconds
+ * meets every client alike (see {@link Workloads#sequential}).
+ *
  * <p>System properties: {@code bench.quick}, {@code bench.rounds}, {@code bench.millis} (one
- * measurement window), {@code bench.warmupMillis}, {@code bench.watches}, {@code
- * bench.watchWrites}, {@code bench.watchRounds}, {@code bench.groupSizes} (watches in one {@code
- * WatchGroup}, such as {@code 1,1000,10000}), {@code bench.groupWrites} and {@code bench.groupRate}
- * (writes per second while they watch), {@code bench.only} (workload ids: {@code set1, get1, set8,
- * get8, set64, get64, async64, cold, watches, delivery, group}), {@code bench.clients} ({@code
- * etcd-client, okhttp-text, okhttp-moshi, etcd4j}), {@code bench.out} (also write the tables to
- * this file). The {@code group} workload runs this client only: the others have no such thing.
+ * measurement window; for sequential workloads, each client's time in a round), {@code
+ * bench.turnMillis}, {@code bench.warmupMillis}, {@code bench.watches}, {@code bench.watchWrites},
+ * {@code bench.watchRounds}, {@code bench.groupSizes} (watches in one {@code WatchGroup}, such as
+ * {@code 1,1000,10000}), {@code bench.groupWrites} and {@code bench.groupRate} (writes per second
+ * while they watch), {@code bench.only} (workload ids: {@code set1, get1, set8, get8, set64, get64,
+ * async64, cold, watches, delivery, group}), {@code bench.clients} ({@code etcd-client,
+ * okhttp-text, okhttp-moshi, etcd4j}), {@code bench.out} (also write the tables to this file). The
+ * {@code group} workload runs this client only: the others have no such thing.
  */
 public final class Bench {
   static final List<String> WORKLOADS =
@@ -57,6 +62,7 @@ public final class Bench {
       String name,
       int rounds,
       long millis,
+      long turnMillis,
       long warmupMillis,
       int watches,
       int watchWrites,
@@ -77,6 +83,7 @@ public final class Bench {
                   "quick",
                   1,
                   250,
+                  50,
                   150,
                   100,
                   1_000,
@@ -92,6 +99,7 @@ public final class Bench {
                   "default",
                   9,
                   1_000,
+                  50,
                   1_000,
                   1_000,
                   20_000,
@@ -103,10 +111,18 @@ public final class Bench {
                   Clients.ALL,
                   null,
                   false);
+      long turnMillis = Long.getLong("bench.turnMillis", base.turnMillis);
+      if (turnMillis < 1) {
+        throw new IllegalArgumentException(
+            "bench.turnMillis is "
+                + turnMillis
+                + ", which is not a number of milliseconds of 1 or more");
+      }
       return new Config(
           base.name,
           Integer.getInteger("bench.rounds", base.rounds),
           Long.getLong("bench.millis", base.millis),
+          turnMillis,
           Long.getLong("bench.warmupMillis", base.warmupMillis),
           Integer.getInteger("bench.watches", base.watches),
           Integer.getInteger("bench.watchWrites", base.watchWrites),
@@ -129,6 +145,7 @@ public final class Bench {
           "smoke",
           1,
           50,
+          25,
           0,
           10,
           100,
@@ -191,12 +208,14 @@ public final class Bench {
       return String.format(
           Locale.ROOT,
           "Run \"%s\": rounds %d, windows of %,d ms after %,d ms of"
-              + " warm-up per client; %,d open watches and %,d watched writes, rounds %d; groups of %s"
+              + " warm-up per client (sequential ones in turns of %,d ms, the clients"
+              + " interleaved); %,d open watches and %,d watched writes, rounds %d; groups of %s"
               + " watches with %,d writes at %,d/s.",
           name,
           rounds,
           millis,
           warmupMillis,
+          turnMillis,
           watches,
           watchWrites,
           watchRounds,
@@ -232,6 +251,10 @@ public final class Bench {
         for (int round = 0; round < config.rounds(); round++) {
           for (Workloads.Throughput workload : Workloads.THROUGHPUT) {
             if (!config.runs(workload.id())) continue;
+            if (workload.threads() == 1 && !workload.async()) {
+              sequential(report, workload, clients, round, config, log);
+              continue;
+            }
             for (BenchClient client : rotated(clients, round)) {
               measure(
                   report,
@@ -348,6 +371,41 @@ public final class Bench {
         for (BenchClient client : clients) client.close();
         writer.close();
       }
+    }
+  }
+
+  /**
+   * One round of a sequential workload, the clients taking turns of {@code config.turnMillis()}
+   * (see {@link Workloads#sequential}), {@code config.millis()} per client in all.
+   */
+  private static void sequential(
+      Report report,
+      Workloads.Throughput workload,
+      List<BenchClient> clients,
+      int round,
+      Config config,
+      PrintStream log) {
+    Map<BenchClient, Map<String, Double>> figures;
+    try {
+      figures =
+          Workloads.sequential(
+              rotated(clients, round), workload.set(), config.millis(), config.turnMillis());
+    } catch (RuntimeException e) {
+      String failure = workload.title() + ", round " + (round + 1) + ": failed: " + e;
+      report.note(failure);
+      log.println(failure);
+      return;
+    }
+    for (BenchClient client : rotated(clients, round)) {
+      measure(
+          report,
+          Report.THROUGHPUT,
+          workload.title(),
+          client,
+          round,
+          config,
+          log,
+          () -> figures.get(client));
     }
   }
 

@@ -36,15 +36,17 @@ final class Meter {
 
   private final long startNanos;
   private final long startCpuNanos;
-  private final Map<Long, Long> startAllocated;
+  private final Allocated startAllocated;
   private final long startMachineTicks;
   private final long startEtcdTicks;
 
   private Meter() {
-    this.startAllocated = allocatedByThread();
+    // /proc first and the counters last (and the reverse in stop()), so that reading /proc is
+    // outside the window: windows of the sequential workloads last only tens of milliseconds.
     this.startMachineTicks = machineBusyTicks();
     this.startEtcdTicks = processTicks(etcdPid);
     this.startCpuNanos = OS.getProcessCpuTime();
+    this.startAllocated = Allocated.now();
     this.startNanos = System.nanoTime();
   }
 
@@ -61,19 +63,14 @@ final class Meter {
   /** The window so far. */
   Window stop() {
     long nanos = System.nanoTime() - startNanos;
+    Allocated allocated = Allocated.now();
     long cpu = OS.getProcessCpuTime() - startCpuNanos;
-    long allocated = 0;
-    for (Map.Entry<Long, Long> thread : allocatedByThread().entrySet()) {
-      // A thread started in the window counts from zero; one that ended in it is lost (OkHttp's
-      // and Netty's threads outlive a window, so little is).
-      allocated += thread.getValue() - startAllocated.getOrDefault(thread.getKey(), 0L);
-    }
     long machineTicks = machineBusyTicks() - startMachineTicks;
     long etcdTicks = processTicks(etcdPid) - startEtcdTicks;
     double othersSeconds = (machineTicks - etcdTicks) / TICKS_PER_SECOND - cpu / 1e9;
     double othersShare =
         startMachineTicks < 0 ? Double.NaN : Math.max(0, othersSeconds / (nanos / 1e9 * CORES));
-    return new Window(nanos, cpu, allocated, othersShare);
+    return new Window(nanos, cpu, allocated.since(startAllocated), othersShare);
   }
 
   /** CPU ticks the whole machine spent busy since boot (/proc/stat); -1 when unknown. */
@@ -104,14 +101,40 @@ final class Meter {
     }
   }
 
-  private static Map<Long, Long> allocatedByThread() {
-    long[] ids = THREADS.getAllThreadIds();
-    long[] bytes = THREADS.getThreadAllocatedBytes(ids);
-    Map<Long, Long> byThread = new HashMap<>(ids.length * 2);
-    for (int i = 0; i < ids.length; i++) {
-      if (bytes[i] >= 0) byThread.put(ids[i], bytes[i]);
+  /**
+   * The bytes each live thread has allocated so far. Kept as the two arrays the JVM answers, which
+   * are allocated before the counters are read, so that taking a snapshot adds almost nothing to
+   * the window it starts.
+   */
+  private static final class Allocated {
+    final long[] ids;
+    final long[] bytes;
+
+    private Allocated(long[] ids, long[] bytes) {
+      this.ids = ids;
+      this.bytes = bytes;
     }
-    return byThread;
+
+    static Allocated now() {
+      long[] ids = THREADS.getAllThreadIds();
+      return new Allocated(ids, THREADS.getThreadAllocatedBytes(ids));
+    }
+
+    /**
+     * Bytes allocated since {@code start}. A thread started in between counts from zero; one that
+     * ended in between is lost (OkHttp's and Netty's threads outlive a window, so little is).
+     */
+    long since(Allocated start) {
+      Map<Long, Long> before = new HashMap<>(start.ids.length * 2);
+      for (int i = 0; i < start.ids.length; i++) {
+        if (start.bytes[i] >= 0) before.put(start.ids[i], start.bytes[i]);
+      }
+      long allocated = 0;
+      for (int i = 0; i < ids.length; i++) {
+        if (bytes[i] >= 0) allocated += bytes[i] - before.getOrDefault(ids[i], 0L);
+      }
+      return allocated;
+    }
   }
 
   /** Live threads in this JVM now. */

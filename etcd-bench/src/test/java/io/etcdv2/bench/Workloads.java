@@ -10,9 +10,11 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -132,6 +134,96 @@ final class Workloads {
     measured.countDown();
     for (Thread worker : workers) worker.join();
     return figures(window, ops.get(), errors.get());
+  }
+
+  /**
+   * Runs a sequential workload for all {@code clients} interleaved on this thread, each making
+   * calls for about {@code turnMillis} at a time and {@code millis} in all; its figures are summed
+   * over its turns. A sequential call waits for etcd (a set for its fsync), whose pace on a shared
+   * machine drifts over seconds; turns of tens of milliseconds put every client in the same
+   * seconds, where one window per client compared different ones.
+   *
+   * <p>What one client leaves running (etcd4j's event loop, a collection of its garbage) is counted
+   * in the next turn, whoever's it is. The turns follow {@link #circuit}, in which every client
+   * comes right after every other equally often, so that this lands evenly on everybody rather than
+   * always on the same neighbour.
+   */
+  static Map<BenchClient, Map<String, Double>> sequential(
+      List<BenchClient> clients, boolean set, long millis, long turnMillis) {
+    int n = clients.size();
+    int[] circuit = circuit(n);
+    int turnsPerLap = Math.max(1, n - 1); // of each client
+    int laps = (int) Math.max(1, Math.round(millis / (double) turnMillis / turnsPerLap));
+    Map<BenchClient, long[]> sums = new LinkedHashMap<>(); // nanos, cpu, bytes, ops, errors
+    Map<BenchClient, double[]> othersCpu = new LinkedHashMap<>(); // share x nanos
+    int[] next = new int[n];
+    for (BenchClient client : clients) {
+      sums.put(client, new long[5]);
+      othersCpu.put(client, new double[1]);
+    }
+    Meter.gc();
+    long turnNanos = TimeUnit.MILLISECONDS.toNanos(millis) / (laps * turnsPerLap);
+    for (int lap = 0; lap < laps; lap++) {
+      for (int c : circuit) {
+        BenchClient client = clients.get(c);
+        long done = 0;
+        long failed = 0;
+        int i = next[c];
+        Meter meter = Meter.start();
+        long deadline = System.nanoTime() + turnNanos;
+        do {
+          String key = KEY_NAMES[i++ % KEYS];
+          try {
+            if (set ? client.set(key, i) : client.get(key)) done++;
+            else failed++;
+          } catch (Exception e) {
+            failed++;
+          }
+        } while (System.nanoTime() < deadline);
+        Meter.Window window = meter.stop();
+        next[c] = i;
+        long[] sum = sums.get(client);
+        sum[0] += window.nanos();
+        sum[1] += window.cpuNanos();
+        sum[2] += window.allocatedBytes();
+        sum[3] += done;
+        sum[4] += failed;
+        othersCpu.get(client)[0] += window.othersCpuShare() * window.nanos();
+      }
+    }
+    Map<BenchClient, Map<String, Double>> figures = new LinkedHashMap<>();
+    for (BenchClient client : clients) {
+      long[] sum = sums.get(client);
+      double othersShare = othersCpu.get(client)[0] / sum[0];
+      figures.put(
+          client, figures(new Meter.Window(sum[0], sum[1], sum[2], othersShare), sum[3], sum[4]));
+    }
+    return figures;
+  }
+
+  /**
+   * An order of turns for {@code n} clients, starting with client 0 and read as a loop, in which
+   * every client comes right after every other exactly once (an Eulerian circuit of the complete
+   * directed graph, by Hierholzer's algorithm): n(n - 1) turns, n - 1 for each client.
+   */
+  static int[] circuit(int n) {
+    if (n == 1) return new int[] {0};
+    int[] used = new int[n]; // how many of each client's n - 1 successors were taken
+    Deque<Integer> stack = new ArrayDeque<>();
+    List<Integer> reversed = new ArrayList<>();
+    stack.push(0);
+    while (!stack.isEmpty()) {
+      int from = stack.peek();
+      if (used[from] < n - 1) {
+        stack.push((from + 1 + used[from]++) % n);
+      } else {
+        reversed.add(stack.pop());
+      }
+    }
+    // The walk returns to client 0: drop that last step, closing the loop instead.
+    int[] circuit = new int[reversed.size() - 1];
+    for (int k = 0; k < circuit.length; k++) circuit[k] = reversed.get(reversed.size() - 1 - k);
+    return circuit;
   }
 
   private static Map<String, Double> async(BenchClient client, int inFlight, long millis)
