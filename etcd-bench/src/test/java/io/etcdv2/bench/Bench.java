@@ -2,6 +2,8 @@ package io.etcdv2.bench;
 
 import io.etcdv2.testing.LocalEtcd;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +31,9 @@ import java.util.Set;
  * meets every client alike (see {@link Workloads#sequential}).
  *
  * <p>System properties: {@code bench.quick}, {@code bench.rounds}, {@code bench.millis} (one
- * measurement window; for sequential workloads, each client's time in a round), {@code
- * bench.turnMillis}, {@code bench.warmupMillis}, {@code bench.watches}, {@code bench.watchWrites},
+ * measurement window), {@code bench.sequentialMillis} (each client's time in a round of a
+ * sequential workload), {@code bench.turnMillis}, {@code bench.warmupMillis} (per client and
+ * warm-up pass), {@code bench.maxWarmupPasses}, {@code bench.watches}, {@code bench.watchWrites},
  * {@code bench.watchRounds}, {@code bench.groupSizes} (watches in one {@code WatchGroup}, such as
  * {@code 1,1000,10000}), {@code bench.groupWrites} and {@code bench.groupRate} (writes per second
  * while they watch), {@code bench.only} (workload ids: {@code set1, get1, set8, get8, set64, get64,
@@ -55,6 +58,11 @@ public final class Bench {
 
   private static final long START_NANOS = System.nanoTime();
 
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
+  /** The share of a warm-up pass spent compiling below which the JIT counts as settled. */
+  static final double SETTLED_JIT_SHARE = 0.05;
+
   private Bench() {}
 
   /** How long and what to run. */
@@ -62,8 +70,10 @@ public final class Bench {
       String name,
       int rounds,
       long millis,
+      long sequentialMillis,
       long turnMillis,
       long warmupMillis,
+      int maxWarmupPasses,
       int watches,
       int watchWrites,
       int watchRounds,
@@ -83,8 +93,10 @@ public final class Bench {
                   "quick",
                   1,
                   250,
+                  250,
                   50,
                   150,
+                  1,
                   100,
                   1_000,
                   1,
@@ -99,8 +111,10 @@ public final class Bench {
                   "default",
                   9,
                   1_000,
+                  2_000,
                   50,
                   1_000,
+                  8,
                   1_000,
                   20_000,
                   2,
@@ -122,8 +136,10 @@ public final class Bench {
           base.name,
           Integer.getInteger("bench.rounds", base.rounds),
           Long.getLong("bench.millis", base.millis),
+          Long.getLong("bench.sequentialMillis", base.sequentialMillis),
           turnMillis,
           Long.getLong("bench.warmupMillis", base.warmupMillis),
+          Math.max(1, Integer.getInteger("bench.maxWarmupPasses", base.maxWarmupPasses)),
           Integer.getInteger("bench.watches", base.watches),
           Integer.getInteger("bench.watchWrites", base.watchWrites),
           Integer.getInteger("bench.watchRounds", base.watchRounds),
@@ -145,8 +161,10 @@ public final class Bench {
           "smoke",
           1,
           50,
+          50,
           25,
           0,
+          1,
           10,
           100,
           1,
@@ -208,13 +226,14 @@ public final class Bench {
       return String.format(
           Locale.ROOT,
           "Run \"%s\": rounds %d, windows of %,d ms after %,d ms of"
-              + " warm-up per client (sequential ones in turns of %,d ms, the clients"
-              + " interleaved); %,d open watches and %,d watched writes, rounds %d; groups of %s"
+              + " warm-up per client and pass; sequential workloads %,d ms per client and round, the"
+              + " clients interleaved in turns of %,d ms; %,d open watches and %,d watched writes, rounds %d; groups of %s"
               + " watches with %,d writes at %,d/s.",
           name,
           rounds,
           millis,
           warmupMillis,
+          sequentialMillis,
           turnMillis,
           watches,
           watchWrites,
@@ -247,7 +266,9 @@ public final class Bench {
         Workloads.preload(writer);
         Report report = new Report(Machine.describe(url, etcd.dataDir()));
         log.println("etcd-bench: " + config.describe());
-        if (config.warmupMillis() > 0) warmUp(config, clients, log);
+        if (config.warmupMillis() > 0) report.describe(warmUp(config, clients, log));
+        long jitBefore = JIT.getTotalCompilationTime();
+        long throughputStart = System.nanoTime();
         for (int round = 0; round < config.rounds(); round++) {
           for (Workloads.Throughput workload : Workloads.THROUGHPUT) {
             if (!config.runs(workload.id())) continue;
@@ -267,6 +288,16 @@ public final class Bench {
                   () -> Workloads.throughput(client, workload, config.millis()));
             }
           }
+        }
+        long jitMillis = JIT.getTotalCompilationTime() - jitBefore;
+        double throughputSeconds = (System.nanoTime() - throughputStart) / 1e9;
+        if (report.rows(Report.THROUGHPUT).size() > 0) {
+          report.describe(
+              String.format(
+                  Locale.ROOT,
+                  "During the %.0f s of throughput rounds the JIT compiled for %,d ms.",
+                  throughputSeconds,
+                  jitMillis));
         }
         if (config.runs("cold")) {
           for (int round = 0; round < config.rounds(); round++) {
@@ -376,7 +407,7 @@ public final class Bench {
 
   /**
    * One round of a sequential workload, the clients taking turns of {@code config.turnMillis()}
-   * (see {@link Workloads#sequential}), {@code config.millis()} per client in all.
+   * (see {@link Workloads#sequential}), {@code config.sequentialMillis()} per client in all.
    */
   private static void sequential(
       Report report,
@@ -389,7 +420,10 @@ public final class Bench {
     try {
       figures =
           Workloads.sequential(
-              rotated(clients, round), workload.set(), config.millis(), config.turnMillis());
+              rotated(clients, round),
+              workload.set(),
+              config.sequentialMillis(),
+              config.turnMillis());
     } catch (RuntimeException e) {
       String failure = workload.title() + ", round " + (round + 1) + ": failed: " + e;
       report.note(failure);
@@ -409,14 +443,42 @@ public final class Bench {
     }
   }
 
-  /** Runs each client briefly through sets, gets and async sets, so that the JIT has settled. */
-  private static void warmUp(Config config, List<BenchClient> clients, PrintStream log)
+  /**
+   * Runs each client through sets, gets and async sets, pass after pass, until the JIT has settled:
+   * until a pass spent less than {@link #SETTLED_JIT_SHARE} of its time compiling, or after {@code
+   * config.maxWarmupPasses()} passes. A client whose code is still being compiled in the measured
+   * rounds runs slower, and the compiler threads' CPU lands in whoever's window it falls.
+   */
+  private static String warmUp(Config config, List<BenchClient> clients, PrintStream log)
       throws Exception {
-    for (BenchClient client : clients) {
-      log.println("warming up " + client.title());
-      for (Workloads.Throughput workload : Workloads.THROUGHPUT) {
-        if (workload.threads() == 64 && !workload.async()) continue;
-        Workloads.throughput(client, workload, config.warmupMillis() / 2);
+    List<String> passes = new ArrayList<>();
+    for (int pass = 1; ; pass++) {
+      long jitBefore = JIT.getTotalCompilationTime();
+      long start = System.nanoTime();
+      for (BenchClient client : clients) {
+        for (Workloads.Throughput workload : Workloads.THROUGHPUT) {
+          if (workload.threads() == 64 && !workload.async()) continue;
+          Workloads.throughput(client, workload, config.warmupMillis() / 2);
+        }
+      }
+      long jitMillis = JIT.getTotalCompilationTime() - jitBefore;
+      double share = jitMillis / ((System.nanoTime() - start) / 1e6);
+      passes.add(String.format(Locale.ROOT, "%,d ms (%.0f%%)", jitMillis, 100 * share));
+      log.printf(
+          Locale.ROOT,
+          "warm-up pass %d: the JIT compiled for %,d ms, %.1f%% of the pass%n",
+          pass,
+          jitMillis,
+          100 * share);
+      if (share < SETTLED_JIT_SHARE || pass >= config.maxWarmupPasses()) {
+        return String.format(
+            Locale.ROOT,
+            "Warm-up: %d pass%s of every client through every workload but the 64-thread ones"
+                + " (%,d ms each); the JIT compiled for %s of each pass's time.",
+            pass,
+            pass == 1 ? "" : "es",
+            config.warmupMillis() / 2,
+            String.join(", ", passes));
       }
     }
   }

@@ -166,6 +166,7 @@ final class Report {
   private final Machine machine;
   private final Map<String, Row> rows = new LinkedHashMap<>();
   private final List<String> notes = new ArrayList<>();
+  private final List<String> conditions = new ArrayList<>();
 
   Report(Machine machine) {
     this.machine = machine;
@@ -180,6 +181,11 @@ final class Report {
             k -> new Row(section, workload, client.id(), client.title()));
     figures.forEach(
         (metric, value) -> row.rounds.computeIfAbsent(metric, k -> new ArrayList<>()).add(value));
+  }
+
+  /** A sentence on how the run went (warm-up, JIT), printed with the machine and the config. */
+  synchronized void describe(String condition) {
+    conditions.add(condition);
   }
 
   synchronized void note(String note) {
@@ -207,8 +213,9 @@ final class Report {
     out.append("Load average (1, 5, 15 min) before the run: ")
         .append(machine.loadAverage())
         .append(". ")
-        .append(config.describe())
-        .append(
+        .append(config.describe());
+    for (String condition : conditions) out.append(' ').append(condition);
+    out.append(
             " Figures are medians of the rounds; spread = (max - min) / median of the first"
                 + " figure; x ")
         .append(BASELINE_TITLE)
