@@ -325,7 +325,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
    * client's. Without one, the client builds its own: a dispatcher that runs up to 4096
    * asynchronous calls and long polls at once (OkHttp's default of 5 per host would queue every
    * call behind five watches) and a pool that keeps up to 64 idle connections for 5 minutes (with
-   * OkHttp's default of 5, more threads than that calling at once keep reconnecting).
+   * OkHttp's default of 5, more threads than that calling at once keep reconnecting). Either way,
+   * watches' long polls use a pool of the client's own (OkHttp looks through every connection of a
+   * pool for each call, so open watches would slow every other call down), which {@code close()}
+   * empties.
    */
   public final B okHttpClient(OkHttpClient client) {
     if (client == null) throw new NullPointerException("client == null");

@@ -53,6 +53,7 @@ final class EtcdRuntime extends ClientRuntime {
   private final long timeoutSeconds;
   private final ValueSerializer serializer;
   private final OkHttpClient okHttpClient;
+  private final LongPolls longPolls;
   private final boolean ownsOkHttp;
   private final Retrofit retrofit;
   private final ClusterApi cluster;
@@ -117,11 +118,12 @@ final class EtcdRuntime extends ClientRuntime {
           new ConnectionPool(ClientBuilder.MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES));
     }
     this.okHttpClient = http.build();
+    this.longPolls = new LongPolls(okHttpClient);
     Moshi moshi = EtcdJson.moshi(base, serializer);
     this.retrofit =
         new Retrofit.Builder()
             .baseUrl(first)
-            .client(okHttpClient)
+            .callFactory(longPolls)
             .addCallAdapterFactory(new EtcdCallAdapterFactory(moshi, endpoints, closed))
             .addConverterFactory(MoshiConverterFactory.create(moshi))
             .build();
@@ -458,6 +460,7 @@ final class EtcdRuntime extends ClientRuntime {
     }
     for (Watcher watcher : running) watcher.stop();
     if (syncer != null) syncer.shutdownNow();
+    longPolls.close();
     if (!ownsOkHttp) return;
     okHttpClient.dispatcher().cancelAll();
     okHttpClient.dispatcher().executorService().shutdown();

@@ -28,9 +28,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Many watches at once, ordinary calls meanwhile, and the threads they leave behind: none once the
- * watches are stopped, none at all once the client is closed. A member of its own, so that etcd's
- * count of open watches belongs to these tests alone.
+ * Many watches at once, ordinary calls meanwhile (beside, not among, the watches' connections), and
+ * the threads they leave behind: none once the watches are stopped, none at all once the client is
+ * closed. A member of its own, so that etcd's count of open watches belongs to these tests alone.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class WatchThreadsTest {
@@ -92,6 +92,12 @@ class WatchThreadsTest {
       assertTrue(getters.awaitTermination(10, TimeUnit.SECONDS));
       assertEquals(500, syncOk, "synchronous gets answered 200");
       assertEquals(500, asyncOk, "asynchronous gets answered 200");
+      // The long polls have a pool of their own: OkHttp looks through every connection of a pool
+      // for each call, so 200 of them in this one would slow every get down.
+      int pooled = etcd.config().okHttpClient().connectionPool().connectionCount();
+      assertTrue(
+          pooled <= 4 + 50,
+          "the gets' pool holds " + pooled + " connections, the polls' among them");
 
       // Every watch is still live: a write to each key reaches its watcher, and only it.
       long[] written = new long[WATCHES];
