@@ -125,18 +125,13 @@ public final class Bench {
                   Clients.ALL,
                   null,
                   false);
-      long turnMillis = Long.getLong("bench.turnMillis", base.turnMillis);
-      if (turnMillis < 1) {
-        throw new IllegalArgumentException(
-            "bench.turnMillis is "
-                + turnMillis
-                + ", which is not a number of milliseconds of 1 or more");
-      }
+      long sequentialMillis = millis("bench.sequentialMillis", base.sequentialMillis);
+      long turnMillis = millis("bench.turnMillis", base.turnMillis);
       return new Config(
           base.name,
           Integer.getInteger("bench.rounds", base.rounds),
           Long.getLong("bench.millis", base.millis),
-          Long.getLong("bench.sequentialMillis", base.sequentialMillis),
+          sequentialMillis,
           turnMillis,
           Long.getLong("bench.warmupMillis", base.warmupMillis),
           Math.max(1, Integer.getInteger("bench.maxWarmupPasses", base.maxWarmupPasses)),
@@ -175,6 +170,15 @@ public final class Bench {
           Clients.ALL,
           null,
           true);
+    }
+
+    private static long millis(String property, long defaultMillis) {
+      long millis = Long.getLong(property, defaultMillis);
+      if (millis < 1) {
+        throw new IllegalArgumentException(
+            property + " is " + millis + ", which is not a number of milliseconds of 1 or more");
+      }
+      return millis;
     }
 
     private static List<Integer> sizes(String property, List<Integer> defaults) {
@@ -226,9 +230,9 @@ public final class Bench {
       return String.format(
           Locale.ROOT,
           "Run \"%s\": rounds %d, windows of %,d ms after %,d ms of"
-              + " warm-up per client and pass; sequential workloads %,d ms per client and round, the"
-              + " clients interleaved in turns of %,d ms; %,d open watches and %,d watched writes, rounds %d; groups of %s"
-              + " watches with %,d writes at %,d/s.",
+              + " warm-up per client and pass; sequential workloads %,d ms per client and round,"
+              + " the clients interleaved in turns of %,d ms; %,d open watches and %,d watched"
+              + " writes, rounds %d; groups of %s watches with %,d writes at %,d/s.",
           name,
           rounds,
           millis,
