@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Runs this client, hand-written OkHttp (text, and Moshi to a Map) and etcd4j side by side against
@@ -278,18 +279,15 @@ public final class Bench {
             if (!config.runs(workload.id())) continue;
             if (workload.threads() == 1 && !workload.async()) {
               sequential(report, workload, clients, round, config, log);
-              continue;
-            }
-            for (BenchClient client : rotated(clients, round)) {
-              measure(
+            } else {
+              measureEach(
                   report,
-                  Report.THROUGHPUT,
-                  workload.title(),
-                  client,
+                  workload,
+                  clients,
                   round,
                   config,
                   log,
-                  () -> Workloads.throughput(client, workload, config.millis()));
+                  client -> () -> Workloads.throughput(client, workload, config.millis()));
             }
           }
         }
@@ -434,6 +432,18 @@ public final class Bench {
       log.println(failure);
       return;
     }
+    measureEach(report, workload, clients, round, config, log, client -> () -> figures.get(client));
+  }
+
+  /** One round of a throughput workload for each client, in this round's order. */
+  private static void measureEach(
+      Report report,
+      Workloads.Throughput workload,
+      List<BenchClient> clients,
+      int round,
+      Config config,
+      PrintStream log,
+      Function<BenchClient, Measurement> measurement) {
     for (BenchClient client : rotated(clients, round)) {
       measure(
           report,
@@ -443,7 +453,7 @@ public final class Bench {
           round,
           config,
           log,
-          () -> figures.get(client));
+          measurement.apply(client));
     }
   }
 

@@ -154,51 +154,58 @@ final class Workloads {
     int[] circuit = circuit(n);
     int turnsPerLap = Math.max(1, n - 1); // of each client
     int laps = (int) Math.max(1, Math.round(millis / (double) turnMillis / turnsPerLap));
-    Map<BenchClient, long[]> sums = new LinkedHashMap<>(); // nanos, cpu, bytes, ops, errors
-    Map<BenchClient, double[]> othersCpu = new LinkedHashMap<>(); // share x nanos
-    int[] next = new int[n];
-    for (BenchClient client : clients) {
-      sums.put(client, new long[5]);
-      othersCpu.put(client, new double[1]);
-    }
+    Turns[] turns = new Turns[n];
+    for (int c = 0; c < n; c++) turns[c] = new Turns();
     Meter.gc();
     long turnNanos = TimeUnit.MILLISECONDS.toNanos(millis) / (laps * turnsPerLap);
     for (int lap = 0; lap < laps; lap++) {
       for (int c : circuit) {
         BenchClient client = clients.get(c);
+        Turns mine = turns[c];
         long done = 0;
         long failed = 0;
-        int i = next[c];
         Meter meter = Meter.start();
         long deadline = System.nanoTime() + turnNanos;
         do {
-          String key = KEY_NAMES[i++ % KEYS];
+          String key = KEY_NAMES[mine.next++ % KEYS];
           try {
-            if (set ? client.set(key, i) : client.get(key)) done++;
+            if (set ? client.set(key, mine.next) : client.get(key)) done++;
             else failed++;
           } catch (Exception e) {
             failed++;
           }
         } while (System.nanoTime() < deadline);
-        Meter.Window window = meter.stop();
-        next[c] = i;
-        long[] sum = sums.get(client);
-        sum[0] += window.nanos();
-        sum[1] += window.cpuNanos();
-        sum[2] += window.allocatedBytes();
-        sum[3] += done;
-        sum[4] += failed;
-        othersCpu.get(client)[0] += window.othersCpuShare() * window.nanos();
+        mine.add(meter.stop(), done, failed);
       }
     }
     Map<BenchClient, Map<String, Double>> figures = new LinkedHashMap<>();
-    for (BenchClient client : clients) {
-      long[] sum = sums.get(client);
-      double othersShare = othersCpu.get(client)[0] / sum[0];
-      figures.put(
-          client, figures(new Meter.Window(sum[0], sum[1], sum[2], othersShare), sum[3], sum[4]));
-    }
+    for (int c = 0; c < n; c++) figures.put(clients.get(c), turns[c].figures());
     return figures;
+  }
+
+  /** One client's turns added up, and the key its next call uses. */
+  private static final class Turns {
+    int next;
+    long nanos;
+    long cpuNanos;
+    long allocatedBytes;
+    long ops;
+    long errors;
+    double othersCpuNanos; // others' share of the CPU, weighted by each turn's length
+
+    void add(Meter.Window window, long done, long failed) {
+      nanos += window.nanos();
+      cpuNanos += window.cpuNanos();
+      allocatedBytes += window.allocatedBytes();
+      ops += done;
+      errors += failed;
+      othersCpuNanos += window.othersCpuShare() * window.nanos();
+    }
+
+    Map<String, Double> figures() {
+      Meter.Window all = new Meter.Window(nanos, cpuNanos, allocatedBytes, othersCpuNanos / nanos);
+      return Workloads.figures(all, ops, errors);
+    }
   }
 
   /**
