@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -20,6 +21,20 @@ import okhttp3.Response;
  * one by one.
  */
 public final class LocalEtcdCluster implements AutoCloseable {
+  /** How long {@link #join} waits for a running member to list the member it starts. */
+  static final long ANNOUNCE_WAIT_MILLIS = 10_000;
+
+  private static final JsonAdapter<Map<String, List<Map<String, Object>>>> MEMBERS_ADAPTER =
+      new Moshi.Builder()
+          .build()
+          .adapter(
+              Types.newParameterizedType(
+                  Map.class,
+                  String.class,
+                  Types.newParameterizedType(
+                      List.class,
+                      Types.newParameterizedType(Map.class, String.class, Object.class))));
+
   private final List<LocalEtcd> members = new ArrayList<>();
   private final String binary;
   private final Path tempRoot; // null: java.io.tmpdir
@@ -101,9 +116,14 @@ public final class LocalEtcdCluster implements AutoCloseable {
    * Starts a member that was already added through the members API with {@code peerPort}, and waits
    * until it serves.
    *
-   * @throws IllegalStateException if no member lists {@code peerPort}'s URL: announce it first
+   * @throws IllegalStateException if no running member lists {@code peerPort}'s URL within 10 s:
+   *     announce it first
    */
   public LocalEtcd join(String name, int clientPort, int peerPort) {
+    return join(name, clientPort, peerPort, ANNOUNCE_WAIT_MILLIS);
+  }
+
+  LocalEtcd join(String name, int clientPort, int peerPort, long announceWaitMillis) {
     String peerUrl = LocalEtcd.peerUrl(peerPort);
     LocalEtcd member =
         new LocalEtcd(
@@ -112,7 +132,7 @@ public final class LocalEtcdCluster implements AutoCloseable {
             name,
             clientPort,
             peerPort,
-            initialClusterFor(name, peerUrl),
+            initialClusterFor(name, peerUrl, announceWaitMillis),
             "existing");
     members.add(member);
     member.launch();
@@ -126,16 +146,15 @@ public final class LocalEtcdCluster implements AutoCloseable {
    * itself, not from which processes are running here: a member that is down is still a member, and
    * a member removed a moment ago can still be running.
    */
-  private String initialClusterFor(String name, String peerUrl) {
+  private String initialClusterFor(String name, String peerUrl, long announceWaitMillis) {
+    List<Map<String, Object>> current = membersListing(peerUrl, announceWaitMillis);
     StringBuilder initialCluster = new StringBuilder();
-    boolean announced = false;
-    for (Map<String, Object> member : currentMembers()) {
+    for (Map<String, Object> member : current) {
       @SuppressWarnings("unchecked")
       List<String> peerUrls = (List<String>) member.get("peerURLs");
       Object memberName = member.get("name");
       String entry;
       if (peerUrls.contains(peerUrl)) {
-        announced = true;
         entry = name;
       } else if (memberName instanceof String && !((String) memberName).isEmpty()) {
         entry = (String) memberName;
@@ -147,56 +166,77 @@ public final class LocalEtcdCluster implements AutoCloseable {
         initialCluster.append(entry).append('=').append(url);
       }
     }
-    if (!announced) {
-      throw new IllegalStateException(
-          "no member lists "
-              + peerUrl
-              + "; announce it first with"
-              + " addMember(PeerUrls.of(\""
-              + peerUrl
-              + "\")) (POST /v2/members)");
-    }
     return initialCluster.toString();
   }
 
-  /** {@code GET /v2/members} from the first running member that answers it. */
-  private List<Map<String, Object>> currentMembers() {
+  /**
+   * The members as listed by the first running member that lists {@code peerUrl}. The member that
+   * took the {@code POST /v2/members} lists the new member once it answered, the others only once
+   * they have applied the change too, which under load can take a while: so this asks every running
+   * member, again, for up to {@code waitMillis}.
+   */
+  private List<Map<String, Object>> membersListing(String peerUrl, long waitMillis) {
     OkHttpClient http =
         new OkHttpClient.Builder()
             .callTimeout(Duration.ofSeconds(5))
             .retryOnConnectionFailure(false)
             .build();
-    JsonAdapter<Map<String, List<Map<String, Object>>>> adapter =
-        new Moshi.Builder()
-            .build()
-            .adapter(
-                Types.newParameterizedType(
-                    Map.class,
-                    String.class,
-                    Types.newParameterizedType(
-                        List.class,
-                        Types.newParameterizedType(Map.class, String.class, Object.class))));
-    List<String> failures = new ArrayList<>();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
     try {
-      for (LocalEtcd member : members) {
-        if (!member.isRunning()) continue;
-        Request request = new Request.Builder().url(member.clientUrl() + "/v2/members").build();
-        try (Response response = http.newCall(request).execute()) {
-          String body = response.body().string();
-          if (response.code() == 200) {
-            Map<String, List<Map<String, Object>>> parsed = adapter.fromJson(body);
-            if (parsed != null && parsed.get("members") != null) return parsed.get("members");
+      while (true) {
+        List<String> answers = new ArrayList<>();
+        for (LocalEtcd member : members) {
+          if (!member.isRunning()) continue;
+          List<Map<String, Object>> listed = membersOf(http, member, answers);
+          if (listed == null) continue;
+          for (Map<String, Object> listedMember : listed) {
+            Object peerUrls = listedMember.get("peerURLs");
+            if (peerUrls instanceof List && ((List<?>) peerUrls).contains(peerUrl)) return listed;
           }
-          failures.add(member.name() + ": HTTP " + response.code() + " " + body.trim());
-        } catch (IOException | RuntimeException e) {
-          failures.add(member.name() + ": " + e);
+          answers.add(member.name() + ": " + listed.size() + " members, not " + peerUrl);
+        }
+        if (System.nanoTime() - deadline >= 0) {
+          throw new IllegalStateException(
+              "no member lists "
+                  + peerUrl
+                  + " after "
+                  + waitMillis
+                  + " ms ("
+                  + (answers.isEmpty() ? "no member is running" : String.join("; ", answers))
+                  + "); announce it first with addMember(PeerUrls.of(\""
+                  + peerUrl
+                  + "\")) (POST /v2/members)");
+        }
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting for " + peerUrl, e);
         }
       }
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
     }
-    throw new IllegalStateException("no running member listed the cluster's members: " + failures);
+  }
+
+  /**
+   * {@code GET /v2/members} of one member, or null with what went wrong added to {@code answers}.
+   */
+  private static List<Map<String, Object>> membersOf(
+      OkHttpClient http, LocalEtcd member, List<String> answers) {
+    Request request = new Request.Builder().url(member.clientUrl() + "/v2/members").build();
+    try (Response response = http.newCall(request).execute()) {
+      String body = response.body().string();
+      if (response.code() == 200) {
+        Map<String, List<Map<String, Object>>> parsed = MEMBERS_ADAPTER.fromJson(body);
+        if (parsed != null && parsed.get("members") != null) return parsed.get("members");
+      }
+      answers.add(member.name() + ": HTTP " + response.code() + " " + body.trim());
+    } catch (IOException | RuntimeException e) {
+      answers.add(member.name() + ": " + e);
+    }
+    return null;
   }
 
   @Override
