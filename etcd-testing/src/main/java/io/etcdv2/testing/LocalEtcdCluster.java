@@ -21,7 +21,7 @@ import okhttp3.Response;
  * one by one.
  */
 public final class LocalEtcdCluster implements AutoCloseable {
-  /** How long {@link #join} waits for a running member to list the member it starts. */
+  /** How long {@link #join} and {@link #start} wait for the members to list a member. */
   static final long ANNOUNCE_WAIT_MILLIS = 10_000;
 
   private static final JsonAdapter<Map<String, List<Map<String, Object>>>> MEMBERS_ADAPTER =
@@ -44,7 +44,10 @@ public final class LocalEtcdCluster implements AutoCloseable {
     this.tempRoot = tempRoot;
   }
 
-  /** Starts {@code size} members and waits until every one of them is healthy. */
+  /**
+   * Starts {@code size} members and waits until every one of them is healthy and lists every member
+   * with its client URL.
+   */
   public static LocalEtcdCluster start(int size) {
     return start(LocalEtcd.binary(), size, null);
   }
@@ -88,6 +91,7 @@ public final class LocalEtcdCluster implements AutoCloseable {
       }
       // A member is healthy only once a quorum is up, so launch all before waiting on any.
       for (LocalEtcd member : cluster.members) member.awaitHealthy();
+      cluster.awaitListedEverywhere();
       return cluster;
     } catch (RuntimeException e) {
       cluster.close();
@@ -176,11 +180,7 @@ public final class LocalEtcdCluster implements AutoCloseable {
    * member, again, for up to {@code waitMillis}.
    */
   private List<Map<String, Object>> membersListing(String peerUrl, long waitMillis) {
-    OkHttpClient http =
-        new OkHttpClient.Builder()
-            .callTimeout(Duration.ofSeconds(5))
-            .retryOnConnectionFailure(false)
-            .build();
+    OkHttpClient http = membersHttp();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
     try {
       while (true) {
@@ -207,16 +207,66 @@ public final class LocalEtcdCluster implements AutoCloseable {
                   + peerUrl
                   + "\")) (POST /v2/members)");
         }
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while waiting for " + peerUrl, e);
+        sleepBeforeAskingAgain();
+      }
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+  }
+
+  /**
+   * Waits until every member lists every member with its client URL. A member announces its client
+   * URL through Raft once it is up, and the others list it once they have applied that, so a member
+   * can be healthy while another still lists it without one.
+   */
+  private void awaitListedEverywhere() {
+    OkHttpClient http = membersHttp();
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ANNOUNCE_WAIT_MILLIS);
+    try {
+      for (LocalEtcd member : members) {
+        while (true) {
+          List<String> answers = new ArrayList<>();
+          List<Map<String, Object>> listed = membersOf(http, member, answers);
+          if (listed != null) {
+            int withClientUrl = 0;
+            for (Map<String, Object> listedMember : listed) {
+              Object clientUrls = listedMember.get("clientURLs");
+              if (clientUrls instanceof List && !((List<?>) clientUrls).isEmpty()) withClientUrl++;
+            }
+            if (listed.size() == members.size() && withClientUrl == members.size()) break;
+            answers.add(member.name() + ": " + listed);
+          }
+          if (System.nanoTime() - deadline >= 0) {
+            throw new IllegalStateException(
+                members.size()
+                    + " members started but not all listed with a client URL after "
+                    + ANNOUNCE_WAIT_MILLIS
+                    + " ms: "
+                    + answers);
+          }
+          sleepBeforeAskingAgain();
         }
       }
     } finally {
       http.dispatcher().executorService().shutdown();
       http.connectionPool().evictAll();
+    }
+  }
+
+  private static OkHttpClient membersHttp() {
+    return new OkHttpClient.Builder()
+        .callTimeout(Duration.ofSeconds(5))
+        .retryOnConnectionFailure(false)
+        .build();
+  }
+
+  private static void sleepBeforeAskingAgain() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for etcd's member list", e);
     }
   }
 

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.etcdv2.EtcdClient;
+import io.etcdv2.api.Member;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,7 +22,21 @@ class ClusterExtensionTest {
     assertEquals(3, new HashSet<>(endpoints).size(), endpoints.toString());
     etcd.client().set("/cluster/shared", "x");
     try (EtcdClient third = EtcdClient.builder().host(endpoints.get(2)).build()) {
-      assertEquals("x", third.get("/cluster/shared").body().node().value());
+      // A quorum read: a plain one is served by the member alone, which may not have applied it.
+      assertEquals("x", third.read("/cluster/shared", false, false, true).body().node().value());
+    }
+  }
+
+  /** Once started, no member lists another without its client URL (they publish it via Raft). */
+  @Test
+  void everyMemberListsEveryMemberWithItsClientUrl() {
+    Set<String> endpoints = new HashSet<>(etcd.endpoints());
+    for (String endpoint : etcd.endpoints()) {
+      try (EtcdClient member = EtcdClient.builder().host(endpoint).build()) {
+        Set<String> listed = new HashSet<>();
+        for (Member m : member.members().body().members()) listed.addAll(m.clientURLs());
+        assertEquals(endpoints, listed, endpoint);
+      }
     }
   }
 
