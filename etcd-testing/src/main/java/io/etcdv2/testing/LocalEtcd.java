@@ -198,13 +198,16 @@ public final class LocalEtcd implements AutoCloseable {
   /**
    * Suspends the process with SIGSTOP, as a long garbage-collection pause or a hung machine would:
    * it keeps its connections and the kernel still accepts new ones, but it answers nothing until
-   * {@link #thaw()}. Peers see it as unreachable.
+   * {@link #thaw()}. Peers see it as unreachable. Where {@code /proc} exists (Linux), returns only
+   * once every thread of the process is stopped.
    *
-   * @throws IllegalStateException if the member is not running
+   * @throws IllegalStateException if the member is not running, or not stopped within 5 s
    */
   public void freeze() {
-    signal(running("freeze()"), "STOP");
+    Process p = running("freeze()");
+    signal(p, "STOP");
     frozen = true;
+    awaitThreads(p, true);
   }
 
   /**
@@ -213,8 +216,67 @@ public final class LocalEtcd implements AutoCloseable {
    * @throws IllegalStateException if the member is not running
    */
   public void thaw() {
-    signal(running("thaw()"), "CONT");
+    Process p = running("thaw()");
+    signal(p, "CONT");
     frozen = false;
+    awaitThreads(p, false);
+  }
+
+  /**
+   * Waits until every thread of {@code process} is stopped, or none is, as {@code /proc} shows it
+   * (state T): a signal is delivered when a thread next runs, which on a busy machine is after
+   * {@code kill} returns. Does nothing without {@code /proc}.
+   */
+  private void awaitThreads(Process process, boolean stopped) {
+    File tasks = new File("/proc/" + process.pid() + "/task");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (true) {
+      String[] ids = tasks.list();
+      if (ids == null) return; // no /proc, or the process is gone
+      String moving = null;
+      for (String id : ids) {
+        char state = threadState(new File(tasks, id + "/stat"));
+        boolean isStopped = state == 'T' || state == 't';
+        boolean gone = state == 0 || state == 'Z' || state == 'X';
+        if (!gone && isStopped != stopped) {
+          moving = "thread " + id + " in state " + state;
+          break;
+        }
+      }
+      if (moving == null) return;
+      if (System.nanoTime() - deadline >= 0) {
+        throw new IllegalStateException(
+            name
+                + " (pid "
+                + process.pid()
+                + ") is not "
+                + (stopped ? "stopped" : "running")
+                + " 5 s after SIG"
+                + (stopped ? "STOP" : "CONT")
+                + ": "
+                + moving);
+      }
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for " + name, e);
+      }
+    }
+  }
+
+  /** The state letter of {@code /proc/PID/task/TID/stat}, or 0 if the thread is gone. */
+  private static char threadState(File stat) {
+    String text;
+    try {
+      text = new String(Files.readAllBytes(stat.toPath()), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return 0;
+    }
+    // "tid (comm) S ...": the command may hold spaces and parentheses, the state follows the last
+    // ')'.
+    int end = text.lastIndexOf(')');
+    return end >= 0 && end + 2 < text.length() ? text.charAt(end + 2) : 0;
   }
 
   private Process running(String what) {

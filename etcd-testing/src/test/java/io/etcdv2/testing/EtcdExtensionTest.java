@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,20 +29,35 @@ class EtcdExtensionTest {
   }
 
   @Test
-  void frozenMemberAnswersNothingUntilThawed() {
+  void frozenMemberAnswersNothingUntilThawed() throws IOException {
     LocalEtcd member = etcd.member(0);
     long pid = member.pid();
     member.freeze();
     try {
       assertTrue(member.isFrozen());
       assertTrue(member.isRunning(), "a frozen process is alive");
+      assertEquals(Set.of('T'), threadStates(pid), "freeze() returns once every thread stopped");
       assertFalse(Probe.answers(member.clientUrl(), Duration.ofMillis(300)));
     } finally {
       member.thaw();
     }
     assertFalse(member.isFrozen());
+    assertFalse(threadStates(pid).contains('T'), "thaw() returns once no thread is stopped");
     assertTrue(Probe.answers(member.clientUrl(), Duration.ofSeconds(5)));
     assertEquals(pid, member.pid());
+  }
+
+  /** The states of a process's threads, from /proc (Linux; the tests run there). */
+  private static Set<Character> threadStates(long pid) throws IOException {
+    Set<Character> states = new HashSet<>();
+    try (DirectoryStream<Path> tasks =
+        Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks) {
+        String stat = Files.readString(task.resolve("stat"));
+        states.add(stat.charAt(stat.lastIndexOf(')') + 2));
+      }
+    }
+    return states;
   }
 
   @Test

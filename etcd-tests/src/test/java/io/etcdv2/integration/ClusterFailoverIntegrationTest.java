@@ -293,12 +293,19 @@ final class ClusterFailoverIntegrationTest {
       LocalEtcd pinned = memberAt(etcd.endpoints().get(0));
       pinned.freeze();
       try {
+        long start = System.nanoTime();
         EtcdResponse<KeysResult> read = etcd.get("/frozen");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertEquals(200, read.status(), "a read moves on from a silent member: " + read);
         assertEquals("before", read.body().node().value());
         assertFalse(
             etcd.endpoints().get(0).equals(pinned.clientUrl()),
-            "another member is pinned: " + etcd.endpoints());
+            "another member is pinned: "
+                + etcd.endpoints()
+                + "; the read took "
+                + millis
+                + " ms (attempt limit 1,000 ms), frozen: "
+                + pinned.clientUrl());
 
         EtcdResponse<KeysResult> write =
             Await.until(
