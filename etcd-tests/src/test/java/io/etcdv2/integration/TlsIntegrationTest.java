@@ -214,6 +214,18 @@ final class TlsIntegrationTest {
     try (EtcdClient etcd = tls(certificate, certificate.privateKeyPkcs8Pem()).build()) {
       assertEquals(201, etcd.set("/tls/failover", "kept").status());
       String pinned = etcd.endpoints().get(0);
+      // A plain read is served by the member alone: wait until the others have applied the set,
+      // or the read after the kill could find a follower that has not (and, with the leader
+      // killed, cannot until an election).
+      for (String member : cluster.clientUrls()) {
+        try (EtcdClient one =
+            tls(certificate, certificate.privateKeyPkcs8Pem()).endpoints(member).build()) {
+          EtcdResponse<KeysResult> applied =
+              Await.until(
+                  () -> one.get("/tls/failover"), r -> r.status() == 200, Duration.ofSeconds(10));
+          assertEquals(200, applied.status(), member + ": " + applied);
+        }
+      }
       cluster.kill(cluster.clientUrls().indexOf(pinned));
 
       EtcdResponse<KeysResult> read = etcd.get("/tls/failover");
