@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the same steps against real etcd and the fake and lists where their canonical answers
@@ -86,6 +87,17 @@ final class Differential {
     fake.base = fake.currentIndex();
   }
 
+  /**
+   * Waits until {@code side} counts more watchers than {@code before} or has answered, for at most
+   * 2 s: an earlier watch that timed out can leave the count meanwhile, which only costs the wait.
+   */
+  private static void awaitWatching(Side side, long before, CompletableFuture<String> answer) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (!answer.isDone() && side.watchers() <= before && System.nanoTime() - deadline < 0) {
+      sleep(5);
+    }
+  }
+
   /** The differences, each with the step and both answers; empty when they agree throughout. */
   List<String> run(List<Step> steps) {
     List<String> differences = new ArrayList<>();
@@ -98,6 +110,8 @@ final class Differential {
         sleep(step.sleepMillis);
         continue;
       } else if (step.start) {
+        long realWatchers = real.watchers();
+        long fakeWatchers = fake.watchers();
         @SuppressWarnings({"unchecked", "rawtypes"}) // arrays of a generic type cannot be created
         CompletableFuture<String>[] pair =
             new CompletableFuture[] {
@@ -105,7 +119,9 @@ final class Differential {
               fake.sendAsync(step.op, Duration.ofSeconds(10))
             };
         started.put(step.label, pair);
-        sleep(150); // both have registered the watch before the next step writes
+        // Both have registered the watch (or answered it) before the next step writes.
+        awaitWatching(real, realWatchers, pair[0]);
+        awaitWatching(fake, fakeWatchers, pair[1]);
         continue;
       } else if (step.op == null) {
         CompletableFuture<String>[] pair = started.remove(step.label);

@@ -62,6 +62,19 @@ final class Side {
     }
   }
 
+  /** The number of watches waiting, from {@code /v2/stats/store}. */
+  long watchers() {
+    try (Response response =
+        http.newCall(new Request.Builder().url(url + "/v2/stats/store").build()).execute()) {
+      String body = response.body().string();
+      Matcher m = Pattern.compile("\"watchers\":(\\d+)").matcher(body);
+      if (!m.find()) throw new AssertionError(name + ": no watchers in " + body);
+      return Long.parseLong(m.group(1));
+    } catch (IOException e) {
+      throw new AssertionError(name + ": " + e, e);
+    }
+  }
+
   /** Sends {@code op} and returns its canonical answer; {@code TIMEOUT} if none came in time. */
   String send(Op op, Duration timeout) {
     Request.Builder request = new Request.Builder().url(url + indexes(op.target));
