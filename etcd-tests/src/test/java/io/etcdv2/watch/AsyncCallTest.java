@@ -165,7 +165,7 @@ class AsyncCallTest {
   @Test
   void cancellingTheFutureOfALongWaitCancelsTheHttpCall() throws Exception {
     long next = etcd.set("/long", "v").body().node().modifiedIndex() + 1;
-    long baseline = etcd.statsStore().body().watchers();
+    long baseline = Watchers.settled(etcd);
     List<CompletableFuture<EtcdResponse<KeysResult>>> futures = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       futures.add(etcd.async().wait("/long", next, 0).future());
@@ -257,7 +257,7 @@ class AsyncCallTest {
   @Test
   void cancellingAnEnqueuedCallReportsAFailure() throws Exception {
     long next = etcd.set("/c", "v").body().node().modifiedIndex() + 1;
-    long baseline = etcd.statsStore().body().watchers();
+    long baseline = Watchers.settled(etcd);
     EtcdCall<KeysResult> call = etcd.async().wait("/c", next, 0);
     Outcome<KeysResult> outcome = new Outcome<>();
     call.enqueue(outcome);
@@ -307,7 +307,7 @@ class AsyncCallTest {
   @Test
   void longPollsDoNotStarveOtherCalls() throws Exception {
     long next = etcd.mkdir("/waits").body().node().modifiedIndex() + 1;
-    long baseline = etcd.statsStore().body().watchers();
+    long baseline = Watchers.settled(etcd);
     List<EtcdCall<KeysResult>> waits = new ArrayList<>();
     List<Outcome<KeysResult>> outcomes = new ArrayList<>();
     for (int i = 0; i < 200; i++) {

@@ -42,7 +42,7 @@ class WatchThreadsTest {
     try (EtcdClient etcd = EtcdClient.builder().host(server.endpoints().get(0)).build()) {
       assertEquals(201, etcd.set("/other/value", "x").status()); // warm-up call
       long from = etcd.mkdir("/many").body().node().modifiedIndex() + 1;
-      long baselineWatchers = etcd.statsStore().body().watchers();
+      long baselineWatchers = Watchers.settled(etcd);
       Set<Thread> atStart = Threads.live();
       int countAtStart = Thread.activeCount();
 
