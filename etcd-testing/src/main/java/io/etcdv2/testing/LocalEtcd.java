@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import okhttp3.OkHttpClient;
@@ -269,7 +273,7 @@ public final class LocalEtcd implements AutoCloseable {
   private static char threadState(File stat) {
     String text;
     try {
-      text = new String(Files.readAllBytes(stat.toPath()), StandardCharsets.UTF_8);
+      text = String.join("\n", Files.readAllLines(stat.toPath(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       return 0;
     }
@@ -485,12 +489,51 @@ public final class LocalEtcd implements AutoCloseable {
     }
   }
 
+  /**
+   * A port free now and not handed out before by this JVM, chosen below the kernel's ephemeral
+   * range where there is room: outgoing connections take their local ports from that range, so a
+   * port found free in it can be taken by any connection before etcd binds it.
+   */
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    int low = ephemeralLow();
+    if (low - LOWEST_CHOSEN_PORT >= 1_000) {
+      for (int tries = 0; tries < 100; tries++) {
+        int port = LOWEST_CHOSEN_PORT + PORT_RANDOM.nextInt(low - LOWEST_CHOSEN_PORT);
+        if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) return port;
+      }
+    }
+    for (int tries = 0; ; tries++) {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        int port = socket.getLocalPort();
+        if (HANDED_OUT.add(port) || tries == 100) return port;
+      } catch (IOException e) {
+        throw new UncheckedIOException("no free port", e);
+      }
+    }
+  }
+
+  private static final int LOWEST_CHOSEN_PORT = 10_000;
+  private static final Random PORT_RANDOM = new Random();
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+  /** The first port of Linux's ephemeral range, or 0 where it cannot be read. */
+  private static int ephemeralLow() {
+    try {
+      // Read as lines: /proc files have no size, and a sized read of one can stop short.
+      List<String> range = Files.readAllLines(Paths.get("/proc/sys/net/ipv4/ip_local_port_range"));
+      return Integer.parseInt(range.get(0).trim().split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static boolean bindable(int port) {
+    try (ServerSocket socket = new ServerSocket()) {
       socket.setReuseAddress(true);
-      return socket.getLocalPort();
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+      return true;
     } catch (IOException e) {
-      throw new UncheckedIOException("no free port", e);
+      return false;
     }
   }
 
