@@ -30,6 +30,7 @@ final class FakeStore {
           Comparator.<StoreNode>comparingLong(n -> n.expireTime).thenComparingLong(n -> n.seq));
   private final EventHistory history = new EventHistory();
   private final Map<String, List<Watcher>> watchers = new HashMap<>();
+  private boolean watchersClosed; // the fake is closing: no watch waits any more
   private final Map<String, Long> stats = new LinkedHashMap<>();
   private long index;
   private long seq;
@@ -226,6 +227,8 @@ final class FakeStore {
     Watcher w = new Watcher(path, recursive, sinceIndex, index);
     if (past != null) {
       w.deliver(past.forWatch(index));
+    } else if (watchersClosed) {
+      w.close(); // a poll that arrived as the fake closed: it ends as the others did
     } else {
       watchers.computeIfAbsent(path, k -> new ArrayList<>()).add(w);
     }
@@ -272,8 +275,11 @@ final class FakeStore {
     history.clear(index);
   }
 
-  /** Ends every open watch without an event, as a stopping member does. */
+  /**
+   * Ends every open watch without an event, and any later one at once, as a stopping member does.
+   */
   synchronized void closeWatchers() {
+    watchersClosed = true;
     for (List<Watcher> list : watchers.values()) {
       for (Watcher w : list) w.close();
     }
