@@ -45,6 +45,13 @@ final class KeepAlive {
   private final long intervalMillis;
   private final long safeNanos;
   private volatile Listener listener;
+  private final Runnable tick =
+      new Runnable() {
+        @Override
+        public void run() {
+          tick();
+        }
+      };
 
   private boolean stopped;
   private boolean expiredSaid;
@@ -89,15 +96,7 @@ final class KeepAlive {
     try {
       ticks =
           executor.scheduleWithFixedDelay(
-              new Runnable() {
-                @Override
-                public void run() {
-                  tick();
-                }
-              },
-              intervalMillis,
-              intervalMillis,
-              TimeUnit.MILLISECONDS);
+              tick, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException shutDown) {
       stopped = true; // the recipe has closed
       return this;
@@ -223,16 +222,7 @@ final class KeepAlive {
     if (retry != null && !retry.isDone()) return;
     long delay = Math.min(Math.max(1, intervalMillis / 4), Support.backoffMillis(++failuresInARow));
     try {
-      retry =
-          executor.schedule(
-              new Runnable() {
-                @Override
-                public void run() {
-                  tick();
-                }
-              },
-              delay,
-              TimeUnit.MILLISECONDS);
+      retry = executor.schedule(tick, delay, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException shutDown) {
       retry = null; // the recipe has closed
     }

@@ -77,7 +77,7 @@ final class Failover implements Interceptor {
       }
     }
     boolean read = request.method().equals("GET") || request.method().equals("HEAD");
-    boolean longPoll = read && "true".equals(url.queryParameter("wait"));
+    boolean longPoll = read && LongPolls.isLongPoll(request);
     List<HttpUrl> order = endpoints.order();
     checkRequestLine(request.method(), rewrite(url, order.get(0)));
     // A lone member gets a read a second time: a pooled connection it closed while idle fails

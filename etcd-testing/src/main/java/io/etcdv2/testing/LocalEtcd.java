@@ -277,8 +277,7 @@ public final class LocalEtcd implements AutoCloseable {
     } catch (IOException e) {
       return 0;
     }
-    // "tid (comm) S ...": the command may hold spaces and parentheses, the state follows the last
-    // ')'.
+    // "tid (comm) S ...": the state follows the last ')', as comm may hold both.
     int end = text.lastIndexOf(')');
     return end >= 0 && end + 2 < text.length() ? text.charAt(end + 2) : 0;
   }

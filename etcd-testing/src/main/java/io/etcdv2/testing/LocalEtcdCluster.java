@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -23,6 +24,14 @@ import okhttp3.Response;
 public final class LocalEtcdCluster implements AutoCloseable {
   /** How long {@link #join} and {@link #start} wait for the members to list a member. */
   static final long ANNOUNCE_WAIT_MILLIS = 10_000;
+
+  /** Asks members for their member lists; keeps no idle connection to a member that may stop. */
+  private static final OkHttpClient MEMBERS_HTTP =
+      new OkHttpClient.Builder()
+          .callTimeout(Duration.ofSeconds(5))
+          .retryOnConnectionFailure(false)
+          .connectionPool(new ConnectionPool(0, 1, TimeUnit.SECONDS))
+          .build();
 
   private static final JsonAdapter<Map<String, List<Map<String, Object>>>> MEMBERS_ADAPTER =
       new Moshi.Builder()
@@ -180,38 +189,32 @@ public final class LocalEtcdCluster implements AutoCloseable {
    * member, again, for up to {@code waitMillis}.
    */
   private List<Map<String, Object>> membersListing(String peerUrl, long waitMillis) {
-    OkHttpClient http = membersHttp();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis);
-    try {
-      while (true) {
-        List<String> answers = new ArrayList<>();
-        for (LocalEtcd member : members) {
-          if (!member.isRunning()) continue;
-          List<Map<String, Object>> listed = membersOf(http, member, answers);
-          if (listed == null) continue;
-          for (Map<String, Object> listedMember : listed) {
-            Object peerUrls = listedMember.get("peerURLs");
-            if (peerUrls instanceof List && ((List<?>) peerUrls).contains(peerUrl)) return listed;
-          }
-          answers.add(member.name() + ": " + listed.size() + " members, not " + peerUrl);
+    while (true) {
+      List<String> answers = new ArrayList<>();
+      for (LocalEtcd member : members) {
+        if (!member.isRunning()) continue;
+        List<Map<String, Object>> listed = membersOf(member, answers);
+        if (listed == null) continue;
+        for (Map<String, Object> listedMember : listed) {
+          Object peerUrls = listedMember.get("peerURLs");
+          if (peerUrls instanceof List && ((List<?>) peerUrls).contains(peerUrl)) return listed;
         }
-        if (System.nanoTime() - deadline >= 0) {
-          throw new IllegalStateException(
-              "no member lists "
-                  + peerUrl
-                  + " after "
-                  + waitMillis
-                  + " ms ("
-                  + (answers.isEmpty() ? "no member is running" : String.join("; ", answers))
-                  + "); announce it first with addMember(PeerUrls.of(\""
-                  + peerUrl
-                  + "\")) (POST /v2/members)");
-        }
-        sleepBeforeAskingAgain();
+        answers.add(member.name() + ": " + listed.size() + " members, not " + peerUrl);
       }
-    } finally {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
+      if (System.nanoTime() - deadline >= 0) {
+        throw new IllegalStateException(
+            "no member lists "
+                + peerUrl
+                + " after "
+                + waitMillis
+                + " ms ("
+                + (answers.isEmpty() ? "no member is running" : String.join("; ", answers))
+                + "); announce it first with addMember(PeerUrls.of(\""
+                + peerUrl
+                + "\")) (POST /v2/members)");
+      }
+      sleepBeforeAskingAgain();
     }
   }
 
@@ -221,44 +224,31 @@ public final class LocalEtcdCluster implements AutoCloseable {
    * can be healthy while another still lists it without one.
    */
   private void awaitListedEverywhere() {
-    OkHttpClient http = membersHttp();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ANNOUNCE_WAIT_MILLIS);
-    try {
-      for (LocalEtcd member : members) {
-        while (true) {
-          List<String> answers = new ArrayList<>();
-          List<Map<String, Object>> listed = membersOf(http, member, answers);
-          if (listed != null) {
-            int withClientUrl = 0;
-            for (Map<String, Object> listedMember : listed) {
-              Object clientUrls = listedMember.get("clientURLs");
-              if (clientUrls instanceof List && !((List<?>) clientUrls).isEmpty()) withClientUrl++;
-            }
-            if (listed.size() == members.size() && withClientUrl == members.size()) break;
-            answers.add(member.name() + ": " + listed);
+    for (LocalEtcd member : members) {
+      while (true) {
+        List<String> answers = new ArrayList<>();
+        List<Map<String, Object>> listed = membersOf(member, answers);
+        if (listed != null) {
+          int withClientUrl = 0;
+          for (Map<String, Object> listedMember : listed) {
+            Object clientUrls = listedMember.get("clientURLs");
+            if (clientUrls instanceof List && !((List<?>) clientUrls).isEmpty()) withClientUrl++;
           }
-          if (System.nanoTime() - deadline >= 0) {
-            throw new IllegalStateException(
-                members.size()
-                    + " members started but not all listed with a client URL after "
-                    + ANNOUNCE_WAIT_MILLIS
-                    + " ms: "
-                    + answers);
-          }
-          sleepBeforeAskingAgain();
+          if (listed.size() == members.size() && withClientUrl == members.size()) break;
+          answers.add(member.name() + ": " + listed);
         }
+        if (System.nanoTime() - deadline >= 0) {
+          throw new IllegalStateException(
+              members.size()
+                  + " members started but not all listed with a client URL after "
+                  + ANNOUNCE_WAIT_MILLIS
+                  + " ms: "
+                  + answers);
+        }
+        sleepBeforeAskingAgain();
       }
-    } finally {
-      http.dispatcher().executorService().shutdown();
-      http.connectionPool().evictAll();
     }
-  }
-
-  private static OkHttpClient membersHttp() {
-    return new OkHttpClient.Builder()
-        .callTimeout(Duration.ofSeconds(5))
-        .retryOnConnectionFailure(false)
-        .build();
   }
 
   private static void sleepBeforeAskingAgain() {
@@ -273,10 +263,9 @@ public final class LocalEtcdCluster implements AutoCloseable {
   /**
    * {@code GET /v2/members} of one member, or null with what went wrong added to {@code answers}.
    */
-  private static List<Map<String, Object>> membersOf(
-      OkHttpClient http, LocalEtcd member, List<String> answers) {
+  private static List<Map<String, Object>> membersOf(LocalEtcd member, List<String> answers) {
     Request request = new Request.Builder().url(member.clientUrl() + "/v2/members").build();
-    try (Response response = http.newCall(request).execute()) {
+    try (Response response = MEMBERS_HTTP.newCall(request).execute()) {
       String body = response.body().string();
       if (response.code() == 200) {
         Map<String, List<Map<String, Object>>> parsed = MEMBERS_ADAPTER.fromJson(body);

@@ -62,12 +62,14 @@ final class Side {
     }
   }
 
+  private static final Pattern WATCHERS = Pattern.compile("\"watchers\":(\\d+)");
+
   /** The number of watches waiting, from {@code /v2/stats/store}. */
   long watchers() {
     try (Response response =
         http.newCall(new Request.Builder().url(url + "/v2/stats/store").build()).execute()) {
       String body = response.body().string();
-      Matcher m = Pattern.compile("\"watchers\":(\\d+)").matcher(body);
+      Matcher m = WATCHERS.matcher(body);
       if (!m.find()) throw new AssertionError(name + ": no watchers in " + body);
       return Long.parseLong(m.group(1));
     } catch (IOException e) {
